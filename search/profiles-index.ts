@@ -1,0 +1,119 @@
+import type { Meilisearch, Settings } from 'meilisearch';
+import type { Profile } from '../server/db/schema.js';
+import { skillSynonyms } from '../server/normalize/skills.js';
+import { settled } from './client.js';
+
+/**
+ * The one and only shape Meilisearch ever sees of a person: public fields, no email, token or
+ * consent data. Dates are kept both as text (for display) and as Unix seconds (for filters).
+ */
+export interface ProfileDocument {
+  id: number;
+  slug: string;
+  name: string;
+  headline: string | null;
+  role: string | null;
+  seniority: string | null;
+  skills: string[];
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  remote: string | null;
+  relocation: boolean | null;
+  work_authorization: string | null;
+  employment_types: string[];
+  former_employer: string | null;
+  former_employer_name: string | null;
+  lists: string[];
+  layoff_date: string | null;
+  layoff_at: number | null;
+  available_from: string | null;
+  years_experience: number | null;
+  linkedin_url: string | null;
+  updated_at: number;
+}
+
+/** A profile row with what the document needs from other tables. */
+export type IndexableProfile = Pick<
+  Profile,
+  | 'id' | 'slug' | 'name' | 'headline' | 'role' | 'seniority' | 'skills' | 'country' | 'region' | 'city'
+  | 'remote' | 'relocation' | 'work_authorization' | 'employment_types' | 'layoff_date'
+  | 'available_from' | 'years_experience' | 'linkedin_url' | 'updated_at'
+> & {
+  former_employer_slug: string | null;
+  former_employer_name: string | null;
+  list_slugs: string[];
+};
+
+export function toDocument(p: IndexableProfile): ProfileDocument {
+  return {
+    id: p.id,
+    slug: p.slug,
+    name: p.name,
+    headline: p.headline,
+    role: p.role,
+    seniority: p.seniority,
+    skills: p.skills,
+    country: p.country,
+    region: p.region,
+    city: p.city,
+    remote: p.remote,
+    relocation: p.relocation,
+    work_authorization: p.work_authorization,
+    employment_types: p.employment_types,
+    former_employer: p.former_employer_slug,
+    former_employer_name: p.former_employer_name,
+    lists: p.list_slugs,
+    layoff_date: p.layoff_date,
+    layoff_at: p.layoff_date ? Date.parse(`${p.layoff_date}T00:00:00Z`) / 1000 : null,
+    available_from: p.available_from,
+    years_experience: p.years_experience,
+    linkedin_url: p.linkedin_url,
+    updated_at: Math.floor(new Date(p.updated_at).getTime() / 1000),
+  };
+}
+
+export const FILTERABLE_ATTRIBUTES = [
+  'skills', 'country', 'region', 'former_employer', 'seniority', 'remote', 'relocation',
+  'work_authorization', 'employment_types', 'lists', 'layoff_at', 'years_experience',
+] as const;
+
+export const profileIndexSettings = (): Settings => ({
+  // Order matters: a match in the role or a skill outranks one in the headline or the name.
+  searchableAttributes: ['role', 'skills', 'headline', 'name', 'former_employer_name', 'city', 'region'],
+  filterableAttributes: [...FILTERABLE_ATTRIBUTES],
+  sortableAttributes: ['layoff_at', 'updated_at'],
+  // At equal relevance, the more recently laid off come first.
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'layoff_at:desc'],
+  synonyms: skillSynonyms(),
+  faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } },
+  pagination: { maxTotalHits: 10_000 },
+});
+
+export const profilesIndexUid = (prefix = '') => `${prefix}profiles`;
+
+/** Creates the index if missing and brings its settings to the code's, touching nothing that already matches. */
+export async function ensureProfilesIndex(meili: Meilisearch, uid: string): Promise<void> {
+  const exists = await meili.getIndex(uid).then(() => true, () => false);
+  if (!exists) await settled(meili.createIndex(uid, { primaryKey: 'id' }));
+  await applySettings(meili, uid);
+}
+
+export async function applySettings(meili: Meilisearch, uid: string): Promise<void> {
+  const wanted = profileIndexSettings();
+  const current = await meili.index(uid).getSettings();
+  const stale = (Object.keys(wanted) as (keyof Settings)[]).some(
+    (key) => !sameSetting(wanted[key], current[key]),
+  );
+  if (stale) await settled(meili.index(uid).updateSettings(wanted));
+}
+
+/** Compares settings as Meilisearch returns them: objects by their present keys, lists in order. */
+function sameSetting(wanted: unknown, current: unknown): boolean {
+  if (Array.isArray(wanted) || typeof wanted !== 'object' || wanted === null) {
+    return JSON.stringify(wanted) === JSON.stringify(current);
+  }
+  const cur = (current ?? {}) as Record<string, unknown>;
+  return Object.entries(wanted).every(([k, v]) => sameSetting(v, cur[k]));
+}
+

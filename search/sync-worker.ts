@@ -1,0 +1,160 @@
+import type { Meilisearch } from 'meilisearch';
+import pg from 'pg';
+import type { Log } from '../server/logger.js';
+import type { Db } from '../server/db/client.js';
+import { settled } from './client.js';
+import { indexableProfiles } from './indexable.js';
+import { ensureProfilesIndex, toDocument } from './profiles-index.js';
+
+export interface SyncWorkerOptions {
+  db: Db;
+  databaseUrl: string;
+  meili: Meilisearch;
+  indexUid: string;
+  log: Log;
+  batchSize?: number;
+  /** The safety net: drain this often even when no notification arrived. */
+  sweepMs?: number;
+}
+
+export interface SyncBatch {
+  rows: number;
+  upserted: number;
+  deleted: number;
+  ms: number;
+}
+
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * Drains `search_outbox` into Meilisearch. Rows are claimed with FOR UPDATE SKIP LOCKED, so any
+ * number of workers can share a database without taking the same row; a row is deleted only
+ * after Meilisearch confirmed its task, in the same transaction that claimed it, so a crash or a
+ * Meilisearch outage leaves it for the next try.
+ */
+export class SyncWorker {
+  private running = false;
+  private wakeUp: (() => void) | undefined;
+  /** Set by a notification that came while no one was sleeping, so it is not lost. */
+  private pending = false;
+  private listener: pg.Client | undefined;
+  private loop: Promise<void> | undefined;
+  private backoffMs = 0;
+  /** False until the index exists with current settings; reset by any failure (Meilisearch may have lost it). */
+  private indexReady = false;
+  private readonly batchSize: number;
+  private readonly sweepMs: number;
+  /** Called after each batch: the metrics hook. */
+  onBatch: ((batch: SyncBatch) => void) | undefined;
+
+  constructor(private readonly options: SyncWorkerOptions) {
+    this.batchSize = options.batchSize ?? 1_000;
+    this.sweepMs = options.sweepMs ?? 5_000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+  }
+
+  wake(): void {
+    this.pending = true;
+    this.wakeUp?.();
+  }
+
+  /** Claims and syncs one batch; returns how many outbox rows it cleared. */
+  async drainOnce(): Promise<SyncBatch> {
+    const { db, meili, indexUid } = this.options;
+    const started = performance.now();
+    return db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom('search_outbox')
+        .select(['id', 'profile_id'])
+        .orderBy('id')
+        .limit(this.batchSize)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      if (rows.length === 0) return { rows: 0, upserted: 0, deleted: 0, ms: 0 };
+      const ids = [...new Set(rows.map((r) => r.profile_id))];
+      const published = await indexableProfiles(trx).where('p.id', 'in', ids).execute();
+      const publishedIds = new Set(published.map((p) => p.id));
+      const gone = ids.filter((id) => !publishedIds.has(id));
+      const index = meili.index(indexUid);
+      if (published.length > 0) await settled(index.addDocuments(published.map(toDocument)));
+      if (gone.length > 0) await settled(index.deleteDocuments(gone));
+      await trx.deleteFrom('search_outbox').where('id', 'in', rows.map((r) => r.id)).execute();
+      return { rows: rows.length, upserted: published.length, deleted: gone.length, ms: performance.now() - started };
+    });
+  }
+
+  private async run(): Promise<void> {
+    const { log } = this.options;
+    while (this.running) {
+      try {
+        await this.listen();
+        if (!this.indexReady) {
+          await ensureProfilesIndex(this.options.meili, this.options.indexUid);
+          this.indexReady = true;
+        }
+        this.pending = false;
+        const batch = await this.drainOnce();
+        if (batch.rows > 0) {
+          this.onBatch?.(batch);
+          if (this.backoffMs > 0) log.info('search sync is catching up again');
+          this.backoffMs = 0;
+          continue;
+        }
+        this.backoffMs = 0;
+        await this.sleep(this.sweepMs, true);
+      } catch (err) {
+        if (!this.running) break;
+        this.indexReady = false;
+        this.backoffMs = Math.min(Math.max(this.backoffMs * 2, 500), MAX_BACKOFF_MS);
+        log.warn({ err, retryInMs: this.backoffMs }, 'search sync failed; the outbox keeps the rows');
+        await this.sleep(this.backoffMs, false);
+      }
+    }
+  }
+
+  /** Keeps one LISTEN connection, reopened after Postgres restarts, so commits wake us at once. */
+  private async listen(): Promise<void> {
+    if (this.listener) return;
+    const client = new pg.Client({ connectionString: this.options.databaseUrl, connectionTimeoutMillis: 5_000 });
+    client.on('notification', () => this.wake());
+    client.on('error', () => {
+      if (this.listener === client) this.listener = undefined;
+      client.end().catch(() => undefined);
+    });
+    client.on('end', () => {
+      if (this.listener === client) this.listener = undefined;
+    });
+    await client.connect();
+    await client.query('listen search_outbox');
+    this.listener = client;
+  }
+
+  /** Waits `ms`; `stop()` always cuts it short, a notification only when `byNotification`. */
+  private sleep(ms: number, byNotification: boolean): Promise<void> {
+    if (!this.running || (byNotification && this.pending)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        if (byNotification || !this.running) done();
+      };
+    });
+  }
+}

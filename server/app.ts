@@ -1,0 +1,49 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { createLogger } from './logger.js';
+import configPlugin from './plugins/config.js';
+import errorHandler, { formatValidationErrors } from './plugins/error-handler.js';
+import helmet from './plugins/external/helmet.js';
+import multipart from './plugins/external/multipart.js';
+import rateLimit from './plugins/external/rate-limit.js';
+import sensible from './plugins/external/sensible.js';
+import staticFiles from './plugins/external/static.js';
+import stores, { type StoresOptions } from './plugins/stores.js';
+import syncWorker from './plugins/sync-worker.js';
+import healthRoutes from './routes/health/index.js';
+
+export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+export interface AppOptions extends StoresOptions {
+  config: Config;
+  logger?: Logger;
+  /** Run the search sync worker in this process (the default; `npm run worker` runs it alone). */
+  worker?: boolean;
+}
+
+/** The one factory for the app: the server entry and the tests both build it here. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify<Server, IncomingMessage, ServerResponse, FastifyBaseLogger>({
+    loggerInstance: options.logger ?? createLogger(options.config.logLevel),
+    trustProxy: true,
+    bodyLimit: 256 * 1024,
+    schemaErrorFormatter: formatValidationErrors,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(configPlugin, { config: options.config });
+  await app.register(sensible);
+  await app.register(errorHandler);
+  await app.register(helmet);
+  await app.register(rateLimit);
+  await app.register(multipart);
+  await app.register(stores, options);
+  if (options.worker !== false) await app.register(syncWorker, { databaseUrl: options.databaseUrl });
+
+  await app.register(healthRoutes);
+  await app.register(staticFiles);
+  return app;
+}

@@ -1,0 +1,102 @@
+import path from 'node:path';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  meiliUrl: string | undefined;
+  meiliMasterKey: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  logLevel: LogLevel;
+  /** Requests a minute per client on public routes; 0 turns limiting off. */
+  rateLimit: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = <T>(name: string, parse: (raw: string) => T, fallback: T): T => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    try {
+      return parse(raw);
+    } catch (err) {
+      problems.push(`${name}=${JSON.stringify(raw)}: ${(err as Error).message}`);
+      return fallback;
+    }
+  };
+
+  const port = read('PORT', (raw) => integer(raw, 0, 65535), 3000);
+  const host = read('HOST', (raw) => raw, '127.0.0.1');
+  const config: Config = {
+    port,
+    host,
+    dataDir: path.resolve(read('DATA_DIR', (raw) => raw, '.data')),
+    databaseUrl: read('DATABASE_URL', (raw) => url(raw, ['postgres:', 'postgresql:']), undefined),
+    meiliUrl: read('MEILI_URL', (raw) => url(raw, ['http:', 'https:']), undefined),
+    meiliMasterKey: read('MEILI_MASTER_KEY', (raw) => raw, undefined),
+    smtpUrl: read('SMTP_URL', (raw) => url(raw, ['smtp:', 'smtps:']), undefined),
+    mailFrom: read('MAIL_FROM', mailbox, 'Lifeline <no-reply@lifeline.localhost>'),
+    publicUrl: read('PUBLIC_URL', (raw) => url(raw, ['http:', 'https:']).replace(/\/+$/, ''), ''),
+    logLevel: read('LOG_LEVEL', logLevel, 'info'),
+    rateLimit: read('RATE_LIMIT', (raw) => integer(raw, 0, 1_000_000), 60),
+  };
+  if (config.meiliUrl && !config.meiliMasterKey) {
+    problems.push('MEILI_MASTER_KEY: required when MEILI_URL is set (the key of that Meilisearch)');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  if (!config.publicUrl) {
+    const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+    config.publicUrl = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+  }
+  return config;
+}
+
+function integer(raw: string, min: number, max: number): number {
+  if (!/^\d+$/.test(raw)) throw new Error(`must be a whole number from ${min} to ${max}`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new Error(`must be a whole number from ${min} to ${max}`);
+  return value;
+}
+
+function url(raw: string, protocols: string[]): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new Error(`must be a URL starting with ${protocols.join(' or ')}//`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new Error(`must be a URL starting with ${protocols.join(' or ')}//`);
+  }
+  return raw;
+}
+
+function mailbox(raw: string): string {
+  if (!/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/.test(raw)) {
+    throw new Error('must be an address, like "Lifeline <no-reply@example.org>" or no-reply@example.org');
+  }
+  return raw;
+}
+
+function logLevel(raw: string): LogLevel {
+  const level = raw.toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new Error(`must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  return level as LogLevel;
+}

@@ -1,0 +1,217 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A timestamp column the database fills when not given. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** `date` columns come back as 'YYYY-MM-DD' strings (see the type parser in client.ts). */
+type DateOnly = ColumnType<string, string, string>;
+
+export const PROFILE_STATUSES = ['pending', 'published', 'hidden', 'removed'] as const;
+export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
+export const SENIORITIES = ['intern', 'junior', 'mid', 'senior', 'staff', 'principal', 'manager', 'director', 'executive'] as const;
+export type Seniority = (typeof SENIORITIES)[number];
+export const REMOTE_PREFERENCES = ['remote', 'hybrid', 'onsite', 'flexible'] as const;
+export type RemotePreference = (typeof REMOTE_PREFERENCES)[number];
+export const WORK_AUTHORIZATIONS = ['authorized', 'needs_sponsorship'] as const;
+export type WorkAuthorization = (typeof WORK_AUTHORIZATIONS)[number];
+export const EMPLOYMENT_TYPES = ['full_time', 'part_time', 'contract', 'internship', 'freelance'] as const;
+export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
+export const USER_ROLES = ['organizer', 'admin', 'recruiter'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string | null;
+  role: UserRole;
+  password_hash: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  label: string | null;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface EmployerTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface EmployerAliasTable {
+  key: string;
+  alias: string;
+  employer_id: number;
+}
+
+export interface LayoffListTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  employer_id: number | null;
+  source_url: string | null;
+  description: string | null;
+  organizer_id: number | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface ProfileTable {
+  id: Generated<number>;
+  slug: string;
+  status: ColumnType<ProfileStatus, ProfileStatus | undefined, ProfileStatus>;
+  name: string;
+  headline: string | null;
+  role: string | null;
+  seniority: Seniority | null;
+  skills: ColumnType<string[], string[] | undefined, string[]>;
+  years_experience: number | null;
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  remote: RemotePreference | null;
+  relocation: boolean | null;
+  work_authorization: WorkAuthorization | null;
+  employment_types: ColumnType<EmploymentType[], EmploymentType[] | undefined, EmploymentType[]>;
+  layoff_date: DateOnly | null;
+  available_from: DateOnly | null;
+  former_employer_id: number | null;
+  linkedin_url: string | null;
+  website_url: string | null;
+  bio: string | null;
+  email: string | null;
+  email_verified_at: Timestamp | null;
+  show_email: ColumnType<boolean, boolean | undefined, boolean>;
+  consent_at: Timestamp | null;
+  consent_source: string | null;
+  consent_version: string | null;
+  last_confirmed_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  published_at: Timestamp | null;
+  removed_at: Timestamp | null;
+}
+
+export interface ProfileListTable {
+  profile_id: number;
+  list_id: number;
+  added_at: CreatedAt;
+}
+
+export interface SuppressionTable {
+  key_hash: string;
+  created_at: CreatedAt;
+}
+
+export interface ProfileTokenTable {
+  id: Generated<number>;
+  profile_id: number;
+  token_hash: string;
+  purpose: 'verify' | 'manage' | 'session';
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface ContactRequestTable {
+  id: Generated<number>;
+  profile_id: number;
+  from_name: string;
+  from_email: string;
+  company: string | null;
+  message: string;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+export interface ImportTable {
+  id: Generated<number>;
+  list_id: number;
+  user_id: number | null;
+  file_name: string;
+  status: ColumnType<ImportStatus, ImportStatus | undefined, ImportStatus>;
+  dry_run: ColumnType<boolean, boolean | undefined, boolean>;
+  attest_consent: ColumnType<boolean, boolean | undefined, boolean>;
+  options: ColumnType<Record<string, unknown>, string | undefined, string>;
+  mapping: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  preview: ColumnType<unknown[] | null, string | null | undefined, string | null>;
+  processed: Generated<number>;
+  total: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  skipped: Generated<number>;
+  failed: Generated<number>;
+  error: string | null;
+  created_at: CreatedAt;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface ImportRejectionTable {
+  import_id: number;
+  line: number;
+  outcome: 'skipped' | 'failed';
+  reason: string;
+  data: ColumnType<Record<string, string>, string, string>;
+}
+
+export interface SearchOutboxTable {
+  id: Generated<number>;
+  profile_id: number;
+  enqueued_at: CreatedAt;
+}
+
+export interface DevMailTable {
+  id: Generated<number>;
+  to_address: string;
+  reply_to: string | null;
+  subject: string;
+  text: string;
+  html: string | null;
+  links: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  users: UserTable;
+  api_tokens: ApiTokenTable;
+  sessions: SessionTable;
+  employers: EmployerTable;
+  employer_aliases: EmployerAliasTable;
+  layoff_lists: LayoffListTable;
+  profiles: ProfileTable;
+  profile_lists: ProfileListTable;
+  suppressions: SuppressionTable;
+  profile_tokens: ProfileTokenTable;
+  contact_requests: ContactRequestTable;
+  imports: ImportTable;
+  import_rejections: ImportRejectionTable;
+  search_outbox: SearchOutboxTable;
+  dev_mail: DevMailTable;
+}
+
+export type User = Selectable<UserTable>;
+export type Employer = Selectable<EmployerTable>;
+export type LayoffList = Selectable<LayoffListTable>;
+export type Profile = Selectable<ProfileTable>;
+export type NewProfile = Insertable<ProfileTable>;
+export type ProfileUpdate = Updateable<ProfileTable>;
+export type Import = Selectable<ImportTable>;
+export type DevMail = Selectable<DevMailTable>;

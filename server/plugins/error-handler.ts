@@ -1,0 +1,47 @@
+import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifySchemaValidationError } from 'fastify';
+import fp from 'fastify-plugin';
+
+/**
+ * The one error handler. A 4xx keeps its message, which says what to fix. A 5xx is logged with
+ * the request id and answered with a generic message: internals and data stay out of replies.
+ */
+export default fp(
+  async (app) => {
+    app.setErrorHandler((err: FastifyError, request, reply) => {
+      const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+      if (status >= 500) {
+        request.log.error({ err }, 'request failed');
+        return reply.status(status).send({
+          statusCode: status,
+          error: STATUS_CODES[status] ?? 'Internal Server Error',
+          message: `Something went wrong on our side. Please try again; if it keeps happening, report request ${request.id}.`,
+        });
+      }
+      return reply.status(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: err.message });
+    });
+
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '';
+      const isPage = request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.');
+      if (isPage && app.hasReplyDecorator('sendFile')) {
+        return reply.sendFile('index.html');
+      }
+      return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `No route ${request.method} ${path}` });
+    });
+  },
+  { name: 'error-handler' },
+);
+
+/** "body.email must match format "email"": each message names the field it is about. */
+export function formatValidationErrors(errors: FastifySchemaValidationError[], dataVar: string): Error {
+  const messages = errors.map((e) => {
+    const missing = (e.params as { missingProperty?: string }).missingProperty;
+    const extra = (e.params as { additionalProperty?: string }).additionalProperty;
+    const field = [dataVar, ...e.instancePath.split('/').filter(Boolean), ...(missing ? [missing] : [])].join('.');
+    if (missing) return `${field} is required`;
+    if (extra) return `${field}.${extra} is not a known field`;
+    return `${field} ${e.message ?? 'is invalid'}`;
+  });
+  return new Error([...new Set(messages)].join('; '));
+}

@@ -1,0 +1,44 @@
+import fp from 'fastify-plugin';
+import type { Meilisearch } from 'meilisearch';
+import { createDb, type Db } from '../db/client.js';
+import { createMeili } from '../../search/client.js';
+import { ensureProfilesIndex, profilesIndexUid } from '../../search/profiles-index.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    meili: Meilisearch;
+    /** The uid of the profiles index this app searches and writes. */
+    profilesIndex: string;
+  }
+}
+
+export interface StoresOptions {
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliKey: string;
+  /** Prefixes index uids, so that several apps (tests) can share one Meilisearch. */
+  indexPrefix?: string;
+}
+
+/**
+ * Postgres and Meilisearch clients. Meilisearch may be down at start: the index settings are
+ * then applied by the sync worker once it is back, and search answers 503 meanwhile.
+ */
+export default fp<StoresOptions>(
+  async (app, options) => {
+    const db = createDb(options.databaseUrl);
+    const meili = createMeili(options.meiliUrl, options.meiliKey);
+    const uid = profilesIndexUid(options.indexPrefix);
+    app.decorate('db', db);
+    app.decorate('meili', meili);
+    app.decorate('profilesIndex', uid);
+    app.addHook('onClose', async () => db.destroy());
+    try {
+      await ensureProfilesIndex(meili, uid);
+    } catch (err) {
+      app.log.warn({ err }, 'Meilisearch is not reachable at start; search answers 503 until it is');
+    }
+  },
+  { name: 'stores' },
+);

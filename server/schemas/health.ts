@@ -1,0 +1,10 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+const StoreState = Type.Union([Type.Literal('ok'), Type.Literal('down')]);
+
+export const HealthSchema = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+  postgres: StoreState,
+  meilisearch: StoreState,
+});
+export type Health = Static<typeof HealthSchema>;

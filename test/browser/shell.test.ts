@@ -1,0 +1,63 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { launchBrowser, watchProblems } from '../helpers/browser.js';
+
+describe('the web shell', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('navigates between pages client-side, with Back working and no CSP or console errors', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    let documents = 0;
+    page.on('request', (r) => {
+      if (r.resourceType() === 'document') documents++;
+    });
+    await page.goto(`${base}/`);
+    await expect.poll(() => page.locator('ll-app nav a[aria-current="page"]').textContent()).toBe('Search talent');
+
+    await page.getByRole('link', { name: 'Join the directory' }).click();
+    await expect.poll(() => page.url()).toBe(`${base}/join`);
+    await expect.poll(() => page.title()).toBe('Join · Lifeline');
+    expect(await page.locator('ll-app nav a[aria-current="page"]').textContent()).toBe('Join the directory');
+
+    await page.goBack();
+    await expect.poll(() => page.title()).toBe('Search · Lifeline');
+    expect(documents).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('reaches every navigation link with the keyboard, after a skip link', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/organize`);
+    await expect.poll(() => page.title()).toBe('Organize · Lifeline');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.querySelector('ll-app')?.shadowRoot?.activeElement?.textContent)).toBe('Skip to content');
+    const labels: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      labels.push((await page.evaluate(() => document.querySelector('ll-app')?.shadowRoot?.activeElement?.textContent)) ?? '');
+    }
+    expect(labels).toEqual(['Lifeline', 'Search talent', 'Join the directory', 'Import a list']);
+  });
+
+  it('shows a page for an unknown address', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/no/such/page`);
+    await expect.poll(() => page.title()).toBe('Not found · Lifeline');
+  });
+});

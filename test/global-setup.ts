@@ -1,0 +1,56 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../server/config.js';
+import { startStores, type Stores } from '../server/embedded/stores.js';
+import { createLogger } from '../server/logger.js';
+
+export interface TestStores {
+  /** A database URL whose database part each test file replaces with its own. */
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliKey: string;
+  /** Where the embedded stores keep their data (empty when both are external). */
+  dataDir: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stores: TestStores;
+  }
+}
+
+/**
+ * One Postgres and one Meilisearch for the whole run: embedded ones on free ports in a temp dir,
+ * or TEST_DATABASE_URL / TEST_MEILI_URL (+ TEST_MEILI_MASTER_KEY) when set. Torn down at the
+ * end, whether the tests passed or not.
+ */
+export default async function setup(project: TestProject) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lifeline-test-'));
+  // The embedded Postgres runs as an unprivileged user when we are root: it must reach its dir.
+  await chmod(dataDir, 0o755);
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    DATABASE_URL: process.env.TEST_DATABASE_URL,
+    MEILI_URL: process.env.TEST_MEILI_URL,
+    MEILI_MASTER_KEY: process.env.TEST_MEILI_MASTER_KEY,
+  });
+  let stores: Stores | undefined;
+  try {
+    stores = await startStores(config, createLogger('warn'), { fast: true });
+  } catch (err) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  project.provide('stores', {
+    databaseUrl: stores.databaseUrl,
+    meiliUrl: stores.meiliUrl,
+    meiliKey: stores.meiliKey,
+    dataDir,
+  });
+  return async () => {
+    await stores?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}

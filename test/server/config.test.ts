@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.js';
+
+describe('loadConfig', () => {
+  it('has defaults that run on a laptop', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: path.resolve('.data'),
+      databaseUrl: undefined,
+      meiliUrl: undefined,
+      logLevel: 'info',
+      rateLimit: 60,
+      publicUrl: 'http://127.0.0.1:3000',
+    });
+  });
+
+  it('names every bad variable and says what it should be', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', RATE_LIMIT: '-1' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT="eighty": must be a whole number from 0 to 65535/);
+    expect(attempt).toThrow(/LOG_LEVEL="loud": must be one of fatal, error/);
+    expect(attempt).toThrow(/DATABASE_URL="mysql:\/\/x": must be a URL starting with postgres: or postgresql:/);
+    expect(attempt).toThrow(/RATE_LIMIT="-1"/);
+  });
+
+  it('wants the master key of an external Meilisearch', () => {
+    expect(() => loadConfig({ MEILI_URL: 'http://search:7700' })).toThrow(/MEILI_MASTER_KEY: required when MEILI_URL is set/);
+  });
+
+  it('takes PUBLIC_URL without its trailing slash, and RATE_LIMIT=0 to turn limiting off', () => {
+    const config = loadConfig({ PUBLIC_URL: 'https://lifeline.example/', RATE_LIMIT: '0' });
+    expect(config.publicUrl).toBe('https://lifeline.example');
+    expect(config.rateLimit).toBe(0);
+  });
+});

@@ -1,0 +1,1 @@
+import './ll-app.js';

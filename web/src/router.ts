@@ -1,0 +1,58 @@
+/** Client-side routes: a path pattern, the page element's tag, and how to load it (code split). */
+export interface Route {
+  pattern: RegExp;
+  tag: string;
+  title: string;
+  load: () => Promise<unknown>;
+}
+
+export interface Match {
+  route: Route;
+  params: Record<string, string>;
+}
+
+export const ROUTES: Route[] = [
+  { pattern: /^\/$/, tag: 'll-search-page', title: 'Search', load: () => import('./pages/ll-search-page.js') },
+  { pattern: /^\/join$/, tag: 'll-join-page', title: 'Join', load: () => import('./pages/ll-join-page.js') },
+  { pattern: /^\/organize$/, tag: 'll-organize-page', title: 'Organize', load: () => import('./pages/ll-organize-page.js') },
+];
+
+const NOT_FOUND: Route = {
+  pattern: /$^/,
+  tag: 'll-not-found-page',
+  title: 'Not found',
+  load: () => import('./pages/ll-not-found-page.js'),
+};
+
+export function match(pathname: string): Match {
+  for (const route of ROUTES) {
+    const found = route.pattern.exec(pathname);
+    if (found) return { route, params: { ...found.groups } };
+  }
+  return { route: NOT_FOUND, params: {} };
+}
+
+/** Moves to `href` without a page load and tells the app (`ll-navigate` on window). */
+export function navigate(href: string, options: { replace?: boolean } = {}): void {
+  const url = new URL(href, location.href);
+  if (url.href === location.href) return;
+  if (options.replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  window.dispatchEvent(new Event('ll-navigate'));
+}
+
+/**
+ * Lets plain `<a href="/x">` links anywhere (shadow roots included) navigate client-side,
+ * leaving modified clicks, other origins, downloads and targets to the browser.
+ */
+export function interceptLinks(): void {
+  document.addEventListener('click', (event) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const anchor = event.composedPath().find((el): el is HTMLAnchorElement => el instanceof HTMLAnchorElement);
+    if (!anchor || anchor.target || anchor.hasAttribute('download')) return;
+    const url = new URL(anchor.href, location.href);
+    if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+    event.preventDefault();
+    navigate(url.href);
+  });
+}
