@@ -86,7 +86,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn('profile_id', 'integer', (c) => c.notNull().references('profiles.id').onDelete('cascade'))
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
-    .addColumn('purpose', 'text', (c) => c.notNull().check(sql`purpose in ('verify', 'manage', 'session')`))
+    .addColumn('purpose', 'text', (c) => c.notNull().check(sql`purpose in ('verify', 'manage', 'session', 'remove')`))
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
     .addColumn('used_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

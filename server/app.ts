@@ -7,6 +7,7 @@ import { createLogger } from './logger.js';
 import configPlugin from './plugins/config.js';
 import errorHandler, { formatValidationErrors } from './plugins/error-handler.js';
 import helmet from './plugins/external/helmet.js';
+import mail from './plugins/mail.js';
 import multipart from './plugins/external/multipart.js';
 import rateLimit from './plugins/external/rate-limit.js';
 import sensible from './plugins/external/sensible.js';
@@ -41,6 +42,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(rateLimit);
   await app.register(multipart);
   await app.register(stores, options);
+  await app.register(mail);
   if (options.worker !== false) await app.register(syncWorker, { databaseUrl: options.databaseUrl });
 
   await app.register(healthRoutes);

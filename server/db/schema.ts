@@ -119,11 +119,14 @@ export interface SuppressionTable {
   created_at: CreatedAt;
 }
 
+export const TOKEN_PURPOSES = ['verify', 'manage', 'session', 'remove'] as const;
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
+
 export interface ProfileTokenTable {
   id: Generated<number>;
   profile_id: number;
   token_hash: string;
-  purpose: 'verify' | 'manage' | 'session';
+  purpose: TokenPurpose;
   expires_at: Timestamp;
   used_at: Timestamp | null;
   created_at: CreatedAt;

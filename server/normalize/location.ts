@@ -1,0 +1,111 @@
+/**
+ * Countries as ISO 3166-1 alpha-2 codes, from a code, an English name or a common alias, and
+ * locations as people write them ("Seattle, WA", "Toronto, Ontario, Canada", "Berlin, Germany").
+ */
+const CODES = (
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
+  'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR ' +
+  'GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO ' +
+  'JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR ' +
+  'MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO ' +
+  'RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV ' +
+  'TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
+).split(' ');
+
+export const COUNTRY_CODES: ReadonlySet<string> = new Set(CODES);
+
+const displayNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** The English name of a country code ("DE" → "Germany"). */
+export function countryName(code: string): string {
+  return displayNames.of(code) ?? code;
+}
+
+const fold = (value: string) =>
+  value.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[.'’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+
+const ALIASES: Record<string, string> = {
+  usa: 'US', 'united states of america': 'US', america: 'US', 'u s': 'US', 'u s a': 'US',
+  uk: 'GB', 'great britain': 'GB', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', 'northern ireland': 'GB',
+  deutschland: 'DE', holland: 'NL', 'the netherlands': 'NL', korea: 'KR', 'republic of korea': 'KR',
+  russia: 'RU', 'czech republic': 'CZ', turkey: 'TR', turkiye: 'TR', uae: 'AE', 'viet nam': 'VN',
+  'ivory coast': 'CI', 'cote d ivoire': 'CI', espana: 'ES', brasil: 'BR', mexique: 'MX', italia: 'IT',
+  'hong kong sar': 'HK', 'mainland china': 'CN', prc: 'CN', 'the philippines': 'PH', eswatini: 'SZ',
+};
+
+const byName = new Map<string, string>();
+for (const code of CODES) byName.set(fold(countryName(code)), code);
+for (const [alias, code] of Object.entries(ALIASES)) byName.set(alias, code);
+
+/** "de", "Germany", "Deutschland" → "DE"; undefined when it is not a country. */
+export function countryCode(raw: string): string | undefined {
+  const trimmed = raw.trim();
+  if (/^[A-Za-z]{2}$/.test(trimmed) && COUNTRY_CODES.has(trimmed.toUpperCase())) return trimmed.toUpperCase();
+  return byName.get(fold(trimmed));
+}
+
+const US_STATES: Record<string, string> = {
+  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut',
+  DE: 'Delaware', DC: 'District of Columbia', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho', IL: 'Illinois',
+  IN: 'Indiana', IA: 'Iowa', KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine', MD: 'Maryland',
+  MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota', MS: 'Mississippi', MO: 'Missouri', MT: 'Montana',
+  NE: 'Nebraska', NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey', NM: 'New Mexico', NY: 'New York',
+  NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma', OR: 'Oregon', PA: 'Pennsylvania',
+  RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas', UT: 'Utah',
+  VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming', PR: 'Puerto Rico',
+};
+const CA_PROVINCES: Record<string, string> = {
+  AB: 'Alberta', BC: 'British Columbia', MB: 'Manitoba', NB: 'New Brunswick', NL: 'Newfoundland and Labrador',
+  NS: 'Nova Scotia', NT: 'Northwest Territories', NU: 'Nunavut', ON: 'Ontario', PE: 'Prince Edward Island',
+  QC: 'Quebec', SK: 'Saskatchewan', YT: 'Yukon',
+};
+
+const regions = new Map<string, { country: string; name: string }>();
+for (const [country, table] of [['US', US_STATES], ['CA', CA_PROVINCES]] as const) {
+  for (const [code, name] of Object.entries(table)) {
+    regions.set(`${country}:${fold(code)}`, { country, name });
+    regions.set(`${country}:${fold(name)}`, { country, name });
+  }
+}
+
+/** A US state or Canadian province by code or name, within `country` when it is known. */
+function findRegion(raw: string, country: string | undefined): { country: string; name: string } | undefined {
+  const key = fold(raw);
+  if (country) return regions.get(`${country}:${key}`);
+  // A bare two-letter code: a US state first ("CA" is California), then a province.
+  return regions.get(`US:${key}`) ?? regions.get(`CA:${key}`);
+}
+
+export interface Location {
+  city?: string;
+  region?: string;
+  country?: string;
+}
+
+/**
+ * "Seattle, WA" → { city: 'Seattle', region: 'Washington', country: 'US' };
+ * "Berlin, Germany" → { city: 'Berlin', country: 'DE' }; "Germany" → { country: 'DE' }.
+ * Parts it cannot place are kept as city and region, in that order.
+ */
+export function parseLocation(raw: string): Location {
+  const parts = raw.split(/[,;|]/).map((p) => p.trim()).filter(Boolean);
+  const location: Location = {};
+  const last = parts.at(-1);
+  if (last === undefined) return location;
+  // After a city, two letters are a state or province ("Boston, MA"), not a country (Morocco).
+  const lastIsRegionCode = parts.length > 1 && /^[A-Za-z]{2}$/.test(last) && findRegion(last, undefined) !== undefined;
+  const country = lastIsRegionCode ? undefined : countryCode(last);
+  if (country) {
+    location.country = country;
+    parts.pop();
+  }
+  const region = parts.length > 1 || (parts.length === 1 && !country) ? findRegion(parts.at(-1)!, country) : undefined;
+  if (region) {
+    location.region = region.name;
+    location.country ??= region.country;
+    parts.pop();
+  }
+  if (parts.length > 0) location.city = parts[0];
+  if (parts.length > 1 && !location.region) location.region = parts.slice(1).join(', ');
+  return location;
+}
