@@ -20,10 +20,10 @@ export default fp(
       root: WEB_DIST,
       wildcard: false,
       index: ['index.html'],
-      setHeaders: (reply, file) => {
+      setHeaders: (res, file) => {
         // Vite fingerprints everything under assets/, so those never change.
         const immutable = file.includes(`${path.sep}assets${path.sep}`);
-        reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   },
