@@ -6,7 +6,7 @@ import { profilesIndexUid } from '../../search/profiles-index.js';
 import { reindex } from '../../search/reindex.js';
 import { SyncWorker } from '../../search/sync-worker.js';
 import { createLogger } from '../../server/logger.js';
-import { runScript } from '../helpers/cli.js';
+import { runScript, storesEnv } from '../helpers/cli.js';
 import { createIndexPrefix, createTestDatabase, type TestDatabase } from '../helpers/stores.js';
 import { outboxDrained, seedProfiles } from '../helpers/profiles.js';
 
@@ -15,7 +15,7 @@ describe('search drift check', () => {
   const index = createIndexPrefix();
   const uid = profilesIndexUid(index.prefix);
   let worker: SyncWorker;
-  const stores = () => ({ ...inject('stores'), databaseUrl: t.url, indexPrefix: index.prefix });
+  const stores = () => storesEnv({ ...inject('stores'), databaseUrl: t.url, indexPrefix: index.prefix });
 
   beforeAll(async () => {
     t = await createTestDatabase();

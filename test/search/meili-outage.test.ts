@@ -8,7 +8,7 @@ import { buildApp, type App } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { startEmbeddedMeilisearch, type RunningMeili } from '../../server/embedded/meilisearch.js';
 import { createLogger } from '../../server/logger.js';
-import { runScript } from '../helpers/cli.js';
+import { runScript, storesEnv } from '../helpers/cli.js';
 import { until, updateProfile, writeProfile } from '../helpers/profiles.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/stores.js';
 
@@ -87,7 +87,7 @@ describe('Meilisearch killed while profiles are written', () => {
     const published = await app.db.selectFrom('profiles').select('id').where('status', '=', 'published').execute();
     expect((await app.meili.index(uid).getStats()).numberOfDocuments).toBe(published.length);
 
-    const cli = await runScript('search-check', [], { databaseUrl: t.url, meiliUrl: meili.url, meiliKey: masterKey, indexPrefix });
+    const cli = await runScript('search-check', [], storesEnv({ databaseUrl: t.url, meiliUrl: meili.url, meiliKey: masterKey, indexPrefix }));
     expect(cli.stdout).toContain('No drift.');
     expect(cli.code).toBe(0);
   }, 120_000);

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { settled } from '../../search/client.js';
 import { checkDrift, driftCount } from '../../search/drift.js';
 import { profilesIndexUid } from '../../search/profiles-index.js';
 import { reindex, ReindexBusyError } from '../../search/reindex.js';
 import { SyncWorker } from '../../search/sync-worker.js';
 import { createLogger } from '../../server/logger.js';
+import { runScript, storesEnv } from '../helpers/cli.js';
 import { createIndexPrefix, createTestDatabase, type TestDatabase } from '../helpers/stores.js';
 import { outboxDrained, seedProfiles, updateProfile } from '../helpers/profiles.js';
 
@@ -132,4 +133,17 @@ describe('reindex', () => {
     }
     await outboxDrained(t.db);
   });
+
+  it('runs as npm run reindex, printing its progress', async () => {
+    const stores = storesEnv({ ...inject('stores'), databaseUrl: t.url, indexPrefix: index.prefix });
+    const run = await runScript('reindex', ['--batch-size', '1000'], stores);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const now = (await checkDrift({ db: t.db, meili: index.meili, uid: liveUid })).published;
+    expect(run.stdout).toContain(`1000 of ~${now} profiles sent`);
+    expect(run.stdout).toContain(`Swapped in a fresh "${liveUid}" with ${now} profiles`);
+    const bad = await runScript('reindex', ['--batch-size', 'lots'], stores);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--batch-size must be a whole number');
+  }, 60_000);
 });
