@@ -61,7 +61,7 @@ describe('search drift check', () => {
     const clean = await runScript('search-check', [], stores());
     expect(clean).toMatchObject({ code: 0 });
     expect(clean.stdout).toContain('No drift.');
-  }, 60_000);
+  }, 180_000);
 
   it('counts every published profile missing when the index does not exist', async () => {
     const drift = await checkDrift({ db: t.db, meili: index.meili, uid: `${index.prefix}nothing_here` });
@@ -75,5 +75,5 @@ describe('search drift check', () => {
     const run = await runScript('search-check', ['--fxi'], stores());
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Usage: npm run search:check');
-  });
+  }, 60_000);
 });

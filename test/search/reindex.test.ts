@@ -145,5 +145,5 @@ describe('reindex', () => {
     const bad = await runScript('reindex', ['--batch-size', 'lots'], stores);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--batch-size must be a whole number');
-  }, 60_000);
+  }, 120_000);
 });
