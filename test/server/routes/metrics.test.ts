@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../server/app.js';
+import { loadConfig } from '../../../server/config.js';
+import { freePort } from '../../../server/embedded/processes.js';
+import { createLogger } from '../../../server/logger.js';
 import { recordImport } from '../../../server/metrics.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
-import { outboxDrained, writeProfile } from '../../helpers/profiles.js';
+import { createTestDatabase } from '../../helpers/stores.js';
+import { outboxDrained, until, writeProfile } from '../../helpers/profiles.js';
 
 const TOKEN = 'metrics-token-for-the-test-0123456789';
 
@@ -51,6 +56,33 @@ describe('GET /metrics', () => {
       expect(age).toBeGreaterThanOrEqual(90);
     } finally {
       await stopped.close();
+    }
+  });
+
+  it('shows Meilisearch down, the sync failing and writes waiting, while writes succeed', async () => {
+    // A database of its own: the worker of this file's app would drain the row.
+    const database = await createTestDatabase();
+    const app = await buildApp({
+      config: loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT: '0' }),
+      logger: createLogger('silent'),
+      databaseUrl: database.url,
+      meiliUrl: `http://127.0.0.1:${await freePort()}`,
+      meiliKey: 'nobody-listens-here',
+    });
+    try {
+      await app.ready();
+      await writeProfile(app.db, { slug: 'while-down', status: 'published' });
+      const text = await until(async () => {
+        const body = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+        return /^lifeline_search_sync_failures_total [1-9]/m.test(body) ? body : undefined;
+      });
+      expect(text).toMatch(/^lifeline_store_up\{store="meilisearch"\} 0$/m);
+      expect(text).toMatch(/^lifeline_store_up\{store="postgres"\} 1$/m);
+      expect(text).toMatch(/^lifeline_search_outbox_depth [1-9]/m);
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toMatchObject({ meilisearch: 'down' });
+    } finally {
+      await app.close();
+      await database.drop();
     }
   });
 
