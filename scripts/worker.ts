@@ -4,12 +4,12 @@ import { SyncWorker } from '../search/sync-worker.js';
 import { runCli } from './cli.js';
 
 /** The search sync worker on its own, for deployments that run API processes without it. */
-await runCli(async ({ stores, db, log }) => {
+await runCli(async ({ config, stores, db, log }) => {
   const worker = new SyncWorker({
     db,
     databaseUrl: stores.databaseUrl,
     meili: createMeili(stores.meiliUrl, stores.meiliKey),
-    indexUid: profilesIndexUid(),
+    indexUid: profilesIndexUid(config.indexPrefix),
     log,
   });
   worker.onBatch = (batch) => log.info(batch, 'synced a batch');

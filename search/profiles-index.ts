@@ -69,8 +69,13 @@ export function toDocument(p: IndexableProfile): ProfileDocument {
     available_from: p.available_from,
     years_experience: p.years_experience,
     linkedin_url: p.linkedin_url,
-    updated_at: Math.floor(new Date(p.updated_at).getTime() / 1000),
+    updated_at: epochSeconds(p.updated_at),
   };
+}
+
+/** A timestamp as whole Unix seconds: how documents carry `updated_at`, and how drift compares it. */
+export function epochSeconds(at: Date | string): number {
+  return Math.floor(new Date(at).getTime() / 1000);
 }
 
 export const FILTERABLE_ATTRIBUTES = [
@@ -94,9 +99,13 @@ export const profilesIndexUid = (prefix = '') => `${prefix}profiles`;
 
 /** Creates the index if missing and brings its settings to the code's, touching nothing that already matches. */
 export async function ensureProfilesIndex(meili: Meilisearch, uid: string): Promise<void> {
+  await createIndexIfMissing(meili, uid);
+  await applySettings(meili, uid);
+}
+
+export async function createIndexIfMissing(meili: Meilisearch, uid: string): Promise<void> {
   const exists = await meili.getIndex(uid).then(() => true, () => false);
   if (!exists) await settled(meili.createIndex(uid, { primaryKey: 'id' }));
-  await applySettings(meili, uid);
 }
 
 export async function applySettings(meili: Meilisearch, uid: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Meilisearch } from 'meilisearch';
 import pg from 'pg';
 import type { Log } from '../server/logger.js';
@@ -27,10 +28,21 @@ export interface SyncBatch {
 const MAX_BACKOFF_MS = 30_000;
 
 /**
+ * The first key of the per-profile advisory locks (ASCII "LLSY"), so they cannot collide with
+ * advisory locks taken elsewhere with one key or another class.
+ */
+export const SYNC_LOCK_CLASS = 0x4c4c5359;
+
+/**
  * Drains `search_outbox` into Meilisearch. Rows are claimed with FOR UPDATE SKIP LOCKED, so any
  * number of workers can share a database without taking the same row; a row is deleted only
- * after Meilisearch confirmed its task, in the same transaction that claimed it, so a crash or a
- * Meilisearch outage leaves it for the next try.
+ * after Meilisearch confirmed its task, in the same transaction that claimed it, so a crash, a
+ * failed task or a Meilisearch outage leaves it for the next try.
+ *
+ * Two rows of one profile can still be claimed by two workers at once (an edit right after
+ * another). Each worker then holds a transaction-level advisory lock on the profile from before
+ * it reads the profile until its Meilisearch task succeeded, so the later worker reads the later
+ * state and its task is enqueued after the earlier one: an older state never overwrites a newer.
  */
 export class SyncWorker {
   private running = false;
@@ -44,8 +56,10 @@ export class SyncWorker {
   private indexReady = false;
   private readonly batchSize: number;
   private readonly sweepMs: number;
-  /** Called after each batch: the metrics hook. */
+  /** Called after each batch that cleared rows: the metrics hook. */
   onBatch: ((batch: SyncBatch) => void) | undefined;
+  /** Called when a pass failed (Meilisearch down, a failed task); the rows stay for a retry. */
+  onFailure: ((err: unknown) => void) | undefined;
 
   constructor(private readonly options: SyncWorkerOptions) {
     this.batchSize = options.batchSize ?? 1_000;
@@ -85,7 +99,10 @@ export class SyncWorker {
         .skipLocked()
         .execute();
       if (rows.length === 0) return { rows: 0, upserted: 0, deleted: 0, ms: 0 };
-      const ids = [...new Set(rows.map((r) => r.profile_id))];
+      const ids = [...new Set(rows.map((r) => r.profile_id))].sort((a, b) => a - b);
+      // Ascending order, so two workers locking overlapping profiles cannot deadlock; unnest
+      // yields the array in order.
+      await sql`select pg_advisory_xact_lock(${SYNC_LOCK_CLASS}, id) from unnest(${ids}::int[]) as t(id)`.execute(trx);
       const published = await indexableProfiles(trx).where('p.id', 'in', ids).execute();
       const publishedIds = new Set(published.map((p) => p.id));
       const gone = ids.filter((id) => !publishedIds.has(id));
@@ -118,6 +135,7 @@ export class SyncWorker {
         await this.sleep(this.sweepMs, true);
       } catch (err) {
         if (!this.running) break;
+        this.onFailure?.(err);
         this.indexReady = false;
         this.backoffMs = Math.min(Math.max(this.backoffMs * 2, 500), MAX_BACKOFF_MS);
         log.warn({ err, retryInMs: this.backoffMs }, 'search sync failed; the outbox keeps the rows');

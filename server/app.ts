@@ -8,6 +8,7 @@ import configPlugin from './plugins/config.js';
 import errorHandler, { formatValidationErrors } from './plugins/error-handler.js';
 import helmet from './plugins/external/helmet.js';
 import mail from './plugins/mail.js';
+import metrics from './plugins/metrics.js';
 import multipart from './plugins/external/multipart.js';
 import rateLimit from './plugins/external/rate-limit.js';
 import sensible from './plugins/external/sensible.js';
@@ -15,6 +16,7 @@ import staticFiles from './plugins/external/static.js';
 import stores, { type StoresOptions } from './plugins/stores.js';
 import syncWorker from './plugins/sync-worker.js';
 import healthRoutes from './routes/health/index.js';
+import metricsRoutes from './routes/metrics/index.js';
 
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -44,8 +46,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(stores, options);
   await app.register(mail);
   if (options.worker !== false) await app.register(syncWorker, { databaseUrl: options.databaseUrl });
+  await app.register(metrics);
 
   await app.register(healthRoutes);
+  await app.register(metricsRoutes);
   await app.register(staticFiles);
   return app;
 }

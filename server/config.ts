@@ -16,6 +16,10 @@ export interface Config {
   logLevel: LogLevel;
   /** Requests a minute per client on public routes; 0 turns limiting off. */
   rateLimit: number;
+  /** Prefixes Meilisearch index uids, so that several deployments (or tests) can share one Meilisearch. */
+  indexPrefix: string;
+  /** Bearer token for /metrics; without it /metrics answers loopback clients only. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -52,6 +56,8 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: read('PUBLIC_URL', (raw) => url(raw, ['http:', 'https:']).replace(/\/+$/, ''), ''),
     logLevel: read('LOG_LEVEL', logLevel, 'info'),
     rateLimit: read('RATE_LIMIT', (raw) => integer(raw, 0, 1_000_000), 60),
+    indexPrefix: read('MEILI_INDEX_PREFIX', indexPrefix, ''),
+    metricsToken: read('METRICS_TOKEN', secret, undefined),
   };
   if (config.meiliUrl && !config.meiliMasterKey) {
     problems.push('MEILI_MASTER_KEY: required when MEILI_URL is set (the key of that Meilisearch)');
@@ -90,6 +96,16 @@ function mailbox(raw: string): string {
   if (!/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/.test(raw)) {
     throw new Error('must be an address, like "Lifeline <no-reply@example.org>" or no-reply@example.org');
   }
+  return raw;
+}
+
+function indexPrefix(raw: string): string {
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(raw)) throw new Error('must be letters, digits, - or _ (a Meilisearch index uid prefix)');
+  return raw;
+}
+
+function secret(raw: string): string {
+  if (raw.length < 16) throw new Error('must be at least 16 characters (a random token, e.g. openssl rand -hex 24)');
   return raw;
 }
 

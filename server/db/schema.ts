@@ -181,6 +181,18 @@ export interface SearchOutboxTable {
   enqueued_at: CreatedAt;
 }
 
+/** A rebuild of the search index in progress (see migration 140). */
+export interface SearchReindexTable {
+  uid: string;
+  started_at: CreatedAt;
+}
+
+/** A profile whose outbox row was written while the rebuild `uid` was running. */
+export interface SearchReindexChangeTable {
+  uid: string;
+  profile_id: number;
+}
+
 export interface DevMailTable {
   id: Generated<number>;
   to_address: string;
@@ -207,6 +219,8 @@ export interface Database {
   imports: ImportTable;
   import_rejections: ImportRejectionTable;
   search_outbox: SearchOutboxTable;
+  search_reindexes: SearchReindexTable;
+  search_reindex_changes: SearchReindexChangeTable;
   dev_mail: DevMailTable;
 }
 

@@ -29,7 +29,7 @@ export default fp<StoresOptions>(
   async (app, options) => {
     const db = createDb(options.databaseUrl);
     const meili = createMeili(options.meiliUrl, options.meiliKey);
-    const uid = profilesIndexUid(options.indexPrefix);
+    const uid = profilesIndexUid(options.indexPrefix ?? app.config.indexPrefix);
     app.decorate('db', db);
     app.decorate('meili', meili);
     app.decorate('profilesIndex', uid);
@@ -40,5 +40,5 @@ export default fp<StoresOptions>(
       app.log.warn({ err }, 'Meilisearch is not reachable at start; search answers 503 until it is');
     }
   },
-  { name: 'stores' },
+  { name: 'stores', dependencies: ['config'] },
 );

@@ -1,22 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
-import { SyncWorker } from '../../search/sync-worker.js';
+import pg from 'pg';
+import { SyncWorker, SYNC_LOCK_CLASS } from '../../search/sync-worker.js';
 import { ensureProfilesIndex } from '../../search/profiles-index.js';
-import { createMeili } from '../../search/client.js';
+import { createMeili, settled } from '../../search/client.js';
 import { createLogger } from '../../server/logger.js';
 import { freePort } from '../../server/embedded/processes.js';
+import type { ProfileStatus } from '../../server/db/schema.js';
 import { createIndexPrefix, createTestDatabase, type TestDatabase } from '../helpers/stores.js';
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(50);
-  }
-}
+import { updateProfile, until, writeProfile as write } from '../helpers/profiles.js';
 
 describe('SyncWorker', () => {
   let t: TestDatabase;
@@ -35,17 +27,7 @@ describe('SyncWorker', () => {
     await Promise.all([t.drop(), index.drop()]);
   });
 
-  async function writeProfile(slug: string, status: 'published' | 'pending' | 'removed', email: string) {
-    return t.db.transaction().execute(async (trx) => {
-      const { id } = await trx
-        .insertInto('profiles')
-        .values({ slug, name: `Person ${slug}`, status, email, skills: ['Rust'] })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx.insertInto('search_outbox').values({ profile_id: id }).execute();
-      return id;
-    });
-  }
+  const writeProfile = (slug: string, status: ProfileStatus, email: string) => write(t.db, { slug, status, email });
 
   it('indexes a published profile as soon as its transaction commits, without its email', async () => {
     const id = await writeProfile('pub-1', 'published', 'pub1@example.org');
@@ -67,16 +49,20 @@ describe('SyncWorker', () => {
     await expect(index.meili.index(uid).getDocument(pending)).rejects.toThrow();
   });
 
-  it('keeps the rows while Meilisearch is unreachable, and loses none', async () => {
-    const down = createMeili(`http://127.0.0.1:${await freePort()}`, inject('stores').meiliKey);
-    const offline = new SyncWorker({ db: t.db, databaseUrl: t.url, meili: down, indexUid: uid, log: createLogger('silent') });
+  /** A pass of `failing` fails; the profile's row stays queued, and the real worker applies it later. */
+  async function keepsTheRow(failing: SyncWorker, slug: string, error: RegExp) {
     await worker.stop();
-    const id = await writeProfile('wait-1', 'published', 'w1@example.org');
-    await expect(offline.drainOnce()).rejects.toThrow();
+    const id = await writeProfile(slug, 'published', `${slug}@example.org`);
+    await expect(failing.drainOnce()).rejects.toThrow(error);
     const waiting = await t.db.selectFrom('search_outbox').select('profile_id').execute();
     expect(waiting.map((r) => r.profile_id)).toContain(id);
     worker.start();
     await until(() => index.meili.index(uid).getDocument(id).catch(() => undefined));
+  }
+
+  it('keeps the rows while Meilisearch is unreachable, and loses none', async () => {
+    const down = createMeili(`http://127.0.0.1:${await freePort()}`, inject('stores').meiliKey);
+    await keepsTheRow(new SyncWorker({ db: t.db, databaseUrl: t.url, meili: down, indexUid: uid, log: createLogger('silent') }), 'wait-1', /./);
   });
 
   it('never lets two workers take the same row', async () => {
@@ -94,6 +80,42 @@ describe('SyncWorker', () => {
     expect(cleared).toBe(40);
     const { estimatedTotalHits } = await index.meili.index(uid).search('', { filter: 'skills = Rust', limit: 0 });
     expect(estimatedTotalHits).toBeGreaterThanOrEqual(40);
+    worker.start();
+  });
+
+  it('keeps the rows of a task that Meilisearch failed, and applies them once it can', async () => {
+    // An index whose primary key the documents lack: every addDocuments task fails.
+    const broken = `${index.prefix}broken`;
+    await settled(index.meili.createIndex(broken, { primaryKey: 'no_such_field' }));
+    const failing = new SyncWorker({ db: t.db, databaseUrl: t.url, meili: index.meili, indexUid: broken, log: createLogger('silent') });
+    await keepsTheRow(failing, 'failed-task-1', /Meilisearch task \d+ \(documentAdditionOrUpdate\) failed/);
+  });
+
+  it('applies the later state last when two workers hold rows of one profile', async () => {
+    await worker.stop();
+    const id = await writeProfile('race-1', 'published', 'r1@example.org');
+    await updateProfile(t.db, id, { name: 'Latest Name' });
+    // "Worker A": holds the profile's lock, as a worker does from reading the profile until its
+    // Meilisearch task succeeded; its (older) state reaches Meilisearch while B waits.
+    const a = new pg.Client({ connectionString: t.url });
+    await a.connect();
+    try {
+      await a.query('begin');
+      await a.query('select pg_advisory_xact_lock($1, $2)', [SYNC_LOCK_CLASS, id]);
+      const b = new SyncWorker({ db: t.db, databaseUrl: t.url, meili: index.meili, indexUid: uid, log: createLogger('silent') });
+      const drained = b.drainOnce();
+      await until(async () => {
+        const { rows } = await a.query(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`);
+        return rows.length > 0 ? true : undefined;
+      });
+      await settled(index.meili.index(uid).addDocuments([{ id, slug: 'race-1', name: 'Older Name', updated_at: 0 }]));
+      await a.query('commit');
+      expect((await drained).upserted).toBe(1);
+    } finally {
+      await a.end();
+    }
+    const doc = await index.meili.index(uid).getDocument(id);
+    expect(doc.name).toBe('Latest Name');
     worker.start();
   });
 });

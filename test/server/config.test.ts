@@ -35,4 +35,13 @@ describe('loadConfig', () => {
     expect(config.publicUrl).toBe('https://lifeline.example');
     expect(config.rateLimit).toBe(0);
   });
+
+  it('takes an index prefix and a metrics token, refusing ones that cannot work', () => {
+    const config = loadConfig({ MEILI_INDEX_PREFIX: 'staging_', METRICS_TOKEN: 'a'.repeat(24) });
+    expect(config).toMatchObject({ indexPrefix: 'staging_', metricsToken: 'a'.repeat(24) });
+    expect(loadConfig({})).toMatchObject({ indexPrefix: '', metricsToken: undefined });
+    const attempt = () => loadConfig({ MEILI_INDEX_PREFIX: 'has space', METRICS_TOKEN: 'short' });
+    expect(attempt).toThrow(/MEILI_INDEX_PREFIX="has space": must be letters, digits, - or _/);
+    expect(attempt).toThrow(/METRICS_TOKEN="short": must be at least 16 characters/);
+  });
 });

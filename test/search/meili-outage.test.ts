@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDrift, driftCount } from '../../search/drift.js';
+import { buildApp, type App } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { startEmbeddedMeilisearch, type RunningMeili } from '../../server/embedded/meilisearch.js';
+import { createLogger } from '../../server/logger.js';
+import { runScript, storesEnv } from '../helpers/cli.js';
+import { until, updateProfile, writeProfile } from '../helpers/profiles.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/stores.js';
+
+/**
+ * The write path under a Meilisearch crash: the real app (its in-process sync worker included)
+ * on a supervised embedded Meilisearch of its own, which this test kills with SIGKILL.
+ */
+describe('Meilisearch killed while profiles are written', () => {
+  let dir: string;
+  let meili: RunningMeili;
+  const masterKey = randomBytes(24).toString('base64url');
+  let t: TestDatabase;
+  let app: App;
+  const indexPrefix = 'outage_';
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'lifeline-outage-'));
+    meili = await startEmbeddedMeilisearch({ dir, masterKey, logFile: path.join(dir, 'meili.log') }, createLogger('silent'));
+    t = await createTestDatabase();
+    app = await buildApp({
+      config: loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT: '0' }),
+      databaseUrl: t.url,
+      meiliUrl: meili.url,
+      meiliKey: masterKey,
+      indexPrefix,
+    });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await meili?.supervisor.stop();
+    await t?.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const health = async () => (await app.inject({ method: 'GET', url: '/healthz' })).json<{ meilisearch: string }>();
+
+  it('loses no write, and search agrees with Postgres once Meilisearch is back', async () => {
+    const written: number[] = [];
+    const failures: unknown[] = [];
+    let writing = true;
+    // Writes, edits and removals through the write path, as fast as Postgres takes them.
+    const writer = (async () => {
+      for (let i = 0; writing; i++) {
+        try {
+          const id = await writeProfile(app.db, { slug: `outage-${i}`, status: 'published' });
+          written.push(id);
+          if (i % 5 === 4) await updateProfile(app.db, written[i - 2]!, { name: `Edited ${i}` });
+          if (i % 7 === 6) await updateProfile(app.db, written[i - 3]!, { status: 'removed' });
+        } catch (err) {
+          failures.push(err);
+        }
+      }
+    })();
+
+    await until(async () => (written.length >= 30 ? true : undefined), 20_000, '30 writes');
+    const pid = meili.supervisor.pid!;
+    process.kill(pid, 'SIGKILL');
+    await until(async () => ((await health()).meilisearch === 'down' ? true : undefined), 10_000, 'healthz to see Meilisearch down');
+    const atKill = written.length;
+    const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/^lifeline_store_up\{store="meilisearch"\} 0$/m);
+    await until(async () => (written.length >= atKill + 30 ? true : undefined), 20_000, '30 more writes');
+    writing = false;
+    await writer;
+
+    expect(failures).toEqual([]);
+    await until(async () => ((await health()).meilisearch === 'ok' ? true : undefined), 30_000, 'Meilisearch back');
+    expect(meili.supervisor.pid).not.toBe(pid);
+    const uid = app.profilesIndex;
+    await until(
+      async () => (driftCount(await checkDrift({ db: app.db, meili: app.meili, uid })) === 0 ? true : undefined),
+      30_000,
+      'no drift',
+    );
+    const published = await app.db.selectFrom('profiles').select('id').where('status', '=', 'published').execute();
+    expect((await app.meili.index(uid).getStats()).numberOfDocuments).toBe(published.length);
+
+    const cli = await runScript('search-check', [], storesEnv({ databaseUrl: t.url, meiliUrl: meili.url, meiliKey: masterKey, indexPrefix }));
+    expect(cli.stdout).toContain('No drift.');
+    expect(cli.code).toBe(0);
+  }, 120_000);
+});
