@@ -15,6 +15,11 @@ import staticFiles from './plugins/external/static.js';
 import stores, { type StoresOptions } from './plugins/stores.js';
 import syncWorker from './plugins/sync-worker.js';
 import healthRoutes from './routes/health/index.js';
+import optIn from './plugins/opt-in.js';
+import devMailRoutes from './routes/dev-mail/index.js';
+import meRoutes from './routes/me/index.js';
+import profileRoutes from './routes/profiles/index.js';
+import suggestionRoutes from './routes/suggestions/index.js';
 
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -45,7 +50,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(mail);
   if (options.worker !== false) await app.register(syncWorker, { databaseUrl: options.databaseUrl });
 
+  await app.register(optIn);
+
   await app.register(healthRoutes);
+  await app.register(profileRoutes);
+  await app.register(meRoutes);
+  await app.register(suggestionRoutes);
+  await app.register(devMailRoutes);
   await app.register(staticFiles);
   return app;
 }

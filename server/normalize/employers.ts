@@ -119,3 +119,7 @@ export async function resolveEmployers(db: Executor, names: string[]): Promise<M
 export async function resolveEmployer(db: Executor, name: string): Promise<ResolvedEmployer | undefined> {
   return (await resolveEmployers(db, [name])).get(name);
 }
+
+/** The well-known employers and their other names, for suggestions before anyone has typed them. */
+export const knownEmployers = (): Array<{ name: string; aliases: string[] }> =>
+  Object.entries(KNOWN).map(([name, aliases]) => ({ name, aliases }));

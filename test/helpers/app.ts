@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import { buildApp, type App } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
+import type { Logger } from 'pino';
 import { createLogger } from '../../server/logger.js';
 import { createIndexPrefix, createTestDatabase } from './stores.js';
 
@@ -16,14 +17,17 @@ export interface TestApp {
  * The production app (same factory, plugins and error handler) on a fresh database and index
  * prefix of its own. `env` sets configuration as the environment would.
  */
-export async function createTestApp(env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { worker?: boolean; logger?: Logger } = {},
+): Promise<TestApp> {
   const stores = inject('stores');
   const database = await createTestDatabase();
   const index = createIndexPrefix();
   const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT: '0', PUBLIC_URL: 'http://lifeline.test', ...env });
   const app = await buildApp({
     config,
-    logger: createLogger(config.logLevel),
+    logger: options.logger ?? createLogger(config.logLevel),
     databaseUrl: database.url,
     meiliUrl: stores.meiliUrl,
     meiliKey: stores.meiliKey,
