@@ -22,6 +22,8 @@ export const tokens = css`
 
 /** Buttons, fields and the small shared pieces of every form. */
 export const controls = css`
+  /* The page's border-box rule does not reach into shadow roots. */
+  *, *::before, *::after { box-sizing: border-box; }
   button, .button {
     font: inherit;
     font-weight: 600;

@@ -147,6 +147,9 @@ export class LlOptinForm extends LitElement {
       .why { color: var(--ll-muted); margin: 0 0 1rem; font-size: 0.95rem; }
       .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1rem 1.25rem; }
       .wide { grid-column: 1 / -1; }
+      /* A long hint beside a short one: inputs of a row still line up. */
+      .field { display: flex; flex-direction: column; }
+      .field > .hint { flex: 1; }
       .field p { margin: 0 0 0.35rem; }
       .field .error { margin: 0.3rem 0 0; }
       [aria-invalid='true'] { border-color: var(--ll-danger); }
