@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { PublicProfile } from '../api/profiles.js';
-import { REMOTE_LABELS, SENIORITY_LABELS, WORK_AUTHORIZATION_LABELS, countryLabel } from '../profile-labels.js';
+import { EMPLOYMENT_TYPE_LABELS, REMOTE_LABELS, SENIORITY_LABELS, WORK_AUTHORIZATION_LABELS, countryLabel } from '../profile-labels.js';
 import { controls, tokens } from '../styles.js';
 
 /** A person's public profile as recruiters see it: shown to its owner after confirming and when managing. */
@@ -11,7 +11,7 @@ export class LlProfilePreview extends LitElement {
     tokens,
     controls,
     css`
-      :host { display: block; }
+      :host { display: block; max-width: 52rem; }
       .card { padding: 1.25rem; }
       h2 { margin: 0; font-size: 1.35rem; overflow-wrap: anywhere; }
       .headline { margin: 0.2rem 0 0.75rem; color: var(--ll-muted); overflow-wrap: anywhere; }
@@ -42,7 +42,8 @@ export class LlProfilePreview extends LitElement {
         ${row('Former employer', p.formerEmployer?.name)}
         ${row('Laid off', p.layoffDate)}
         ${row('Location', place)}
-        ${row('Work', p.remote ? REMOTE_LABELS[p.remote] : null)}
+        ${row('Work', [p.remote ? REMOTE_LABELS[p.remote] : null, ...p.employmentTypes.map((t) => EMPLOYMENT_TYPE_LABELS[t])].filter(Boolean).join(' · '))}
+        ${row('Relocation', p.relocation === null ? null : p.relocation ? 'Open to relocating' : 'Not relocating')}
         ${row('Authorization', p.workAuthorization ? WORK_AUTHORIZATION_LABELS[p.workAuthorization] : null)}
         ${row('Available from', p.availableFrom)}
         ${row('Email', p.email)}

@@ -36,10 +36,10 @@ const saveSession = (s: StoredSession) => sessionStorage.setItem(SESSION_KEY, JS
 const clearSession = () => sessionStorage.removeItem(SESSION_KEY);
 
 const STATUS_TEXT: Record<OwnProfile['status'], string> = {
-  published: 'Published: recruiters can find you in search.',
-  hidden: 'Hidden: nobody can see your profile until you show it again.',
-  pending: 'Waiting for you to confirm your email: click the link in the confirmation mail to publish it.',
-  removed: 'Removed.',
+  published: 'Recruiters can find you in search.',
+  hidden: 'Nobody can see your profile until you show it again.',
+  pending: 'Confirm your email to publish it: click the link in the confirmation mail.',
+  removed: 'Your profile is removed.',
 };
 
 /**
