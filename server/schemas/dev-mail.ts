@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 
 export const DevMailQuerySchema = Type.Object(
   { to: Type.Optional(Type.String({ maxLength: 254, description: 'only mail to this address' })) },
@@ -18,3 +18,4 @@ export const DevMailListSchema = Type.Object({
     }),
   ),
 });
+export type DevMessage = Static<typeof DevMailListSchema>['messages'][number];

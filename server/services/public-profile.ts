@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { listSlugs } from '../../search/indexable.js';
 import type { Executor } from '../db/client.js';
 import type { Profile } from '../db/schema.js';
 import type { PublicProfile } from '../schemas/profiles.js';
@@ -19,10 +19,7 @@ export function profileRows(db: Executor) {
     .select([
       'e.slug as former_employer_slug',
       'e.name as former_employer_name',
-      sql<string[]>`coalesce((
-        select array_agg(l.slug order by l.slug)
-        from profile_lists pl join layoff_lists l on l.id = pl.list_id
-        where pl.profile_id = p.id), '{}')`.as('list_slugs'),
+      listSlugs(),
     ])
     .$narrowType<ProfileRow>();
 }

@@ -1,9 +1,9 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/embedded/processes.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { launchBrowser, watchProblems } from '../helpers/browser.js';
+import { until } from '../helpers/until.js';
 
 describe('a candidate in Chromium: join, confirm, manage, remove', () => {
   let t: TestApp;
@@ -24,15 +24,6 @@ describe('a candidate in Chromium: join, confirm, manage, remove', () => {
   });
 
   const searchDocument = (id: number) => t.app.meili.index(t.app.profilesIndex).getDocument(id).catch(() => undefined);
-  async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error('condition not met in time');
-      await sleep(50);
-    }
-  }
 
   /** Opens the dev mailbox of `to` and follows the newest link to `path`. */
   async function followMailedLink(page: Page, to: string, path: string) {

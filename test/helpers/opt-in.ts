@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { App } from '../../server/app.js';
 import { CONSENT_VERSION } from '../../server/consent.js';
+import type { DevMessage } from '../../server/schemas/dev-mail.js';
 
 /** A complete, valid Join form with an address of its own. */
 export function joinForm(overrides: Record<string, unknown> = {}) {
@@ -30,15 +31,6 @@ export function joinForm(overrides: Record<string, unknown> = {}) {
     consentVersion: CONSENT_VERSION,
     ...overrides,
   };
-}
-
-export interface DevMessage {
-  id: number;
-  to: string;
-  subject: string;
-  text: string;
-  html: string | null;
-  links: string[];
 }
 
 /** The dev mailbox of `to`, newest first, once the mail handed out so far has been sent. */

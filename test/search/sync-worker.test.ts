@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 import { SyncWorker } from '../../search/sync-worker.js';
 import { ensureProfilesIndex } from '../../search/profiles-index.js';
@@ -7,16 +6,8 @@ import { createMeili } from '../../search/client.js';
 import { createLogger } from '../../server/logger.js';
 import { freePort } from '../../server/embedded/processes.js';
 import { createIndexPrefix, createTestDatabase, type TestDatabase } from '../helpers/stores.js';
+import { until } from '../helpers/until.js';
 
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(50);
-  }
-}
 
 describe('SyncWorker', () => {
   let t: TestDatabase;

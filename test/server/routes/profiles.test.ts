@@ -1,5 +1,4 @@
 import { Writable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_VERSION } from '../../../server/consent.js';
@@ -7,16 +6,8 @@ import { loggerOptions } from '../../../server/logger.js';
 import { suppressionHashes } from '../../../server/privacy/suppression.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 import { joinForm, mailTo, mailedToken, publishedProfile, sessionFor } from '../../helpers/opt-in.js';
+import { until } from '../../helpers/until.js';
 
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(50);
-  }
-}
 
 describe('candidate opt-in API', () => {
   let t: TestApp;

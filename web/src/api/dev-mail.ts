@@ -1,14 +1,7 @@
+import type { DevMessage } from '../../../server/schemas/dev-mail.js';
 import { query, request } from './http.js';
 
-export interface DevMessage {
-  id: number;
-  to: string;
-  subject: string;
-  text: string;
-  html: string | null;
-  links: string[];
-  createdAt: string;
-}
+export type { DevMessage };
 
 /** The dev mailbox (only without SMTP_URL; a 404 otherwise). */
 export const listDevMail = async (to: string, signal?: AbortSignal) =>

@@ -11,10 +11,7 @@ import { SuggestionsController } from './suggestions-controller.js';
  */
 @customElement('ll-employer-input')
 export class LlEmployerInput extends LitElement {
-  static override styles = [
-    tokens,
-    controls,
-    css`
+  static override styles = [tokens, controls, css`
       :host { display: block; }
       input[aria-invalid='true'] { border-color: var(--ll-danger); }
     `,

@@ -135,10 +135,7 @@ function fromOwn(own: OwnProfile): FormState {
  */
 @customElement('ll-optin-form')
 export class LlOptinForm extends LitElement {
-  static override styles = [
-    tokens,
-    controls,
-    css`
+  static override styles = [tokens, controls, css`
       :host { display: block; }
       form { display: grid; gap: 1.25rem; }
       fieldset { border: 1px solid var(--ll-border); border-radius: var(--ll-radius); background: var(--ll-surface);

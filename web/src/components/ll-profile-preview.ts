@@ -7,10 +7,7 @@ import { controls, tokens } from '../styles.js';
 /** A person's public profile as recruiters see it: shown to its owner after confirming and when managing. */
 @customElement('ll-profile-preview')
 export class LlProfilePreview extends LitElement {
-  static override styles = [
-    tokens,
-    controls,
-    css`
+  static override styles = [tokens, controls, css`
       :host { display: block; max-width: 52rem; }
       .card { padding: 1.25rem; }
       h2 { margin: 0; font-size: 1.35rem; overflow-wrap: anywhere; }

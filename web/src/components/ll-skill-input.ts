@@ -13,10 +13,7 @@ import { SuggestionsController } from './suggestions-controller.js';
  */
 @customElement('ll-skill-input')
 export class LlSkillInput extends LitElement {
-  static override styles = [
-    tokens,
-    controls,
-    css`
+  static override styles = [tokens, controls, css`
       :host { display: block; }
       .chips { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; margin: 0 0 0.5rem; padding: 0; }
       .chips:empty { display: none; }

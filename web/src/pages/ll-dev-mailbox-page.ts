@@ -13,12 +13,7 @@ const LINK = /(https?:\/\/[^\s<>"')]+)/g;
  */
 @customElement('ll-dev-mailbox-page')
 export class LlDevMailboxPage extends LitElement {
-  static override styles = [
-    tokens,
-    controls,
-    page,
-    notices,
-    css`
+  static override styles = [tokens, controls, page, notices, css`
       form { display: flex; gap: 0.75rem; align-items: flex-end; flex-wrap: wrap; margin: 0 0 1.25rem; max-width: 44rem; }
       form div { flex: 1 1 16rem; }
       ol { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem; max-width: 52rem; }

@@ -10,12 +10,7 @@ import { controls, notices, page, tokens } from '../styles.js';
 /** /join: the opt-in form, then "check your email". */
 @customElement('ll-join-page')
 export class LlJoinPage extends LitElement {
-  static override styles = [
-    tokens,
-    controls,
-    page,
-    notices,
-    css`
+  static override styles = [tokens, controls, page, notices, css`
       .steps { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.75rem; list-style: none; padding: 0; margin: 0 0 1.5rem; max-width: 52rem; counter-reset: step; }
       .steps li { background: var(--ll-surface); border: 1px solid var(--ll-border); border-radius: var(--ll-radius); padding: 0.75rem 1rem; counter-increment: step; }
       .steps li::before { content: counter(step); display: inline-grid; place-items: center; width: 1.6rem; height: 1.6rem; border-radius: 50%;

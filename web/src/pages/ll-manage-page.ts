@@ -49,12 +49,7 @@ const STATUS_TEXT: Record<OwnProfile['status'], string> = {
  */
 @customElement('ll-manage-page')
 export class LlManagePage extends LitElement {
-  static override styles = [
-    tokens,
-    controls,
-    page,
-    notices,
-    css`
+  static override styles = [tokens, controls, page, notices, css`
       .narrow { max-width: 32rem; }
       .status { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: center; justify-content: space-between; }
       .status p { margin: 0; }
