@@ -70,6 +70,7 @@ describe('candidate opt-in API', () => {
       const again = await post('/api/profiles', { ...form, name: 'Someone Else' });
       expect(again.statusCode).toBe(202);
       expect(again.body).toBe(first.body);
+      expect(again.json().devMailbox).toBe('/dev/mailbox');
       const [mail] = await mailTo(t.app, form.email);
       expect(mail!.subject).toBe('You are already on Lifeline');
       expect(mail!.links.map((l) => new URL(l).pathname).sort()).toEqual(['/manage', '/remove']);
@@ -385,7 +386,9 @@ describe('opt-in with limits and real mail', () => {
     try {
       expect((await t.app.inject({ method: 'GET', url: '/api/dev/mail' })).statusCode).toBe(404);
       const form = joinForm();
-      expect((await t.app.inject({ method: 'POST', url: '/api/profiles', payload: form })).statusCode).toBe(202);
+      const joined = await t.app.inject({ method: 'POST', url: '/api/profiles', payload: form });
+      expect(joined.statusCode).toBe(202);
+      expect(joined.json()).not.toHaveProperty('devMailbox');
       await t.app.optIn.mailSettled();
       const row = await t.app.db.selectFrom('profiles').select('status').where('email', '=', form.email).executeTakeFirst();
       expect(row?.status).toBe('pending');

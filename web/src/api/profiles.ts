@@ -12,14 +12,20 @@ export interface Session {
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** The answer to a request that mails a link; `devMailbox` is where to read it on a laptop. */
+export interface Accepted {
+  message: string;
+  devMailbox?: string;
+}
+
 export const joinDirectory = (body: CreateProfileBody, signal?: AbortSignal) =>
-  request<{ message: string }>('POST', '/api/profiles', { body, signal });
+  request<Accepted>('POST', '/api/profiles', { body, signal });
 
 export const verifyProfile = (token: string, signal?: AbortSignal) =>
   request<{ url: string; profile: PublicProfile }>('POST', '/api/profiles/verify', { body: { token }, signal });
 
 export const requestManageLink = (email: string, signal?: AbortSignal) =>
-  request<{ message: string }>('POST', '/api/profiles/manage-link', { body: { email }, signal });
+  request<Accepted>('POST', '/api/profiles/manage-link', { body: { email }, signal });
 
 export const removeWithLink = (token: string, signal?: AbortSignal) =>
   request<{ status: 'removed'; message: string }>('POST', '/api/profiles/remove', { body: { token }, signal });

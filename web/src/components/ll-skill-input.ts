@@ -79,8 +79,9 @@ export class LlSkillInput extends LitElement {
 
   private _onInput(event: InputEvent) {
     const input = event.target as HTMLInputElement;
-    // A pick from the suggestion list arrives without an inputType: take it as a chip.
-    if (!event.inputType && input.value) {
+    // A pick from the suggestion list replaces the text with a suggestion: take it as a chip.
+    const picked = event.inputType === undefined || event.inputType === '' || event.inputType === 'insertReplacementText';
+    if (picked && this._suggestions.items.some((s) => s.name === input.value)) {
       this._add(input.value);
       return;
     }
