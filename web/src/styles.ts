@@ -80,7 +80,7 @@ export const page = css`
 /** A boxed message on a page: what happened and what to do next (ok, error, or neutral). */
 export const notices = css`
   .notice { background: var(--ll-surface); border: 1px solid var(--ll-border); border-left: 4px solid var(--ll-accent);
-    border-radius: var(--ll-radius); padding: 1rem 1.25rem; margin: 0 0 1.25rem; max-width: 44rem; }
+    border-radius: var(--ll-radius); padding: 1rem 1.25rem; margin: 0 0 1.25rem; max-width: 44rem; overflow-wrap: anywhere; }
   .notice.error { border-left-color: var(--ll-danger); background: var(--ll-danger-soft); color: var(--ll-text); font-size: 1rem; }
   .notice h2 { margin: 0 0 0.35rem; font-size: 1.2rem; }
   .notice p { margin: 0 0 0.5rem; }

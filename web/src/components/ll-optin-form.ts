@@ -164,6 +164,7 @@ export class LlOptinForm extends LitElement {
       .summary ul { margin: 0.35rem 0 0; padding-left: 1.25rem; }
       .summary a { color: inherit; }
       .actions { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; }
+      .note { color: var(--ll-ok); font-weight: 600; }
       .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
       .readonly { font-weight: 600; margin: 0; overflow-wrap: anywhere; }
       @media (max-width: 640px) {
@@ -178,6 +179,8 @@ export class LlOptinForm extends LitElement {
   @property({ attribute: false }) profile: OwnProfile | undefined;
   @property({ type: Boolean }) busy = false;
   @property() submitLabel = 'Send';
+  /** Said next to the button after the page handled a submit ("Saved."). */
+  @property() note = '';
 
   @state() private _state: FormState = { ...EMPTY };
   @state() private _errors: FieldErrors = {};
@@ -312,6 +315,7 @@ export class LlOptinForm extends LitElement {
         <div class="actions">
           <button type="submit" ?disabled=${this.busy}>${this.busy ? 'Sending…' : this.submitLabel}</button>
           <span class="hint"><span class="req" aria-hidden="true">*</span> required</span>
+          <span class="note" role="status">${this.note}</span>
         </div>
       </form>
     `;
@@ -357,6 +361,7 @@ export class LlOptinForm extends LitElement {
 
   private _set<K extends keyof FormState>(key: K, value: FormState[K]) {
     this._state = { ...this._state, [key]: value };
+    this.note = '';
     if (key in this._errors) {
       const { [key as keyof FieldErrors]: _fixed, ...rest } = this._errors;
       this._errors = rest;

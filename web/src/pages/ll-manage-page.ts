@@ -73,6 +73,7 @@ export class LlManagePage extends LitElement {
   @state() private _removed = '';
   @state() private _linkSentTo = '';
   @state() private _devMailbox: string | undefined;
+  @state() private _saved = '';
   @state() private _emailError = '';
 
   private _session: StoredSession | undefined;
@@ -160,7 +161,7 @@ export class LlManagePage extends LitElement {
       ${this._message ? html`<p class="notice ${this._message.kind}" role=${this._message.kind === 'ok' ? 'status' : 'alert'}>${this._message.text}</p>` : nothing}
 
       <h2>Your details</h2>
-      <ll-optin-form class="editor" mode="edit" submitLabel="Save changes" .profile=${own} .busy=${this._busy}
+      <ll-optin-form class="editor" mode="edit" submitLabel="Save changes" .profile=${own} .busy=${this._busy} .note=${this._saved}
         @ll-optin-submit=${this._onSave}></ll-optin-form>
 
       <h2>Remove your profile</h2>
@@ -200,12 +201,14 @@ export class LlManagePage extends LitElement {
     const form = event.target as LlOptinForm;
     await this._run(async () => {
       this._own = await updateOwnProfile(this._session!.token, event.detail);
-      this._message = { kind: 'ok', text: 'Saved. Search shows your changes within seconds.' };
+      this._message = undefined;
+      this._saved = 'Saved. Search shows your changes within seconds.';
     }, (message) => form.showServerError(message));
   }
 
   private async _onToggleHidden() {
     const status = this._own?.status === 'published' ? 'hidden' : 'published';
+    this._saved = '';
     await this._run(async () => {
       this._own = await updateOwnProfile(this._session!.token, { status });
       this._message = { kind: 'ok', text: status === 'hidden' ? 'Your profile is hidden.' : 'Your profile is visible again.' };
