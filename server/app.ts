@@ -17,6 +17,11 @@ import stores, { type StoresOptions } from './plugins/stores.js';
 import syncWorker from './plugins/sync-worker.js';
 import healthRoutes from './routes/health/index.js';
 import metricsRoutes from './routes/metrics/index.js';
+import optIn from './plugins/opt-in.js';
+import devMailRoutes from './routes/dev-mail/index.js';
+import meRoutes from './routes/me/index.js';
+import profileRoutes from './routes/profiles/index.js';
+import suggestionRoutes from './routes/suggestions/index.js';
 
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -48,8 +53,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   if (options.worker !== false) await app.register(syncWorker, { databaseUrl: options.databaseUrl });
   await app.register(metrics);
 
+  await app.register(optIn);
+
   await app.register(healthRoutes);
   await app.register(metricsRoutes);
+  await app.register(profileRoutes);
+  await app.register(meRoutes);
+  await app.register(suggestionRoutes);
+  await app.register(devMailRoutes);
   await app.register(staticFiles);
   return app;
 }

@@ -100,9 +100,7 @@ export async function resolveEmployers(db: Executor, names: string[]): Promise<M
 
   for (const key of keys.filter((k) => !found.has(k))) {
     const { canonical } = byKey.get(key)!;
-    const slug = slugify(canonical) || `employer-${key.length}`;
-    await db.insertInto('employers').values({ slug, name: canonical }).onConflict((oc) => oc.column('slug').doNothing()).execute();
-    const employer = await db.selectFrom('employers').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirstOrThrow();
+    const employer = await findOrCreateEmployer(db, canonical);
     await db
       .insertInto('employer_aliases')
       .values({ key, alias: byKey.get(key)!.names[0]!, employer_id: employer.id })
@@ -116,6 +114,26 @@ export async function resolveEmployers(db: Executor, names: string[]): Promise<M
   return result;
 }
 
+/**
+ * The employer called `canonical`, created if needed. A slug already taken by a company whose
+ * name folds differently ("Œ…" and "åß…" both slugify to "a"; most non-Latin names to "") is
+ * not that company: the new one gets the next free "-2", "-3"… slug.
+ */
+async function findOrCreateEmployer(db: Executor, canonical: string): Promise<ResolvedEmployer> {
+  const key = employerKey(canonical);
+  const base = slugify(canonical) || `employer-${key.length}`;
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    await db.insertInto('employers').values({ slug, name: canonical }).onConflict((oc) => oc.column('slug').doNothing()).execute();
+    const employer = await db.selectFrom('employers').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirstOrThrow();
+    if (employerKey(employer.name) === key) return employer;
+  }
+}
+
 export async function resolveEmployer(db: Executor, name: string): Promise<ResolvedEmployer | undefined> {
   return (await resolveEmployers(db, [name])).get(name);
 }
+
+/** The well-known employers and their other names, for suggestions before anyone has typed them. */
+export const knownEmployers = (): Array<{ name: string; aliases: string[] }> =>
+  Object.entries(KNOWN).map(([name, aliases]) => ({ name, aliases }));

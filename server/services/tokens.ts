@@ -78,3 +78,8 @@ export async function checkToken(
   if (options.consume) return { ok: false, reason: 'used' };
   return { ok: true, profileId: row.profile_id };
 }
+
+/** Ends every link of these purposes for a profile (older verify links once a new one is sent). */
+export async function revokeTokens(db: Executor, profileId: number, purposes: TokenPurpose[]): Promise<void> {
+  await db.deleteFrom('profile_tokens').where('profile_id', '=', profileId).where('purpose', 'in', purposes).execute();
+}

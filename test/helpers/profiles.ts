@@ -1,10 +1,11 @@
+import { until } from './until.js';
 import { sql } from 'kysely';
 import type { Executor } from '../../server/db/client.js';
 import type { ProfileStatus } from '../../server/db/schema.js';
 
 /**
  * The write path as the API and the import use it: the profile and its outbox row in one
- * transaction (the opt-in and import code live on other branches; this is their contract).
+ * transaction, for tests that need profiles without going through the opt-in or import API.
  */
 export async function writeProfile(
   db: Executor,
@@ -58,15 +59,4 @@ export async function outboxDrained(db: Executor, timeoutMs = 30_000): Promise<v
     const { n } = await db.selectFrom('search_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(n) === 0 ? true : undefined;
   }, timeoutMs);
-}
-
-/** Polls `probe` until it returns something other than undefined. */
-export async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

@@ -9,7 +9,8 @@ import { loadConfig } from '../../server/config.js';
 import { startEmbeddedMeilisearch, type RunningMeili } from '../../server/embedded/meilisearch.js';
 import { createLogger } from '../../server/logger.js';
 import { runScript, storesEnv } from '../helpers/cli.js';
-import { until, updateProfile, writeProfile } from '../helpers/profiles.js';
+import { updateProfile, writeProfile } from '../helpers/profiles.js';
+import { until } from '../helpers/until.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/stores.js';
 
 /**

@@ -8,7 +8,8 @@ import { createLogger } from '../../server/logger.js';
 import { freePort } from '../../server/embedded/processes.js';
 import type { ProfileStatus } from '../../server/db/schema.js';
 import { createIndexPrefix, createTestDatabase, type TestDatabase } from '../helpers/stores.js';
-import { updateProfile, until, writeProfile as write } from '../helpers/profiles.js';
+import { updateProfile, writeProfile as write } from '../helpers/profiles.js';
+import { until } from '../helpers/until.js';
 
 describe('SyncWorker', () => {
   let t: TestDatabase;

@@ -22,6 +22,8 @@ export const tokens = css`
 
 /** Buttons, fields and the small shared pieces of every form. */
 export const controls = css`
+  /* The page's border-box rule does not reach into shadow roots. */
+  *, *::before, *::after { box-sizing: border-box; }
   button, .button {
     font: inherit;
     font-weight: 600;
@@ -73,4 +75,16 @@ export const page = css`
   h1 { font-size: 1.75rem; line-height: 1.2; margin: 0 0 0.5rem; }
   .lead { color: var(--ll-muted); margin: 0 0 1.5rem; max-width: 44rem; }
   a { color: var(--ll-accent-strong); }
+`;
+
+/** A boxed message on a page: what happened and what to do next (ok, error, or neutral). */
+export const notices = css`
+  .notice { background: var(--ll-surface); border: 1px solid var(--ll-border); border-left: 4px solid var(--ll-accent);
+    border-radius: var(--ll-radius); padding: 1rem 1.25rem; margin: 0 0 1.25rem; max-width: 44rem; overflow-wrap: anywhere; }
+  .notice.error { border-left-color: var(--ll-danger); background: var(--ll-danger-soft); color: var(--ll-text); font-size: 1rem; }
+  .notice h2 { margin: 0 0 0.35rem; font-size: 1.2rem; }
+  .notice p { margin: 0 0 0.5rem; }
+  .notice p:last-child { margin-bottom: 0; }
+  .notice:focus { outline: none; box-shadow: var(--ll-focus); }
+  .row { display: flex; gap: 0.75rem; flex-wrap: wrap; align-items: center; }
 `;

@@ -21,3 +21,6 @@ export default fp(
   },
   { name: 'rate-limit', dependencies: ['config'] },
 );
+
+/** Route config for a public write: RATE_LIMIT requests a minute per client (ignored when it is 0). */
+export const publicWriteLimit = (limit: number) => ({ rateLimit: { max: limit, timeWindow: '1 minute' } });

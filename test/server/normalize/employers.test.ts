@@ -28,6 +28,13 @@ describe('resolveEmployers', () => {
     expect(new Set(results.map((r) => r?.id)).size).toBe(1);
   });
 
+  it('keeps different companies apart when their names make the same slug', async () => {
+    const [mercari, rakuten] = await Promise.all([resolveEmployer(t.db, 'メルカリ'), resolveEmployer(t.db, '楽天株式')]);
+    expect(mercari!.id).not.toBe(rakuten!.id);
+    expect(new Set([mercari!.slug, rakuten!.slug])).toEqual(new Set(['employer-4', 'employer-4-2']));
+    expect(await resolveEmployer(t.db, 'メルカリ')).toEqual(mercari);
+  });
+
   it('ignores names with nothing to go by', async () => {
     expect(await resolveEmployer(t.db, ' ,.- ')).toBeUndefined();
   });

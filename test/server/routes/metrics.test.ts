@@ -6,7 +6,8 @@ import { createLogger } from '../../../server/logger.js';
 import { recordImport } from '../../../server/metrics.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 import { createTestDatabase } from '../../helpers/stores.js';
-import { outboxDrained, until, writeProfile } from '../../helpers/profiles.js';
+import { outboxDrained, writeProfile } from '../../helpers/profiles.js';
+import { until } from '../../helpers/until.js';
 
 const TOKEN = 'metrics-token-for-the-test-0123456789';
 

@@ -1,0 +1,65 @@
+/**
+ * The one layout of every mail Lifeline sends: a plain-text body (what many people read) and an
+ * HTML body with the same words. Every value that came from a person is escaped in the HTML.
+ */
+export interface MailContent {
+  subject: string;
+  /** "Hi Ada," when the name is known. */
+  name?: string | null;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  /** Said after the button: how long the link works, what to do if it was not you. */
+  notes?: string[];
+  /** The one-click removal link; every mail about a profile carries one. */
+  removalUrl?: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+const REMOVAL_NOTE = 'Remove my profile from Lifeline, in one click:';
+
+export function renderMail(content: MailContent): RenderedMail {
+  const greeting = content.name ? `Hi ${content.name},` : 'Hi,';
+  const text = [
+    greeting,
+    ...content.paragraphs,
+    ...(content.action ? [`${content.action.label}:\n${content.action.url}`] : []),
+    ...(content.notes ?? []),
+    ...(content.removalUrl ? [`—\n${REMOVAL_NOTE}\n${content.removalUrl}`] : []),
+    '— Lifeline, the opt-in directory of people open to work',
+  ].join('\n\n');
+
+  const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s)}</p>`;
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>
+<body style="margin:0;padding:24px;background:#f6f7f9;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1c2430;line-height:1.5">
+<div style="max-width:560px;margin:0 auto;background:#fff;border:1px solid #d9dee5;border-radius:10px;padding:24px">
+<p style="margin:0 0 16px;font-weight:700;color:#0f766e">Lifeline</p>
+${p(greeting)}
+${content.paragraphs.map(p).join('\n')}
+${
+  content.action
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="background:#0f766e;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(content.action.label)}</a></p>
+<p style="margin:0 0 16px;font-size:14px;color:#5b6675">Or paste this address into your browser: ${escapeHtml(content.action.url)}</p>`
+    : ''
+}
+${(content.notes ?? []).map(p).join('\n')}
+${
+  content.removalUrl
+    ? `<hr style="border:0;border-top:1px solid #d9dee5;margin:24px 0">
+<p style="margin:0;font-size:14px;color:#5b6675">${escapeHtml(REMOVAL_NOTE)} <a href="${escapeHtml(content.removalUrl)}" style="color:#115e59">${escapeHtml(content.removalUrl)}</a></p>`
+    : ''
+}
+</div></body></html>`;
+  return { subject: content.subject, text, html };
+}

@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { publicWriteLimit } from '../../plugins/external/rate-limit.js';
+import { errorResponses } from '../../schemas/common.js';
+import {
+  AcceptedSchema,
+  CreateProfileSchema,
+  ManageLinkBodySchema,
+  PublicProfileSchema,
+  RemovedSchema,
+  SlugParamsSchema,
+  TokenBodySchema,
+  VerifiedSchema,
+} from '../../schemas/profiles.js';
+import { MANAGE_LINK_SENT, OPT_IN_ACCEPTED, PROFILE_REMOVED } from '../../services/opt-in.js';
+import { findPublicProfile } from '../../services/public-profile.js';
+
+/**
+ * A profile is small, but a pasted 1 MB name must get a 400 that names the field rather than a
+ * 413 about the whole request: the opt-in takes bodies up to this size and its schema bounds
+ * each field.
+ */
+export const PROFILE_BODY_LIMIT = 4 * 1024 * 1024;
+
+const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const limited = publicWriteLimit(app.config.rateLimit);
+  const accepted = (message: string) => ({ message, ...(app.mailer.kind === 'dev' ? { devMailbox: '/dev/mailbox' } : {}) });
+
+  app.post(
+    '/api/profiles',
+    {
+      bodyLimit: PROFILE_BODY_LIMIT,
+      config: limited,
+      schema: { body: CreateProfileSchema, response: { 202: AcceptedSchema, ...errorResponses(400, 413, 429) } },
+    },
+    async (request, reply) => {
+      await app.optIn.create(request.body);
+      return reply.status(202).send(accepted(OPT_IN_ACCEPTED));
+    },
+  );
+
+  app.post(
+    '/api/profiles/verify',
+    { config: limited, schema: { body: TokenBodySchema, response: { 200: VerifiedSchema, ...errorResponses(400, 410, 429) } } },
+    async (request) => app.optIn.verify(request.body.token),
+  );
+
+  app.post(
+    '/api/profiles/manage-link',
+    { config: limited, schema: { body: ManageLinkBodySchema, response: { 202: AcceptedSchema, ...errorResponses(400, 429) } } },
+    async (request, reply) => {
+      await app.optIn.requestManageLink(request.body.email);
+      return reply.status(202).send(accepted(MANAGE_LINK_SENT));
+    },
+  );
+
+  app.post(
+    '/api/profiles/remove',
+    { config: limited, schema: { body: TokenBodySchema, response: { 200: RemovedSchema, ...errorResponses(400, 410, 429) } } },
+    async (request) => {
+      await app.optIn.removeByToken(request.body.token);
+      return { status: 'removed' as const, message: PROFILE_REMOVED };
+    },
+  );
+
+  app.get(
+    '/api/profiles/:slug',
+    { schema: { params: SlugParamsSchema, response: { 200: PublicProfileSchema, ...errorResponses(400, 404) } } },
+    async (request, reply) => {
+      const profile = await findPublicProfile(app.db, request.params.slug);
+      if (!profile) return reply.notFound(`No public profile "${request.params.slug}": it may have been hidden or removed by its owner.`);
+      return profile;
+    },
+  );
+};
+
+export default profileRoutes;

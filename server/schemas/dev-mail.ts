@@ -1,0 +1,21 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+export const DevMailQuerySchema = Type.Object(
+  { to: Type.Optional(Type.String({ maxLength: 254, description: 'only mail to this address' })) },
+  { additionalProperties: false },
+);
+
+export const DevMailListSchema = Type.Object({
+  messages: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      to: Type.String(),
+      subject: Type.String(),
+      text: Type.String(),
+      html: Type.Union([Type.String(), Type.Null()]),
+      links: Type.Array(Type.String()),
+      createdAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
+});
+export type DevMessage = Static<typeof DevMailListSchema>['messages'][number];

@@ -1,0 +1,75 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/client.js';
+import { suppress } from '../privacy/suppression.js';
+import { issueToken } from './tokens.js';
+
+/**
+ * A one-click removal link for a profile (`PUBLIC_URL/remove?token=…`), long-lived, for every
+ * mail to a candidate: opt-in mails here, import notices in the import. Issue it inside the
+ * transaction that writes the profile, or after it committed.
+ */
+export async function removalLink(db: Executor, profileId: number, publicUrl: string): Promise<string> {
+  const token = await issueToken(db, profileId, 'remove');
+  return `${publicUrl}/remove?token=${token}`;
+}
+
+/**
+ * Removes a profile for good: its personal data is erased in place (the row stays, scrubbed,
+ * so ids in logs and outboxes still resolve to "removed"), hashes of its email and LinkedIn URL
+ * are kept so no import brings the person back, its links stop working except the removal
+ * links (which then just say "removed"), and an outbox row takes it out of search. Call it in a
+ * transaction. Returns false when the profile was already removed or does not exist.
+ */
+export async function removeProfile(db: Executor, profileId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('profiles')
+    .select(['email', 'linkedin_url', 'status'])
+    .where('id', '=', profileId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row || row.status === 'removed') return false;
+  await suppress(db, { email: row.email, linkedinUrl: row.linkedin_url });
+  await db
+    .updateTable('profiles')
+    .set({
+      status: 'removed',
+      // The slug is made from the name: it goes too.
+      slug: `removed-${profileId}`,
+      name: 'Removed profile',
+      headline: null,
+      role: null,
+      seniority: null,
+      skills: [],
+      years_experience: null,
+      country: null,
+      region: null,
+      city: null,
+      remote: null,
+      relocation: null,
+      work_authorization: null,
+      employment_types: [],
+      layoff_date: null,
+      available_from: null,
+      former_employer_id: null,
+      linkedin_url: null,
+      website_url: null,
+      bio: null,
+      email: null,
+      email_verified_at: null,
+      show_email: false,
+      consent_at: null,
+      consent_source: null,
+      consent_version: null,
+      last_confirmed_at: null,
+      published_at: null,
+      removed_at: sql`now()`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', profileId)
+    .execute();
+  await db.deleteFrom('profile_lists').where('profile_id', '=', profileId).execute();
+  await db.deleteFrom('contact_requests').where('profile_id', '=', profileId).execute();
+  await db.deleteFrom('profile_tokens').where('profile_id', '=', profileId).where('purpose', '!=', 'remove').execute();
+  await db.insertInto('search_outbox').values({ profile_id: profileId }).execute();
+  return true;
+}
