@@ -20,6 +20,9 @@ const CATALOG: Record<string, string[]> = {
   'C#': ['csharp', 'c sharp'],
 };
 
+/** The canonical skill names of the catalog (the seed data draws its skills from them). */
+export const CANONICAL_SKILLS: readonly string[] = Object.keys(CATALOG);
+
 /** Folds case, spacing and dots so that "React JS", "react.js" and "ReactJS" meet. */
 const fold = (value: string) => value.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
