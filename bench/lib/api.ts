@@ -9,7 +9,7 @@ import type { ListSeed } from '../data/generate.js';
  * use it. Seeding and benchmarks go through it, so they take the same path as real data.
  */
 
-/** An endpoint this build does not have (Fastify's "Route … not found"): a feature not merged yet. */
+/** An endpoint this build does not have: a feature not merged yet. */
 export class MissingEndpointError extends Error {
   override name = 'MissingEndpointError';
 }
@@ -39,7 +39,7 @@ export class LifelineClient {
     private readonly token?: string,
   ) {}
 
-  createList(list: Pick<ListSeed, 'title' | 'employer' | 'sourceUrl' | 'description'>): Promise<{ slug: string }> {
+  createList(list: Pick<ListSeed, 'title' | 'employer'> & Partial<Pick<ListSeed, 'sourceUrl' | 'description'>>): Promise<{ slug: string }> {
     const { title, employer, sourceUrl, description } = list;
     return this.call('POST', '/api/lists', { json: { title, employer, sourceUrl, description } });
   }
@@ -101,7 +101,8 @@ export class LifelineClient {
     if (res.ok) return body as T;
     const message = (body as { message?: string } | undefined)?.message ?? text;
     const shown = `${method} ${route.split('?')[0]}`;
-    if (res.status === 404 && /^Route .* not found$/.test(message)) {
+    // The app's not-found handler says "No route GET /x"; Fastify's default "Route GET:/x not found".
+    if (res.status === 404 && /^(No route |Route .* not found$)/.test(message)) {
       const feature = FEATURES.find(([pattern]) => pattern.test(route))?.[1] ?? 'this endpoint';
       throw new MissingEndpointError(`${shown} answered 404: ${feature} is not in this build`);
     }
