@@ -9,7 +9,8 @@ import { generatePeople, type Person } from './data/generate.js';
 import { failed, type Figure } from './lib/report.js';
 
 const P95_TARGET_MS = 1_000;
-const FLOOR_SAMPLES = 50;
+/** One floor sample per this many candidates. */
+const FLOOR_EVERY = 4;
 /** Far above any id Postgres hands out in a bench run: the floor's documents never meet real ones. */
 const FLOOR_FIRST_ID = 2_000_000_000;
 
@@ -21,14 +22,22 @@ const FLOOR_FIRST_ID = 2_000_000_000;
 export async function optinFigures(ctx: BenchContext): Promise<Figure[]> {
   const { optins, seed } = ctx.options;
   const names = { p50: `opt-in → searchable, p50 (n=${optins})`, p95: `opt-in → searchable, p95 (n=${optins})` };
-  const people = [...generatePeople({ profiles: optins, seed: seed + 2, first: 50_000_000 })];
-  const floor = await meiliFloor(ctx, people.slice(0, FLOOR_SAMPLES));
-  ctx.say(`Opt-in: Meilisearch floor p50 ${percentile(floor, 50).toFixed(0)} ms, p95 ${percentile(floor, 95).toFixed(0)} ms; ${optins} candidates, one at a time`);
+  const floorLabel = 'Meilisearch add';
+  ctx.say(`Opt-in: ${optins} candidates one after another, a Meilisearch floor sample before every ${FLOOR_EVERY}th`);
   const totals: number[] = [];
   const afterVerify: number[] = [];
-  try {
-    for (const [i, person] of people.entries()) {
-      const email = person.email ?? `optin.${i}@example.org`;
+  const floor: number[] = [];
+  const floorIds: number[] = [];
+  let problem: unknown;
+  // Floor and candidates alternate, so that neither gets the machine's quieter moments.
+  for (const person of generatePeople({ profiles: optins, seed: seed + 2, first: 50_000_000 })) {
+    if (person.index % FLOOR_EVERY === 0) {
+      floorIds.push(FLOOR_FIRST_ID + person.index);
+      floor.push(await addStraightToMeili(ctx, person, floorIds.at(-1)!));
+    }
+    if (problem) continue;
+    try {
+      const email = person.email ?? `optin.${person.index}@example.org`;
       const started = performance.now();
       await ctx.anonymous.optIn(optInBody(person, email));
       const token = await verifyToken(ctx, email);
@@ -38,23 +47,27 @@ export async function optinFigures(ctx: BenchContext): Promise<Figure[]> {
       const done = performance.now();
       totals.push(done - started);
       afterVerify.push(done - verifying);
+    } catch (err) {
+      problem = err;
     }
-  } catch (err) {
-    const floorNote = { baseline: percentile(floor, 95), baselineLabel: 'Meilisearch add' };
+  }
+  await settled(ctx.stack.meili.index(ctx.stack.indexUid).deleteDocuments(floorIds));
+  ctx.say(`  floor p50 ${percentile(floor, 50).toFixed(0)} ms, p95 ${percentile(floor, 95).toFixed(0)} ms`);
+  const baselines = (p: number) => ({ baseline: percentile(floor, p), baselineLabel: floorLabel });
+  if (problem) {
     return [
-      { ...failed(names.p50, 'ms', err), baseline: percentile(floor, 50), baselineLabel: 'Meilisearch add' },
-      { ...failed(names.p95, 'ms', err, `≤ ${P95_TARGET_MS} ms`), ...floorNote },
+      { ...failed(names.p50, 'ms', problem), ...baselines(50) },
+      { ...failed(names.p95, 'ms', problem, `≤ ${P95_TARGET_MS} ms`), ...baselines(95) },
     ];
   }
   const p95 = percentile(totals, 95);
   return [
     {
-      name: names.p50, unit: 'ms', value: percentile(totals, 50), baseline: percentile(floor, 50), baselineLabel: 'Meilisearch add',
+      name: names.p50, unit: 'ms', value: percentile(totals, 50), ...baselines(50),
       note: `verify → searchable p50 ${percentile(afterVerify, 50).toFixed(0)} ms`,
     },
     {
-      name: names.p95, unit: 'ms', value: p95, baseline: percentile(floor, 95), baselineLabel: 'Meilisearch add',
-      target: `≤ ${P95_TARGET_MS} ms`, pass: p95 <= P95_TARGET_MS,
+      name: names.p95, unit: 'ms', value: p95, ...baselines(95), target: `≤ ${P95_TARGET_MS} ms`, pass: p95 <= P95_TARGET_MS,
       note: `verify → searchable p95 ${percentile(afterVerify, 95).toFixed(0)} ms`,
     },
   ];
@@ -112,21 +125,12 @@ async function waitForDocument(ctx: BenchContext, email: string, timeoutMs = 10_
 }
 
 /** Adding one document straight to Meilisearch and waiting for its task: no path can beat it. */
-async function meiliFloor(ctx: BenchContext, people: Person[]): Promise<number[]> {
-  const index = ctx.stack.meili.index(ctx.stack.indexUid);
-  const times: number[] = [];
-  const ids: number[] = [];
-  for (const person of people) {
-    const id = FLOOR_FIRST_ID + person.index;
-    const started = performance.now();
-    // Polled finely (the worker's 25 ms would round the floor up).
-    const task = await index.addDocuments([personDocument(person, id, [])]).waitTask({ interval: 2, timeout: 10_000 });
-    times.push(performance.now() - started);
-    if (task.status !== 'succeeded') throw new Error(`Meilisearch task ${task.uid} ${task.status}`);
-    ids.push(id);
-  }
-  await settled(index.deleteDocuments(ids));
-  return times;
+async function addStraightToMeili(ctx: BenchContext, person: Person, id: number): Promise<number> {
+  const started = performance.now();
+  // Polled every 10 ms, finer than the worker's 25 ms, without flooding Meilisearch with polls.
+  const task = await ctx.stack.meili.index(ctx.stack.indexUid).addDocuments([personDocument(person, id, [])]).waitTask({ interval: 10, timeout: 10_000 });
+  if (task.status !== 'succeeded') throw new Error(`Meilisearch task ${task.uid} ${task.status}`);
+  return performance.now() - started;
 }
 
 export function percentile(values: number[], p: number): number {

@@ -79,8 +79,9 @@ export async function searchFigures(ctx: BenchContext): Promise<Figure[]> {
     }
     const b = mean(baseline);
     const a = api.length > 0 ? mean(api) : undefined;
-    ctx.say(`  ${query.name}: direct p50 ${b.p50} ms p99 ${b.p99} ms ${b.rps.toFixed(0)} req/s; API ${a ? `p50 ${a.p50} ms p99 ${a.p99} ms ${a.rps.toFixed(0)} req/s` : 'unavailable'}`);
     const totals = `${sample ? `API total ${sample.total}, ` : ''}Meilisearch total ${directSample.totalHits}`;
+    const shown = (l: Load) => `p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, ${l.rps.toFixed(0)} req/s`;
+    ctx.say(`  ${query.name}: Meilisearch ${shown(b)}; API ${a ? shown(a) : 'unavailable'} (${totals})`);
     const rows: [string, keyof Load, string, string | undefined, ((r: number) => boolean) | undefined][] = [
       [`search "${query.name}": p50`, 'p50', 'ms', undefined, undefined],
       [`search "${query.name}": p99`, 'p99', 'ms', `≤ ${P99_TARGET}× direct`, (r) => r <= P99_TARGET],
