@@ -7,6 +7,7 @@ import type { BenchContext } from './context.js';
 import { personDocument } from './data/documents.js';
 import { generatePeople, type Person } from './data/generate.js';
 import { failed, type Figure } from './lib/report.js';
+import { percentile } from './lib/stats.js';
 
 const P95_TARGET_MS = 1_000;
 /** One floor sample per this many candidates. */
@@ -131,9 +132,4 @@ async function addStraightToMeili(ctx: BenchContext, person: Person, id: number)
   const task = await ctx.stack.meili.index(ctx.stack.indexUid).addDocuments([personDocument(person, id, [])]).waitTask({ interval: 10, timeout: 10_000 });
   if (task.status !== 'succeeded') throw new Error(`Meilisearch task ${task.uid} ${task.status}`);
   return performance.now() - started;
-}
-
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }

@@ -4,8 +4,8 @@ import { gzipSync } from 'node:zlib';
 import { WEB_DIST } from '../server/plugins/external/static.js';
 import { launchBrowser } from '../test/helpers/browser.js';
 import type { BenchContext } from './context.js';
-import { percentile } from './optin.js';
 import { failed, type Figure } from './lib/report.js';
+import { percentile } from './lib/stats.js';
 
 const JS_TARGET_KB = 100;
 const PAGE_LOADS = 5;
