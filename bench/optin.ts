@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { settled } from '../search/client.js';
+import { normalizeLinkedinUrl } from '../server/normalize/linkedin.js';
 import { parseLocation } from '../server/normalize/location.js';
 import { canonicalSkill } from '../server/normalize/skills.js';
 import type { BenchContext } from './context.js';
@@ -93,22 +94,27 @@ function optInBody(p: Person, email: string): Record<string, unknown> {
     formerEmployer: p.employer,
     layoffDate: p.layoffDate,
     yearsExperience: p.yearsExperience,
-    ...(p.linkedin ? { linkedinUrl: p.linkedin } : {}),
+    // The form sends what its URL field accepts: the profile URL in full.
+    ...(p.linkedin ? { linkedinUrl: normalizeLinkedinUrl(p.linkedin) } : {}),
     consent: true,
   };
 }
 
-/** The token of the newest verify link mailed to `email`. */
-async function verifyToken(ctx: BenchContext, email: string): Promise<string> {
-  const messages = await ctx.anonymous.devMail(email);
-  for (const message of messages) {
-    for (const link of message.links) {
+/** The token of the newest verify link mailed to `email`, waiting for it: mail may go out in the background. */
+async function verifyToken(ctx: BenchContext, email: string, timeoutMs = 10_000): Promise<string> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const messages = await ctx.anonymous.devMail(email);
+    for (const link of messages.flatMap((m) => m.links)) {
       const url = new URL(link, ctx.stack.server.url);
       const token = url.searchParams.get('token');
       if (url.pathname.endsWith('/verify') && token) return token;
     }
+    if (performance.now() > deadline) {
+      throw new Error(`no verify link reached the dev mailbox of ${email} within ${timeoutMs / 1000} s (${messages.length} messages)`);
+    }
+    await sleep(5);
   }
-  throw new Error(`no verify link in the dev mailbox of ${email} (${messages.length} messages)`);
 }
 
 /** Polls Meilisearch for the profile's document, found by the email it was created with. */
