@@ -49,9 +49,11 @@ export async function importFigures(ctx: BenchContext): Promise<{ figures: Figur
     const client = await ctx.organizer();
     const idleMb = await residentMb(ctx.stack.server.pid);
     ctx.say(`Importing ${small} rows through the API (server idle at ${idleMb.toFixed(0)} MB)`);
-    const smallRun = await timedImport(ctx, client, smallFile, `Bench warm-up list ${small}`);
+    // Stamped titles: a rerun on the same DATABASE_URL makes new lists instead of meeting old slugs.
+    const stamp = new Date().toISOString().slice(0, 19);
+    const smallRun = await timedImport(ctx, client, smallFile, `Bench ${small} rows ${stamp}`);
     ctx.say(`Importing ${profiles} rows through the API`);
-    const bigRun = await timedImport(ctx, client, bigFile, `Bench list ${profiles}`);
+    const bigRun = await timedImport(ctx, client, bigFile, `Bench ${profiles} rows ${stamp}`);
     const counts = JSON.stringify(bigRun.counts);
     return {
       imported: true,

@@ -32,7 +32,9 @@ export async function optinFigures(ctx: BenchContext): Promise<Figure[]> {
   const floorIds: number[] = [];
   let problem: unknown;
   // Floor and candidates alternate, so that neither gets the machine's quieter moments.
-  for (const person of generatePeople({ profiles: optins, seed: seed + 2, first: 50_000_000 })) {
+  // Numbered by the clock: a rerun on the same DATABASE_URL must not meet the last run's addresses.
+  const first = 100_000_000 + (Date.now() % 100_000_000);
+  for (const person of generatePeople({ profiles: optins, seed: seed + 2, first })) {
     if (person.index % FLOOR_EVERY === 0) {
       floorIds.push(FLOOR_FIRST_ID + person.index);
       floor.push(await addStraightToMeili(ctx, person, floorIds.at(-1)!));
