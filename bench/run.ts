@@ -130,4 +130,5 @@ const seconds = (performance.now() - started) / 1000;
 const { sections, ...shown } = options;
 await writeResults(options.out, { machine, options: { ...shown, sections: [...sections] }, figures, seconds });
 say(`\n${formatTable(figures)}\n\nMachine: ${describe(machine)}. Took ${seconds.toFixed(0)} s. Written to ${path.relative(process.cwd(), options.out)}.`);
-process.exit(0);
+// A missed target is a finding, shown in the table; a figure that could not be measured is a failure.
+process.exit(figures.some((f) => f.error) ? 1 : 0);
