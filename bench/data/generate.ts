@@ -4,7 +4,7 @@ import {
   CITIES, JOB_FUNCTIONS, KNOWN_EMPLOYERS, LEVEL_WEIGHTS, NAME_POOLS, SENIORITY_LEVELS, STARTUP_PREFIXES,
   STARTUP_ROOTS, STARTUP_SUFFIXES, TAIL_SKILLS, YEARS_BY_LEVEL, type City, type JobFunction, type Level, type Name,
 } from './pools.js';
-import { createRandom, zipf, type Random } from './random.js';
+import { createRandom, weighted, zipf, type Random } from './random.js';
 
 /**
  * Deterministic, realistic people for seeding and benchmarks: the same options give the same
@@ -72,14 +72,14 @@ export const CSV_HEADERS = [
 
 const DAY_MS = 86_400_000;
 const EMAIL_DOMAINS = ['example.com', 'example.org', 'example.net'];
-const levelSampler = (random: Random) => random.weighted(SENIORITY_LEVELS, SENIORITY_LEVELS.map((l) => LEVEL_WEIGHTS[l]));
-const poolWeights = NAME_POOLS.map((p) => p.weight);
-const functionWeights = JOB_FUNCTIONS.map((f) => f.weight);
-const cityWeights = CITIES.map((c) => c.weight);
+const drawLevel = weighted(SENIORITY_LEVELS, SENIORITY_LEVELS.map((l) => LEVEL_WEIGHTS[l]));
+const drawPool = weighted(NAME_POOLS, NAME_POOLS.map((p) => p.weight));
+const drawFunction = weighted(JOB_FUNCTIONS, JOB_FUNCTIONS.map((f) => f.weight));
+const drawCity = weighted(CITIES, CITIES.map((c) => c.weight));
 const aliases = skillSynonyms();
 
 /** Each function's skills first, then every other skill: one Zipf curve per function gives the long tail. */
-const skillSamplers = new Map<JobFunction, (random: Random) => string>(
+const skillDraws = new Map<JobFunction, (random: Random) => string>(
   JOB_FUNCTIONS.map((fn) => {
     const ranked = [...new Set([...fn.skills, ...CANONICAL_SKILLS, ...TAIL_SKILLS])];
     return [fn, zipf(ranked, 1.4)];
@@ -95,7 +95,7 @@ const EMPLOYERS: readonly (readonly string[])[] = (() => {
   }
   return [...KNOWN_EMPLOYERS, ...[...names].map((n) => [n])];
 })();
-const employerSampler = zipf(EMPLOYERS.map((_, i) => i), 1.0);
+const drawEmployer = zipf(EMPLOYERS.map((_, i) => i), 1.0);
 
 export function seedLists(options: SeedOptions): ListSeed[] {
   const count = Math.max(1, options.lists ?? DEFAULT_LISTS);
@@ -125,17 +125,17 @@ export function* generatePeople(options: SeedOptions): Generator<Person> {
   const waves = new Map<number, number[]>();
   for (let index = 0; index < options.profiles; index++) {
     const n = first + index + 1;
-    const pool = random.weighted(NAME_POOLS, poolWeights);
+    const pool = drawPool(random);
     const given = random.pick(pool.given);
     const family = random.pick(pool.family);
     const native = random.chance(pool.nativeShare ?? 0);
     const name = writtenName(given, family, native, pool.familyFirstNative ?? false, random);
-    const fn = random.weighted(JOB_FUNCTIONS, functionWeights);
-    const seniority = levelSampler(random);
-    const employerIndex = employerSampler(random);
+    const fn = drawFunction(random);
+    const seniority = drawLevel(random);
+    const employerIndex = drawEmployer(random);
     const spellings = EMPLOYERS[employerIndex]!;
     const company = spellings.length > 1 && random.chance(0.25) ? random.pick(spellings.slice(1)) : spellings[0]!;
-    const city = random.weighted(CITIES, cityWeights);
+    const city = drawCity(random);
     const employerWaves = waves.get(employerIndex) ?? layoffWaves(seed, employerIndex, asOf);
     waves.set(employerIndex, employerWaves);
     const layoff = Math.min(asOf, random.pick(employerWaves) + random.int(0, 14) * DAY_MS);
@@ -242,10 +242,10 @@ function title(fn: JobFunction, level: Level, random: Random): string {
 }
 
 function skills(fn: JobFunction, random: Random): string[] {
-  const sample = skillSamplers.get(fn)!;
+  const draw = skillDraws.get(fn)!;
   const wanted = random.int(3, 8);
   const picked = new Set<string>();
-  for (let tries = 0; picked.size < wanted && tries < 50; tries++) picked.add(sample(random));
+  for (let tries = 0; picked.size < wanted && tries < 50; tries++) picked.add(draw(random));
   // Lists are typed by hand: catalog skills come by their aliases too ("k8s", "golang").
   return [...picked].map((skill) => {
     const spellings = aliases[skill.toLowerCase()];

@@ -9,8 +9,6 @@ export interface Random {
   int(min: number, max: number): number;
   chance(probability: number): boolean;
   pick<T>(items: readonly T[]): T;
-  /** Picks by weight: `weights[i]` is the relative weight of `items[i]`. */
-  weighted<T>(items: readonly T[], weights: readonly number[]): T;
 }
 
 export function createRandom(seed: number): Random {
@@ -28,17 +26,21 @@ export function createRandom(seed: number): Random {
     int,
     chance: (probability) => next() < probability,
     pick: (items) => items[Math.floor(next() * items.length)]!,
-    weighted: (items, weights) => items[indexByWeight(cumulative(weights), next())]!,
   };
+}
+
+/** Draws `items[i]` with relative weight `weights[i]`; the cumulative weights are computed once. */
+export function weighted<T>(items: readonly T[], weights: readonly number[]): (random: Random) => T {
+  const sums = cumulative(weights);
+  return (random) => items[indexByWeight(sums, random.next())]!;
 }
 
 /**
  * A Zipf-like sampler over `items` (rank 1 most likely, weight 1/rank^exponent): the long tail of
- * real skill and employer frequencies. Cumulative weights are computed once.
+ * real skill and employer frequencies.
  */
 export function zipf<T>(items: readonly T[], exponent = 1.07): (random: Random) => T {
-  const sums = cumulative(items.map((_, rank) => 1 / (rank + 1) ** exponent));
-  return (random) => items[indexByWeight(sums, random.next())]!;
+  return weighted(items, items.map((_, rank) => 1 / (rank + 1) ** exponent));
 }
 
 function cumulative(weights: readonly number[]): number[] {
