@@ -74,7 +74,10 @@ say(`Lifeline bench on ${describe(machine)}`);
 say('Building the web app');
 await buildWeb();
 
-const stack = await startBenchStack(say);
+const stack = await startBenchStack(say).catch((err: unknown) => {
+  process.stderr.write(`The bench could not start its stack: ${(err as Error).message}\n`);
+  process.exit(1);
+});
 const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'lifeline-bench-csv-'));
 const stopAll = async () => {
   await stack.stop().catch((err: unknown) => say(`stopping the stack failed: ${(err as Error).message}`));

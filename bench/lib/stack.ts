@@ -35,7 +35,10 @@ export async function startBenchStack(say: (line: string) => void): Promise<Benc
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
   const external = Boolean(config.databaseUrl && config.meiliUrl);
   say(external ? 'Using DATABASE_URL and MEILI_URL' : `Starting embedded Postgres and Meilisearch in ${dataDir}`);
-  const stores = await startStores(config, createLogger('warn'));
+  const stores = await startStores(config, createLogger('warn')).catch(async (err: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  });
   const db = createDb(stores.databaseUrl);
   let child: ChildProcess | undefined;
   const stop = async () => {
