@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 import { WEB_DIST } from '../server/plugins/external/static.js';
 import { launchBrowser } from '../test/helpers/browser.js';
 import type { BenchContext } from './context.js';
@@ -40,8 +41,9 @@ export async function jsSizeFigure(): Promise<Figure> {
 export async function firstResultsFigure(ctx: BenchContext): Promise<Figure> {
   const name = `time to first results, Chromium (median of ${PAGE_LOADS})`;
   const selector = ctx.options.resultSelector;
-  const browser = await launchBrowser();
+  let browser: Browser | undefined;
   try {
+    browser = await launchBrowser();
     const loads: number[] = [];
     const fetches: number[] = [];
     for (let i = 0; i < PAGE_LOADS; i++) {
@@ -79,6 +81,6 @@ export async function firstResultsFigure(ctx: BenchContext): Promise<Figure> {
   } catch (err) {
     return failed(name, 'ms', err);
   } finally {
-    await browser.close();
+    await browser?.close();
   }
 }
