@@ -58,13 +58,15 @@ export class LifelineClient {
   }
 
   /** Polls an import until it is done; throws with the server's reason when it failed. */
-  async waitForImport(id: number | string, onProgress?: (state: ImportState) => void, intervalMs = 50): Promise<ImportState> {
+  async waitForImport(id: number | string, onProgress?: (state: ImportState) => void, timeoutMs = 3_600_000): Promise<ImportState> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       const state = await this.importState(id);
       onProgress?.(state);
       if (state.status === 'done') return state;
       if (state.status === 'failed') throw new Error(`import ${id} failed: ${state.error ?? state.message ?? 'no reason given'}`);
-      await sleep(intervalMs);
+      if (Date.now() > deadline) throw new Error(`import ${id} was still ${state.status} after ${timeoutMs / 1000} s (${state.processed} rows processed)`);
+      await sleep(50);
     }
   }
 
