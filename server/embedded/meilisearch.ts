@@ -38,7 +38,9 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeiliOptions, lo
         '--dump-dir', path.join(options.dir, 'dumps'),
         '--snapshot-dir', path.join(options.dir, 'snapshots'),
         '--http-addr', `127.0.0.1:${port}`,
-        '--master-key', options.masterKey,
+        // One argument: a generated key may start with "-" (1 in 64), which as a separate
+        // argument Meilisearch would take for a flag and refuse to start.
+        `--master-key=${options.masterKey}`,
         '--env', 'production',
         '--no-analytics',
       ],

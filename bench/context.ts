@@ -1,0 +1,32 @@
+import type { LifelineClient } from './lib/api.js';
+import type { BenchStack } from './lib/stack.js';
+
+export const SECTIONS = ['import', 'search', 'optin', 'web'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface BenchOptions {
+  profiles: number;
+  seed: number;
+  /** Seconds of load per autocannon run. */
+  duration: number;
+  connections: number;
+  /** Times each search query is run, baseline and API alternately. */
+  rounds: number;
+  optins: number;
+  sections: Set<Section>;
+  out: string;
+  /** What a search result looks like on the page (time to first results). */
+  resultSelector: string;
+}
+
+/** What every figure module gets: the options, the running stack, and a way to act as each user. */
+export interface BenchContext {
+  options: BenchOptions;
+  stack: BenchStack;
+  tmpDir: string;
+  say(line: string): void;
+  /** A client of the server without credentials (candidates, recruiters). */
+  anonymous: LifelineClient;
+  /** A client signed in as an organizer, created on first use. */
+  organizer(): Promise<LifelineClient>;
+}
