@@ -1,4 +1,4 @@
-import { catalogSkills, skillSynonyms } from '../../server/normalize/skills.js';
+import { canonicalSkill, catalogSkills, skillSynonyms } from '../../server/normalize/skills.js';
 import { slugify } from '../../server/normalize/text.js';
 import {
   CITIES, JOB_FUNCTIONS, KNOWN_EMPLOYERS, LEVEL_WEIGHTS, NAME_POOLS, SENIORITY_LEVELS, STARTUP_PREFIXES,
@@ -246,12 +246,16 @@ function title(fn: JobFunction, level: Level, random: Random): string {
 function skills(fn: JobFunction, random: Random): string[] {
   const draw = skillDraws.get(fn)!;
   const wanted = random.int(3, 8);
-  const picked = new Set<string>();
-  for (let tries = 0; picked.size < wanted && tries < 50; tries++) picked.add(draw(random));
+  // Keyed by canonical name: "Golang" and "Go" are one skill, listed once.
+  const picked = new Map<string, string>();
+  for (let tries = 0; picked.size < wanted && tries < 50; tries++) {
+    const skill = draw(random);
+    picked.set(canonicalSkill(skill), skill);
+  }
   // Lists are typed by hand: catalog skills come by their aliases too ("k8s", "golang").
-  return [...picked].map((skill) => {
+  return [...picked.values()].map((skill) => {
     const spellings = aliases[skill.toLowerCase()];
-    return spellings && CANONICAL_SKILLS.includes(skill) && random.chance(0.15) ? random.pick(spellings) : skill;
+    return spellings?.length && CANONICAL_SKILLS.includes(skill) && random.chance(0.15) ? random.pick(spellings) : skill;
   });
 }
 
