@@ -20,6 +20,9 @@ export const USER_ROLES = ['organizer', 'admin', 'recruiter'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+/** What a running import is doing: reading rows from the file, or merging them in one transaction. */
+export const IMPORT_PHASES = ['reading', 'merging'] as const;
+export type ImportPhase = (typeof IMPORT_PHASES)[number];
 
 export interface UserTable {
   id: Generated<number>;
@@ -162,6 +165,9 @@ export interface ImportTable {
   skipped: Generated<number>;
   failed: Generated<number>;
   error: string | null;
+  size_bytes: number | null;
+  read_bytes: Generated<number>;
+  phase: ImportPhase | null;
   created_at: CreatedAt;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
@@ -173,6 +179,13 @@ export interface ImportRejectionTable {
   outcome: 'skipped' | 'failed';
   reason: string;
   data: ColumnType<Record<string, string>, string, string>;
+}
+
+export interface ImportNoticeTable {
+  profile_id: number;
+  list_id: number;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
 }
 
 export interface SearchOutboxTable {
@@ -206,6 +219,7 @@ export interface Database {
   contact_requests: ContactRequestTable;
   imports: ImportTable;
   import_rejections: ImportRejectionTable;
+  import_notices: ImportNoticeTable;
   search_outbox: SearchOutboxTable;
   dev_mail: DevMailTable;
 }
