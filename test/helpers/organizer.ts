@@ -31,13 +31,13 @@ export interface UploadFields {
 }
 
 /** POSTs a CSV (text or bytes) as the API expects it; returns the raw reply. */
-export function uploadCsv(t: TestApp, token: string, slug: string, content: string | Uint8Array, fields: UploadFields = {}, name = 'list.csv') {
+export function uploadCsv(t: TestApp, token: string, slug: string, content: string | Buffer, fields: UploadFields = {}, name = 'list.csv') {
   const form = new FormData();
   if (fields.dryRun !== undefined) form.append('dryRun', String(fields.dryRun));
   form.append('attestConsent', String(fields.attestConsent ?? true));
   if (fields.mapping) form.append('mapping', JSON.stringify(fields.mapping));
   if (fields.encoding) form.append('encoding', fields.encoding);
-  form.append('file', new Blob([content]), name);
+  form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
   return t.app.inject({ method: 'POST', url: `/api/lists/${slug}/imports`, headers: { authorization: `Bearer ${token}` }, payload: form });
 }
 
@@ -54,7 +54,7 @@ export interface ImportStatus {
 }
 
 /** Uploads, waits for the background import to finish, and returns its final status. */
-export async function importCsv(t: TestApp, token: string, slug: string, content: string | Uint8Array, fields: UploadFields = {}): Promise<ImportStatus> {
+export async function importCsv(t: TestApp, token: string, slug: string, content: string | Buffer, fields: UploadFields = {}): Promise<ImportStatus> {
   const res = await uploadCsv(t, token, slug, content, fields);
   expect(res.statusCode, res.body).toBe(202);
   await t.app.imports.idle();

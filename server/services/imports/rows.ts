@@ -188,7 +188,8 @@ export function validateRow(read: CellReader, mapping: Mapping, options: { attes
     : authorized !== null ? (authorized ? 'authorized' : 'needs_sponsorship')
     : null;
 
-  if (!name) problems.unshift('No name: every person needs a name');
+  const nameColumns = [mapping.name, mapping.firstName, mapping.lastName].filter(Boolean).map((c) => `${c}:`);
+  if (!name && !problems.some((p) => nameColumns.some((c) => p.startsWith(c)))) problems.unshift('No name: every person needs a name');
   if (!email && !linkedinUrl && !problems.some((p) => p.startsWith(`${mapping.email}:`))) {
     problems.push('Neither an email nor a LinkedIn profile URL: one of them is needed to recognize the person');
   }
