@@ -85,7 +85,7 @@ export function findListForImport(db: Executor, slug: string) {
   return db
     .selectFrom('layoff_lists as l')
     .leftJoin('employers as e', 'e.id', 'l.employer_id')
-    .select(['l.id', 'l.slug', 'l.title', 'l.employer_id', 'e.name as employer_name'])
+    .select(['l.id', 'l.slug', 'l.title', 'l.employer_id', 'l.organizer_id', 'e.name as employer_name'])
     .where('l.slug', '=', slug)
     .executeTakeFirst();
 }

@@ -23,6 +23,9 @@ const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const list = await findListForImport(app.db, request.params.slug);
       if (!list) return reply.notFound(`No list with the slug "${request.params.slug}". Create it first with POST /api/lists.`);
+      if (list.organizer_id !== request.user!.id && request.user!.role !== 'admin') {
+        return reply.forbidden(`The list "${list.slug}" belongs to another organizer: import into a list you created, or ask an admin.`);
+      }
       if (!request.isMultipart()) {
         return reply.unsupportedMediaType('Send the file as multipart/form-data, in a field named "file".');
       }
