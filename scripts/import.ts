@@ -2,11 +2,10 @@ import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { sql } from 'kysely';
 import { pipeline } from 'node:stream/promises';
-import { createMailer } from '../server/mail/mailer.js';
 import { ENCODINGS } from '../server/services/imports/decode.js';
 import { createImport } from '../server/services/imports/jobs.js';
-import { sendImportNotices } from '../server/services/imports/notices.js';
 import { reportCsv } from '../server/services/imports/report.js';
 import { runImport, type ImportProgress } from '../server/services/imports/run.js';
 import { importOptions, UploadError } from '../server/services/imports/upload.js';
@@ -52,7 +51,7 @@ function progressPrinter(): (p: ImportProgress) => void {
   };
 }
 
-await runCli(async ({ config, log, db }) => {
+await runCli(async ({ log, db }) => {
   const file = positionals[0];
   if (!values.list || !file || positionals.length !== 1) throw new UsageError(USAGE);
   const size = await stat(file).then((s) => s.size, () => undefined);
@@ -93,10 +92,9 @@ await runCli(async ({ config, log, db }) => {
     out('  no row was rejected');
   }
   if (!options.dryRun) {
-    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db });
-    const sent = await sendImportNotices(db, mailer, config.publicUrl, log);
-    await mailer.close();
-    out(`  notices mailed: ${sent}`);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from import_notices n join layoff_lists l on l.id = n.list_id
+      where l.id = ${list.id} and n.sent_at is null`.execute(db);
+    out(`  notices waiting to be mailed for this list: ${rows[0]!.n} (the Lifeline server sends them in the background)`);
   }
   return 0;
 });

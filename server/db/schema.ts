@@ -178,7 +178,8 @@ export interface ImportRejectionTable {
   line: number;
   outcome: 'skipped' | 'failed';
   reason: string;
-  data: ColumnType<Record<string, string>, string, string>;
+  /** The row's cells in file order (the file's headers are in imports.options.headers). */
+  data: ColumnType<string[], string, string>;
 }
 
 export interface ImportNoticeTable {

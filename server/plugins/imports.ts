@@ -30,6 +30,7 @@ export default fp(
     let queue: Promise<void> = Promise.resolve();
     let notices: Promise<void> | undefined;
     let noticesAgain = false;
+    let closing = false;
 
     const sendNotices = (): Promise<void> => {
       if (notices) {
@@ -40,12 +41,12 @@ export default fp(
         do {
           noticesAgain = false;
           try {
-            const sent = await sendImportNotices(app.db, app.mailer, app.config.publicUrl, app.log);
+            const sent = await sendImportNotices(app.db, app.mailer, app.config.publicUrl, app.log, () => closing);
             if (sent > 0) app.log.info({ sent }, 'import notices sent');
           } catch (err) {
             app.log.error({ err }, 'sending import notices failed; they are retried later');
           }
-        } while (noticesAgain);
+        } while (noticesAgain && !closing);
         notices = undefined;
       })();
       return notices;
@@ -65,9 +66,13 @@ export default fp(
       });
     };
 
+    // Notices owed by the CLI, or by a process that stopped, go out from here.
     const sweep = setInterval(() => void sendNotices(), NOTICE_SWEEP_MS);
     sweep.unref();
+    app.addHook('onReady', async () => void sendNotices());
     app.addHook('onClose', async () => {
+      // Unsent notices stay queued in Postgres for the next start; only the running import is awaited.
+      closing = true;
       clearInterval(sweep);
       await queue;
       await notices;

@@ -72,14 +72,14 @@ describe('npm run user / npm run import', () => {
     reports.push(reportPath, /rejected rows: (.+\.csv)/.exec(dry.stdout)![1]!);
     const report = await readFile(reportPath, 'utf8');
     expect(report).toContain('4,skipped,"Not published: the ""Do you consent to be listed publicly?"" column does not say yes."');
-    expect(real.stdout).toContain('notices mailed: 2');
+    expect(real.stdout).toContain('notices waiting to be mailed for this list: 2');
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from profiles where status = 'published'`.execute(database.db);
     expect(rows[0]!.n).toBe(2);
 
     const again = await run('import', ['--list', list.slug, '--attest-consent', FIXTURE]);
     expect(again.stdout).toContain('created 0, updated 0, unchanged 2');
     reports.push(/rejected rows: (.+\.csv)/.exec(again.stdout)![1]!);
-    expect(again.stdout).toContain('notices mailed: 0');
+    expect(again.stdout).toContain('notices waiting to be mailed for this list: 2');
   });
 
   it('explains what is wrong with the command', async () => {

@@ -27,9 +27,15 @@ interface NoticeRow {
  * the statement that reads it, before its mail goes out: a crash can lose a notice, but no one
  * ever gets the same one twice. Returns how many mails were sent.
  */
-export async function sendImportNotices(db: Db, mailer: Mailer, publicUrl: string, log: Log): Promise<number> {
+export async function sendImportNotices(
+  db: Db,
+  mailer: Mailer,
+  publicUrl: string,
+  log: Log,
+  shouldStop: () => boolean = () => false,
+): Promise<number> {
   let sent = 0;
-  for (;;) {
+  while (!shouldStop()) {
     const { rows } = await sql<NoticeRow>`
       with claimed as (
         update import_notices n set sent_at = now()
@@ -72,4 +78,5 @@ export async function sendImportNotices(db: Db, mailer: Mailer, publicUrl: strin
       }
     }
   }
+  return sent;
 }

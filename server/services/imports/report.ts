@@ -21,7 +21,7 @@ export async function* reportCsv(db: Executor, importId: number, headers: string
       .limit(PAGE)
       .execute();
     if (rows.length === 0) return;
-    yield rows.map((r) => csvLine([r.line, r.outcome, r.reason, ...headers.map((h) => r.data[h] ?? '')])).join('');
+    yield rows.map((r) => csvLine([r.line, r.outcome, r.reason, ...headers.map((_, i) => r.data[i] ?? '')])).join('');
     after = rows.at(-1)!.line;
   }
 }

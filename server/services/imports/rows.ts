@@ -1,9 +1,29 @@
 import type { RemotePreference, Seniority, WorkAuthorization } from '../../db/schema.js';
 import { normalizeLinkedinUrl } from '../../normalize/linkedin.js';
-import { countryCode, parseLocation } from '../../normalize/location.js';
-import { canonicalSkill } from '../../normalize/skills.js';
+import { countryCode as countryCodeOf, parseLocation as parseLocationOf } from '../../normalize/location.js';
+import { canonicalSkill as canonicalSkillOf } from '../../normalize/skills.js';
 import { cleanText, normalizeEmail } from '../../normalize/text.js';
 import type { Mapping, Target } from './mapping.js';
+
+/**
+ * Lists repeat the same few locations and skills thousands of times: the pure normalizers are
+ * remembered, up to a bound (then forgotten at once), so memory stays flat on any file.
+ */
+function memo<T>(fn: (raw: string) => T, max = 10_000): (raw: string) => T {
+  const cache = new Map<string, T>();
+  return (raw) => {
+    let value = cache.get(raw);
+    if (value === undefined && !cache.has(raw)) {
+      if (cache.size >= max) cache.clear();
+      value = fn(raw);
+      cache.set(raw, value);
+    }
+    return value as T;
+  };
+}
+const parseLocation = memo(parseLocationOf);
+const canonicalSkill = memo(canonicalSkillOf);
+const countryCode = memo(countryCodeOf);
 
 /** A row as it would be stored: public fields, the email (private) and what identifies the person. */
 export interface ImportedRow {
@@ -160,7 +180,7 @@ export function validateRow(read: CellReader, mapping: Mapping, options: { attes
     // "Remote" is where many people say they are: it is a preference, not a place.
     const rest = locationText.replace(/\bremote\b/gi, '').replace(/^[\s,;()/-]+|[\s,;()/-]+$/g, '');
     if (rest !== locationText) remote = 'remote';
-    const parsed = rest ? parseLocation(rest) : {};
+    const parsed = rest ? { ...parseLocation(rest) } : {};
     place.city ??= parsed.city ?? null;
     place.region ??= parsed.region ?? null;
     place.country = parsed.country ?? null;

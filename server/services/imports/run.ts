@@ -13,7 +13,7 @@ import { DecodeStream, type EncodingChoice } from './decode.js';
 import { ImportFileError } from './errors.js';
 import { applyOverride, autoMapping, distinctHeaders, mappingProblem, type Mapping, type MappingOverride } from './mapping.js';
 import { cellReader, validateRow, type ImportedRow } from './rows.js';
-import { applyStage, classify, countActions, createStage, NOT_LISTABLE, rejectStaged, stageRows, type StagedRow } from './stage.js';
+import { analyzeStage, applyStage, classify, countActions, createStage, NOT_LISTABLE, rejectStaged, stageRows, type StagedRow } from './stage.js';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -136,7 +136,7 @@ async function importInTransaction(
 
   const flush = async () => {
     if (batch.length === 0) return;
-    await writeBatch(trx, job, headers!, mapping, readRow!, batch, counts, preview);
+    await writeBatch(trx, job, mapping, readRow!, batch, counts, preview);
     batch = [];
     await report('reading');
   };
@@ -182,6 +182,7 @@ async function importInTransaction(
   }
   if (!headers) throw new ImportFileError('The file is empty: it has no header row and no rows.');
   await flush();
+  await analyzeStage(trx);
 
   await report('merging');
   await classify(trx, job.list.id);
@@ -230,7 +231,6 @@ function parseProblem(err: unknown): unknown {
 async function writeBatch(
   trx: Transaction<Database>,
   job: ImportJob,
-  headers: string[],
   mapping: Mapping,
   readRow: ReturnType<typeof cellReader>,
   batch: { line: number; cells: string[] }[],
@@ -254,7 +254,7 @@ async function writeBatch(
   const staged: StagedRow[] = [];
   const rejected: { import_id: number; line: number; outcome: 'skipped' | 'failed'; reason: string; data: string }[] = [];
   for (const { line, cells, result } of results) {
-    const data = () => JSON.stringify(Object.fromEntries(cells.map((cell, i) => [headers[i] ?? `Column ${i + 1}`, cell])));
+    const data = () => JSON.stringify(cells);
     if (result.outcome === 'ok' && hashesOf.get(line)!.some((h) => suppressed.has(h))) {
       counts.skipped++;
       rejected.push({ import_id: job.importId, line, outcome: 'skipped', reason: NOT_LISTABLE, data: data() });

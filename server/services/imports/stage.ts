@@ -9,7 +9,7 @@ export interface StagedRow extends ImportedRow {
   line: number;
   formerEmployerId: number | null;
   slug: string;
-  /** The row's cells by header, kept for the report in case the merge rejects it. */
+  /** The row's cells (a JSON array), kept for the report in case the merge rejects it. */
   data: string;
 }
 
@@ -21,13 +21,18 @@ export interface StagedRow extends ImportedRow {
 export async function createStage(trx: Trx): Promise<void> {
   await sql`
     create temp table import_stage (
-      line int primary key,
+      line int not null,
       name text not null, email text, email_key text, linkedin text,
       headline text, role text, seniority text, skills text[] not null, years_experience int,
       country text, region text, city text, remote text, relocation boolean, work_authorization text,
       former_employer_id int, slug text not null, data jsonb not null,
       profile_id int, superseded_by int, action text, linked boolean not null default false
     ) on commit drop`.execute(trx);
+}
+
+/** Statistics for the merge's joins: without them the planner guesses a temp table is tiny. */
+export async function analyzeStage(trx: Trx): Promise<void> {
+  await sql`analyze import_stage`.execute(trx);
 }
 
 /** Cannot occur in a stored skill: cleanText refuses control characters. */
