@@ -70,7 +70,7 @@ describe('the Organize page', () => {
     await page.getByRole('checkbox').check();
     await importButton.click();
     await expect.poll(() => page.getByText('Done: the list is imported.').count(), { timeout: 15_000 }).toBe(1);
-    const report = page.getByRole('link', { name: /Download the report of the 1 rejected rows/ });
+    const report = page.getByRole('link', { name: 'Download the report of the rejected rows (1 row, CSV)' });
     expect(await report.getAttribute('href')).toMatch(/^\/api\/imports\/\d+\/report\.csv$/);
     await shot(page, `organize-done-${width}`);
 

@@ -18,14 +18,14 @@ export class LlImportCounts extends LitElement {
       div { background: var(--ll-page); border-radius: 8px; padding: 0.5rem 0.75rem; }
       dt { color: var(--ll-muted); font-size: 0.85rem; }
       dd { margin: 0; font-size: 1.35rem; font-weight: 700; }
-      .failed dd { color: var(--ll-danger); }
+      .failed.some dd { color: var(--ll-danger); }
     `,
   ];
 
   @property({ attribute: false }) counts!: ImportCounts;
 
   override render() {
-    return html`<dl>${LABELS.map(([key, label]) => html`<div class=${key}><dt>${label}</dt><dd>${this.counts[key].toLocaleString()}</dd></div>`)}</dl>`;
+    return html`<dl>${LABELS.map(([key, label]) => html`<div class="${key} ${this.counts[key] > 0 ? 'some' : ''}"><dt>${label}</dt><dd>${this.counts[key].toLocaleString()}</dd></div>`)}</dl>`;
   }
 }
 

@@ -20,7 +20,7 @@ export class LlImportPreview extends LitElement {
       tr.failed td { background: var(--ll-danger-soft); }
       tr.skipped td { color: var(--ll-muted); }
       .badge { font-weight: 700; font-size: 0.8rem; text-transform: uppercase; }
-      .ok { color: var(--ll-ok); }
+      .badge.ok { color: var(--ll-ok); }
       .failed .badge { color: var(--ll-danger); }
       .notes { color: var(--ll-muted); font-size: 0.85rem; margin: 0.25rem 0 0; }
       .skills { max-width: 16rem; }
@@ -47,7 +47,7 @@ export class LlImportPreview extends LitElement {
       return html`<tr class=${row.outcome}><td>${row.line}</td><td><span class="badge">${row.outcome}</span></td>
         <td colspan="6">${row.reason}${notes}</td></tr>`;
     }
-    return html`<tr class=${row.outcome}>
+    return html`<tr>
       <td>${row.line}</td><td><span class="badge ok">ok</span></td>
       <td>${v.name}${notes}</td>
       <td>${v.email ?? ''}${v.email && v.linkedinUrl ? html`<br />` : nothing}${v.linkedinUrl ?? ''}</td>

@@ -19,6 +19,8 @@ const ENCODINGS: [string, string][] = [
   ['utf-16be', 'UTF-16 big-endian'], ['windows-1252', 'Windows-1252 (older Excel "CSV")'],
 ];
 
+const rowsWord = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'row' : 'rows'}`;
+
 /**
  * The organizer's page: sign in, pick or create a list, drop a CSV, check the detected mapping
  * and a dry-run preview, confirm consent, import with a progress bar, read the counts.
@@ -140,7 +142,7 @@ export class LlOrganizePage extends LitElement {
         : nothing}
       ${preview.preview ? html`<h3>First rows</h3><ll-import-preview .rows=${preview.preview}></ll-import-preview>` : nothing}
       ${ready && preview.counts.skipped + preview.counts.failed > 0
-        ? html`<p><a href=${reportUrl(preview.id)} download>Download the ${preview.counts.skipped + preview.counts.failed} rows that would be rejected (CSV)</a></p>`
+        ? html`<p><a href=${reportUrl(preview.id)} download>Download the ${rowsWord(preview.counts.skipped + preview.counts.failed)} that would be rejected (CSV)</a></p>`
         : nothing}
       ${ready ? this._renderConfirm(preview) : nothing}
     </section>`;
@@ -176,7 +178,7 @@ export class LlOrganizePage extends LitElement {
         ? html`<p class="done" role="status">Done: the list is imported. People appear in search within a minute.</p>
             <ll-import-counts .counts=${run.counts}></ll-import-counts>
             ${run.counts.skipped + run.counts.failed > 0
-              ? html`<p><a href=${reportUrl(run.id)} download>Download the report of the ${run.counts.skipped + run.counts.failed} rejected rows (CSV)</a></p>`
+              ? html`<p><a href=${reportUrl(run.id)} download>Download the report of the rejected rows (${rowsWord(run.counts.skipped + run.counts.failed)}, CSV)</a></p>`
               : html`<p class="hint">No row was rejected.</p>`}`
         : nothing}
     </section>`;
