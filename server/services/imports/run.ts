@@ -93,7 +93,7 @@ export async function runImport(
     return { status: 'done', counts };
   } catch (err) {
     const known = err instanceof ImportFileError;
-    if (!known) log.error({ err, importId }, 'import failed');
+    if (!known) log.error({ importId, cause: loggableError(err) }, 'import failed');
     const error = known
       ? `${(err as Error).message} Nothing was imported.`
       : 'The import failed on our side and nothing was imported. Please try again; if it keeps failing, tell the Lifeline team the import id.';
@@ -208,6 +208,18 @@ async function importInTransaction(
     .where('id', '=', importId)
     .execute();
   return counts;
+}
+
+/**
+ * What of an unexpected error may be logged: a Postgres error's `detail` quotes the offending
+ * values (an email in a unique violation), so only its code and where it happened are kept.
+ */
+function loggableError(err: unknown): Record<string, unknown> {
+  const e = err as { code?: unknown; constraint?: unknown; table?: unknown; column?: unknown; routine?: unknown; name?: unknown; stack?: unknown };
+  if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) {
+    return { postgres: e.code, constraint: e.constraint, table: e.table, column: e.column, routine: e.routine };
+  }
+  return { name: e.name, stack: e.stack };
 }
 
 /** csv-parse's errors, told as a person fixing the file needs them. */
