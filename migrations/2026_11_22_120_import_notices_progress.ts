@@ -3,10 +3,12 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   // One notice per person and list: written in the import's transaction (so a rolled-back import
   // owes no mail), sent afterwards in batches; the primary key makes a second notice impossible.
+  // No foreign keys: an import writes 100k of these at once, and the sender joins profiles and
+  // lists anyway, so a notice whose profile or list is gone is simply never sent.
   await db.schema
     .createTable('import_notices')
-    .addColumn('profile_id', 'integer', (c) => c.notNull().references('profiles.id').onDelete('cascade'))
-    .addColumn('list_id', 'integer', (c) => c.notNull().references('layoff_lists.id').onDelete('cascade'))
+    .addColumn('profile_id', 'integer', (c) => c.notNull())
+    .addColumn('list_id', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('sent_at', 'timestamptz')
     .addPrimaryKeyConstraint('import_notices_pkey', ['profile_id', 'list_id'])

@@ -159,15 +159,15 @@ export async function rejectStaged(trx: Trx, importId: number): Promise<void> {
 export async function applyStage(trx: Trx, listId: number): Promise<void> {
   const source = `list:${listId}`;
   await sql`
-    insert into profiles (slug, status, name, headline, role, seniority, skills, years_experience, country, region,
-      city, remote, relocation, work_authorization, former_employer_id, linkedin_url, email,
-      consent_at, consent_source, published_at)
-    select slug, 'published', name, headline, role, seniority, skills, years_experience, country, region,
-      city, remote, relocation, work_authorization, former_employer_id, linkedin, email, now(), ${source}, now()
-    from import_stage where action = 'create' order by line`.execute(trx);
-  await sql`
-    update import_stage s set profile_id = p.id from profiles p
-    where s.action = 'create' and p.slug = s.slug`.execute(trx);
+    with created as (
+      insert into profiles (slug, status, name, headline, role, seniority, skills, years_experience, country, region,
+        city, remote, relocation, work_authorization, former_employer_id, linkedin_url, email,
+        consent_at, consent_source, published_at)
+      select slug, 'published', name, headline, role, seniority, skills, years_experience, country, region,
+        city, remote, relocation, work_authorization, former_employer_id, linkedin, email, now(), ${source}, now()
+      from import_stage where action = 'create' order by line
+      returning id, slug)
+    update import_stage s set profile_id = c.id from created c where s.slug = c.slug`.execute(trx);
   await sql`
     update profiles p set
       status = 'published',
