@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './2026_11_22_001_employers_and_lists.js';
 import * as m002 from './2026_11_22_002_profiles.js';
 import * as m003 from './2026_11_22_003_imports_outbox_mail.js';
+import * as m120 from './2026_11_22_120_import_notices_progress.js';
 import * as m140 from './2026_11_22_140_search_reindex_journal.js';
 
 /** Every migration by name, in order: a static list, so no runner has to import .ts files by path. */
@@ -9,6 +10,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_001_employers_and_lists': m001,
   '2026_11_22_002_profiles': m002,
   '2026_11_22_003_imports_outbox_mail': m003,
+  '2026_11_22_120_import_notices_progress': m120,
   '2026_11_22_140_search_reindex_journal': m140,
 };
 

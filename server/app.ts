@@ -4,9 +4,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
+import authPlugin from './plugins/auth.js';
 import configPlugin from './plugins/config.js';
+import cookie from './plugins/external/cookie.js';
 import errorHandler, { formatValidationErrors } from './plugins/error-handler.js';
 import helmet from './plugins/external/helmet.js';
+import imports from './plugins/imports.js';
 import mail from './plugins/mail.js';
 import metrics from './plugins/metrics.js';
 import multipart from './plugins/external/multipart.js';
@@ -15,6 +18,7 @@ import sensible from './plugins/external/sensible.js';
 import staticFiles from './plugins/external/static.js';
 import stores, { type StoresOptions } from './plugins/stores.js';
 import syncWorker from './plugins/sync-worker.js';
+import authRoutes from './routes/auth/index.js';
 import healthRoutes from './routes/health/index.js';
 import metricsRoutes from './routes/metrics/index.js';
 import optIn from './plugins/opt-in.js';
@@ -22,6 +26,8 @@ import devMailRoutes from './routes/dev-mail/index.js';
 import meRoutes from './routes/me/index.js';
 import profileRoutes from './routes/profiles/index.js';
 import suggestionRoutes from './routes/suggestions/index.js';
+import importRoutes from './routes/imports/index.js';
+import listRoutes from './routes/lists/index.js';
 
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -48,8 +54,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(helmet);
   await app.register(rateLimit);
   await app.register(multipart);
+  await app.register(cookie);
   await app.register(stores, options);
   await app.register(mail);
+  await app.register(authPlugin);
+  await app.register(imports);
   if (options.worker !== false) await app.register(syncWorker, { databaseUrl: options.databaseUrl });
   await app.register(metrics);
 
@@ -61,6 +70,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(meRoutes);
   await app.register(suggestionRoutes);
   await app.register(devMailRoutes);
+  await app.register(authRoutes);
+  await app.register(listRoutes);
+  await app.register(importRoutes);
   await app.register(staticFiles);
   return app;
 }

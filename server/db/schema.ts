@@ -20,6 +20,9 @@ export const USER_ROLES = ['organizer', 'admin', 'recruiter'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+/** What a running import is doing: reading rows from the file, or merging them in one transaction. */
+export const IMPORT_PHASES = ['reading', 'merging'] as const;
+export type ImportPhase = (typeof IMPORT_PHASES)[number];
 
 export interface UserTable {
   id: Generated<number>;
@@ -162,6 +165,9 @@ export interface ImportTable {
   skipped: Generated<number>;
   failed: Generated<number>;
   error: string | null;
+  size_bytes: number | null;
+  read_bytes: Generated<number>;
+  phase: ImportPhase | null;
   created_at: CreatedAt;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
@@ -172,7 +178,15 @@ export interface ImportRejectionTable {
   line: number;
   outcome: 'skipped' | 'failed';
   reason: string;
-  data: ColumnType<Record<string, string>, string, string>;
+  /** The row's cells in file order (the file's headers are in imports.options.headers). */
+  data: ColumnType<string[], string, string>;
+}
+
+export interface ImportNoticeTable {
+  profile_id: number;
+  list_id: number;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
 }
 
 export interface SearchOutboxTable {
@@ -218,6 +232,7 @@ export interface Database {
   contact_requests: ContactRequestTable;
   imports: ImportTable;
   import_rejections: ImportRejectionTable;
+  import_notices: ImportNoticeTable;
   search_outbox: SearchOutboxTable;
   search_reindexes: SearchReindexTable;
   search_reindex_changes: SearchReindexChangeTable;

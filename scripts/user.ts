@@ -1,0 +1,41 @@
+import { USER_ROLES, type UserRole } from '../server/db/schema.js';
+import { normalizeEmail } from '../server/normalize/text.js';
+import { createUser, findUserByEmail, issueApiToken, UserExistsError } from '../server/services/users.js';
+import { parseCli, runCli, UsageError } from './cli.js';
+
+const USAGE = `Usage:
+  npm run user -- add --email E --role organizer|admin [--name N] [--password P]
+      creates a user; prints its API token as the last line
+  npm run user -- token --email E
+      prints a new API token for an existing user as the last line`;
+
+const { values, positionals } = parseCli(
+  USAGE,
+  { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+  true,
+);
+
+await runCli(async ({ db }) => {
+  const [command, ...extra] = positionals;
+  if ((command !== 'add' && command !== 'token') || extra.length > 0) throw new UsageError(USAGE);
+  const email = values.email ? normalizeEmail(values.email) : undefined;
+  if (!email) throw new UsageError(`--email must be an email address.\n\n${USAGE}`);
+
+  if (command === 'token') {
+    const user = await findUserByEmail(db, email);
+    if (!user) throw new UsageError(`No user with the email ${email}. Create one with: npm run user -- add --email ${email} --role organizer`);
+    process.stdout.write(`${await issueApiToken(db, user.id, 'cli')}\n`);
+    return;
+  }
+  const role = values.role as UserRole | undefined;
+  if (!role || !(USER_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${USER_ROLES.join(', ')}.\n\n${USAGE}`);
+  if (values.password !== undefined && values.password.length < 10) throw new UsageError('--password must be at least 10 characters.');
+  try {
+    const user = await createUser(db, { email, role, name: values.name ?? null, password: values.password ?? null });
+    process.stdout.write(`Created ${user.role} ${user.email}${values.password ? ' (can sign in on the web at /organize)' : ''}.\nAPI token (shown once; send it as "Authorization: Bearer <token>"):\n`);
+    process.stdout.write(`${await issueApiToken(db, user.id, 'cli')}\n`);
+  } catch (err) {
+    if (err instanceof UserExistsError) throw new UsageError(`${err.message} For a new API token: npm run user -- token --email ${email}`);
+    throw err;
+  }
+});

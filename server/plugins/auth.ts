@@ -1,0 +1,84 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { userForApiToken, userForSession, type AuthUser } from '../services/users.js';
+
+export const SESSION_COOKIE = 'll_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** preHandler: an organizer or admin, by API token or session cookie, else 401/403. */
+    requireOrganizer: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** The signed-in user of a request, if any (no CSRF check: for reads). */
+    currentUser: (request: FastifyRequest) => Promise<Authenticated | undefined>;
+  }
+  interface FastifyRequest {
+    user: AuthUser | undefined;
+  }
+}
+
+export interface Authenticated {
+  user: AuthUser;
+  via: 'token' | 'session';
+  csrfToken?: string;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const ORGANIZER_ROLES = new Set(['organizer', 'admin']);
+
+export const CSRF_MISMATCH = `The ${CSRF_HEADER} header is missing or does not match your session. Reload the page and try again.`;
+
+/** Whether a cookie-authenticated write carries its session's CSRF token. */
+export function csrfMatches(request: FastifyRequest, auth: Authenticated): boolean {
+  const sent = request.headers[CSRF_HEADER];
+  if (typeof sent !== 'string' || !auth.csrfToken) return false;
+  const x = Buffer.from(sent);
+  const y = Buffer.from(auth.csrfToken);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Organizer authentication. Scripts send `Authorization: Bearer <API token>`; the web app signs in
+ * and rides a session cookie, whose writes must also carry the session's CSRF token in the
+ * `x-csrf-token` header (double submit: a cross-site form can send the cookie, not the header).
+ */
+export default fp(
+  async (app) => {
+    app.decorateRequest('user', undefined);
+
+    app.decorate('currentUser', async (request: FastifyRequest): Promise<Authenticated | undefined> => {
+      const header = request.headers.authorization;
+      if (header !== undefined) {
+        const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+        const user = token ? await userForApiToken(app.db, token) : undefined;
+        return user ? { user, via: 'token' } : undefined;
+      }
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (!cookie) return undefined;
+      const found = await userForSession(app.db, cookie);
+      if (!found) return undefined;
+      const { csrfToken, ...user } = found;
+      return { user, via: 'session', csrfToken };
+    });
+
+    app.decorate('requireOrganizer', async (request: FastifyRequest, reply: FastifyReply) => {
+      const auth = await app.currentUser(request);
+      if (!auth) {
+        return reply.unauthorized(
+          request.headers.authorization !== undefined
+            ? 'This API token is not valid. Create a new one with `npm run user -- add` or sign in again.'
+            : 'Sign in as an organizer first (or send an API token in the Authorization header).',
+        );
+      }
+      if (!ORGANIZER_ROLES.has(auth.user.role)) {
+        return reply.forbidden('Only organizers and admins can do this. Ask an admin to give your account the organizer role.');
+      }
+      if (auth.via === 'session' && !SAFE_METHODS.has(request.method) && !csrfMatches(request, auth)) {
+        return reply.forbidden(CSRF_MISMATCH);
+      }
+      request.user = auth.user;
+    });
+  },
+  { name: 'auth', dependencies: ['stores', 'cookie'] },
+);

@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { CSRF_MISMATCH, csrfMatches, SESSION_COOKIE } from '../../plugins/auth.js';
+import { errorResponses } from '../../schemas/common.js';
+import { MeUserSchema, SignInSchema } from '../../schemas/auth.js';
+import { checkPassword, createSession, deleteSession, SESSION_TTL_MS } from '../../services/users.js';
+
+const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const rateLimit: { rateLimit?: { max: number; timeWindow: string } } =
+    app.config.rateLimit > 0 ? { rateLimit: { max: app.config.rateLimit, timeWindow: '1 minute' } } : {};
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: app.config.publicUrl.startsWith('https:'),
+  };
+
+  app.post(
+    '/api/auth/sign-in',
+    { config: rateLimit, schema: { body: SignInSchema, response: { 200: MeUserSchema, ...errorResponses(400, 401, 429) } } },
+    async (request, reply) => {
+      const user = await checkPassword(app.db, request.body.email.trim(), request.body.password);
+      if (!user) return reply.unauthorized('That email and password do not match an organizer account. Check both and try again.');
+      const session = await createSession(app.db, user.id);
+      reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, maxAge: SESSION_TTL_MS / 1000 });
+      return { email: user.email, name: user.name, role: user.role, csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-out',
+    { schema: { response: { 204: { type: 'null' }, ...errorResponses(403) } } },
+    async (request, reply) => {
+      const auth = await app.currentUser(request);
+      const token = request.cookies[SESSION_COOKIE];
+      if (auth?.via === 'session' && token) {
+        if (!csrfMatches(request, auth)) return reply.forbidden(CSRF_MISMATCH);
+        await deleteSession(app.db, token);
+      }
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get('/api/me/user', { schema: { response: { 200: MeUserSchema, ...errorResponses(401) } } }, async (request, reply) => {
+    const auth = await app.currentUser(request);
+    if (!auth) return reply.unauthorized('You are not signed in.');
+    reply.header('cache-control', 'no-store');
+    return { email: auth.user.email, name: auth.user.name, role: auth.user.role, csrfToken: auth.csrfToken ?? null };
+  });
+};
+
+export default authRoutes;

@@ -1,0 +1,17 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { USER_ROLES } from '../db/schema.js';
+
+export const SignInSchema = Type.Object({
+  email: Type.String({ minLength: 3, maxLength: 254 }),
+  password: Type.String({ minLength: 1, maxLength: 1024 }),
+});
+export type SignIn = Static<typeof SignInSchema>;
+
+/** The signed-in user, to that user only; `csrfToken` goes back in the x-csrf-token header of writes. */
+export const MeUserSchema = Type.Object({
+  email: Type.String(),
+  name: Type.Union([Type.String(), Type.Null()]),
+  role: Type.Union(USER_ROLES.map((r) => Type.Literal(r))),
+  csrfToken: Type.Union([Type.String(), Type.Null()]),
+});
+export type MeUser = Static<typeof MeUserSchema>;

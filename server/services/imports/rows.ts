@@ -1,0 +1,239 @@
+import type { RemotePreference, Seniority, WorkAuthorization } from '../../db/schema.js';
+import { normalizeLinkedinUrl } from '../../normalize/linkedin.js';
+import { countryCode as countryCodeOf, parseLocation as parseLocationOf } from '../../normalize/location.js';
+import { canonicalSkill as canonicalSkillOf } from '../../normalize/skills.js';
+import { cleanText, normalizeEmail } from '../../normalize/text.js';
+import type { Mapping, Target } from './mapping.js';
+
+/**
+ * Lists repeat the same few locations and skills thousands of times: the pure normalizers are
+ * remembered, up to a bound (then forgotten at once), so memory stays flat on any file.
+ */
+function memo<T>(fn: (raw: string) => T, max = 10_000): (raw: string) => T {
+  const cache = new Map<string, T>();
+  return (raw) => {
+    let value = cache.get(raw);
+    if (value === undefined && !cache.has(raw)) {
+      if (cache.size >= max) cache.clear();
+      value = fn(raw);
+      cache.set(raw, value);
+    }
+    return value as T;
+  };
+}
+const parseLocation = memo(parseLocationOf);
+const canonicalSkill = memo(canonicalSkillOf);
+const countryCode = memo(countryCodeOf);
+
+/** A row as it would be stored: public fields, the email (private) and what identifies the person. */
+export interface ImportedRow {
+  name: string;
+  email: string | null;
+  linkedinUrl: string | null;
+  headline: string | null;
+  role: string | null;
+  seniority: Seniority | null;
+  skills: string[];
+  yearsExperience: number | null;
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  remote: RemotePreference | null;
+  relocation: boolean | null;
+  workAuthorization: WorkAuthorization | null;
+  /** The former employer as written; canonicalized in batches by the pipeline. */
+  company: string | null;
+}
+
+export type RowResult =
+  | { outcome: 'ok'; row: ImportedRow; notes: string[] }
+  | { outcome: 'skipped' | 'failed'; reason: string; notes: string[] };
+
+/** The cells of one record, by the targets of the mapping. */
+export type CellReader = (target: Target) => string;
+
+/** Column index of each mapped target, so that reading a row is an array lookup. */
+export function cellReader(mapping: Mapping, headers: string[]): (cells: string[]) => CellReader {
+  const index = new Map<Target, number>();
+  for (const [target, header] of Object.entries(mapping) as [Target, string][]) index.set(target, headers.indexOf(header));
+  return (cells) => (target) => {
+    const i = index.get(target);
+    return i === undefined ? '' : (cells[i] ?? '');
+  };
+}
+
+const YES = new Set(['yes', 'y', 'true', 't', '1', 'x', 'oui', 'si', 'ja', 'agree', 'i agree', 'checked']);
+const NO = new Set(['no', 'n', 'false', 'f', '0', 'non', 'nein']);
+
+/** Yes/No/Y/N/TRUE/FALSE/1/0 (and "Yes, I agree"): true, false, or undefined when unclear. */
+export function parseYesNo(raw: string): boolean | undefined {
+  const value = raw.trim().toLowerCase().replace(/[.!]+$/, '');
+  if (YES.has(value) || /^yes\b/.test(value)) return true;
+  if (NO.has(value) || /^no\b/.test(value)) return false;
+  return undefined;
+}
+
+const SENIORITY_WORDS: [RegExp, Seniority][] = [
+  [/intern/, 'intern'],
+  [/\b(vp|vice president|chief|c-level|cto|ceo|cfo|coo|cpo|executive|head of)\b/, 'executive'],
+  [/director/, 'director'],
+  [/principal|distinguished|fellow/, 'principal'],
+  [/staff|lead|architect/, 'staff'],
+  [/manager|management/, 'manager'],
+  [/senior|\bsr\b|\bsenior\b/, 'senior'],
+  [/\bmid|intermediate/, 'mid'],
+  [/junior|\bjr\b|entry|graduate|new grad|associate/, 'junior'],
+];
+
+function parseSeniority(raw: string): Seniority | undefined {
+  const value = raw.toLowerCase();
+  return SENIORITY_WORDS.find(([pattern]) => pattern.test(value))?.[1];
+}
+
+function parseRemote(raw: string): RemotePreference | undefined {
+  const value = raw.toLowerCase();
+  if (/hybrid/.test(value)) return 'hybrid';
+  if (/on-?site|in.?office|in.?person/.test(value)) return 'onsite';
+  if (/flexib|any|either|open to (all|any)/.test(value)) return 'flexible';
+  if (/remote/.test(value)) return 'remote';
+  const yes = parseYesNo(raw);
+  return yes === undefined ? undefined : yes ? 'remote' : 'onsite';
+}
+
+/** "5", "5+", "5 years", "10-15" → 5, 5, 5, 10. */
+function parseYears(raw: string): number | undefined {
+  const match = /^\s*(\d{1,2})(?:\.\d+)?\s*(?:\+|-\s*\d{1,2}|years?|yrs?)?/i.exec(raw);
+  if (!match) return undefined;
+  const years = Number(match[1]);
+  return years <= 70 ? years : undefined;
+}
+
+const MAX_SKILLS = 30;
+
+/**
+ * One row of the file → a profile, or why it is skipped or failed. Every text goes through
+ * cleanText, so what is stored is exactly cleanText(cell); a cell it refuses fails the row and
+ * names the column. Unclear optional values (a seniority of "?") are left empty with a note.
+ */
+export function validateRow(read: CellReader, mapping: Mapping, options: { attestConsent: boolean }): RowResult {
+  const notes: string[] = [];
+  if (!options.attestConsent) {
+    return { outcome: 'skipped', reason: 'Not published: the organizer did not confirm that the people on this list agreed to be listed.', notes };
+  }
+  if (mapping.consent) {
+    const consent = parseYesNo(read('consent'));
+    if (consent !== true) {
+      return { outcome: 'skipped', reason: `Not published: the "${mapping.consent}" column does not say yes.`, notes };
+    }
+  }
+  const problems: string[] = [];
+  const text = (target: Target, max: number): string | null => {
+    const cell = read(target);
+    if (!cell) return null;
+    const result = cleanText(cell, { max });
+    if (!result.ok) {
+      problems.push(`${mapping[target]}: ${result.reason}`);
+      return null;
+    }
+    return result.value || null;
+  };
+
+  const name = mapping.name ? text('name', 120) : [text('firstName', 60), text('lastName', 60)].filter(Boolean).join(' ') || null;
+
+  let email: string | null = null;
+  const emailCell = read('email').trim();
+  if (emailCell) {
+    email = normalizeEmail(emailCell) ?? null;
+    if (!email) problems.push(`${mapping.email}: "${emailCell.slice(0, 80)}" is not an email address`);
+  }
+  let linkedinUrl: string | null = null;
+  const linkedinCell = read('linkedin').trim();
+  if (linkedinCell) {
+    linkedinUrl = normalizeLinkedinUrl(linkedinCell) ?? null;
+    if (!linkedinUrl) notes.push(`${mapping.linkedin}: not a LinkedIn profile address (linkedin.com/in/…), left empty`);
+  }
+
+  const role = text('role', 120);
+  const headline = text('headline', 160) ?? role;
+  const company = text('company', 120);
+
+  const skills: string[] = [];
+  const seenSkills = new Set<string>();
+  for (const part of read('skills').split(/[,;|/\n•]+/)) {
+    if (!part.trim()) continue;
+    const cleaned = cleanText(part, { max: 60 });
+    if (!cleaned.ok) {
+      problems.push(`${mapping.skills}: "${part.trim().slice(0, 40)}" ${cleaned.reason}`);
+      continue;
+    }
+    const skill = canonicalSkill(cleaned.value);
+    if (skill && !seenSkills.has(skill.toLowerCase()) && skills.length < MAX_SKILLS) {
+      seenSkills.add(skill.toLowerCase());
+      skills.push(skill);
+    }
+  }
+
+  let remote: RemotePreference | null = null;
+  const place = { city: text('city', 80), region: text('region', 80), country: null as string | null };
+  const locationText = text('location', 200);
+  if (locationText) {
+    // "Remote" is where many people say they are: it is a preference, not a place.
+    const rest = locationText.replace(/\bremote\b/gi, '').replace(/^[\s,;()/-]+|[\s,;()/-]+$/g, '');
+    if (rest !== locationText) remote = 'remote';
+    const parsed = rest ? { ...parseLocation(rest) } : {};
+    place.city ??= parsed.city ?? null;
+    place.region ??= parsed.region ?? null;
+    place.country = parsed.country ?? null;
+  }
+  const countryCell = read('country').trim();
+  if (countryCell) {
+    const code = countryCode(countryCell);
+    if (code) place.country = code;
+    else notes.push(`${mapping.country}: "${countryCell.slice(0, 40)}" is not a country we know, left empty`);
+  }
+
+  const optional = <T>(target: Target, parse: (raw: string) => T | undefined, label: string): T | null => {
+    const cell = read(target).trim();
+    if (!cell) return null;
+    const value = parse(cell);
+    if (value === undefined) notes.push(`${mapping[target]}: "${cell.slice(0, 40)}" is not ${label}, left empty`);
+    return value ?? null;
+  };
+  remote = optional('remote', parseRemote, 'remote, hybrid, onsite or yes/no') ?? remote;
+  const relocation = optional('relocation', parseYesNo, 'yes or no');
+  const needsSponsorship = optional('sponsorship', parseYesNo, 'yes or no');
+  const authorized = optional('workAuthorization', parseYesNo, 'yes or no');
+  const workAuthorization: WorkAuthorization | null =
+    needsSponsorship !== null ? (needsSponsorship ? 'needs_sponsorship' : 'authorized')
+    : authorized !== null ? (authorized ? 'authorized' : 'needs_sponsorship')
+    : null;
+
+  const nameColumns = [mapping.name, mapping.firstName, mapping.lastName].filter(Boolean).map((c) => `${c}:`);
+  if (!name && !problems.some((p) => nameColumns.some((c) => p.startsWith(c)))) problems.unshift('No name: every person needs a name');
+  if (!email && !linkedinUrl && !problems.some((p) => p.startsWith(`${mapping.email}:`))) {
+    problems.push('Neither an email nor a LinkedIn profile URL: one of them is needed to recognize the person');
+  }
+  if (problems.length > 0) return { outcome: 'failed', reason: problems.join('; '), notes };
+
+  return {
+    outcome: 'ok',
+    notes,
+    row: {
+      name: name!,
+      email,
+      linkedinUrl,
+      headline,
+      role,
+      seniority: optional('seniority', parseSeniority, 'a seniority we know'),
+      skills,
+      yearsExperience: optional('yearsExperience', parseYears, 'a number of years'),
+      country: place.country,
+      region: place.region,
+      city: place.city,
+      remote,
+      relocation,
+      workAuthorization,
+      company,
+    },
+  };
+}

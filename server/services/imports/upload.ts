@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyRequest } from 'fastify';
+import type { Executor } from '../../db/client.js';
+import { MAX_UPLOAD_BYTES } from '../../plugins/external/multipart.js';
+import { ENCODINGS, type EncodingChoice } from './decode.js';
+import { createImport } from './jobs.js';
+import { overrideProblems, type MappingOverride } from './mapping.js';
+import type { ImportJob, ImportOptions } from './run.js';
+
+/** An upload the API refuses, with the status and a message that names the field. */
+export class UploadError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const bad = (message: string) => new UploadError(400, message);
+
+function flag(name: string, raw: string | undefined): boolean {
+  if (raw === undefined) return false;
+  const value = raw.trim().toLowerCase();
+  if (['true', '1', 'on', 'yes'].includes(value)) return true;
+  if (['false', '0', 'off', 'no', ''].includes(value)) return false;
+  throw bad(`${name} must be true or false`);
+}
+
+/** Reads the form's fields into import options; throws an UploadError naming a bad field. */
+export function importOptions(fields: Record<string, string>): ImportOptions {
+  const encoding = (fields.encoding?.trim().toLowerCase() || 'auto') as EncodingChoice;
+  if (!ENCODINGS.includes(encoding)) throw bad(`encoding must be one of ${ENCODINGS.join(', ')}`);
+  let mapping: MappingOverride | undefined;
+  if (fields.mapping?.trim()) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(fields.mapping);
+    } catch {
+      throw bad('mapping must be JSON, like {"email": "E-mail address", "name": "Full name"}');
+    }
+    const problems = overrideProblems(parsed);
+    if (problems.length > 0) throw bad(problems.join('; '));
+    mapping = parsed as MappingOverride;
+  }
+  return { dryRun: flag('dryRun', fields.dryRun), attestConsent: flag('attestConsent', fields.attestConsent), encoding, mapping };
+}
+
+/**
+ * Streams the multipart upload: the file part goes straight to a temporary file (never whole in
+ * memory), the other fields are collected; then the import row is created, queued.
+ */
+export async function receiveImportUpload(
+  db: Executor,
+  request: FastifyRequest,
+  list: ImportJob['list'],
+  userId: number,
+): Promise<ImportJob> {
+  const filePath = path.join(os.tmpdir(), `lifeline-import-${randomBytes(8).toString('hex')}.csv`);
+  const fields: Record<string, string> = {};
+  let fileName: string | undefined;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || fileName !== undefined) {
+          part.file.resume();
+          throw bad(`Send one file, in the field named "file" (got "${part.fieldname}")`);
+        }
+        fileName = part.filename || 'upload.csv';
+        await pipeline(part.file, createWriteStream(filePath, { mode: 0o600 }));
+        if (part.file.truncated) throw tooLarge();
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
+      }
+    }
+    if (fileName === undefined) throw bad('Add the CSV file in a form field named "file".');
+    const options = importOptions(fields);
+    const { size } = await stat(filePath);
+    if (size === 0) throw bad('The file is empty. Export the list again and upload the .csv file.');
+    const importId = await createImport(db, { listId: list.id, userId, fileName: fileName.slice(0, 255), options });
+    return { importId, list, filePath, sizeBytes: size, options };
+  } catch (err) {
+    await rm(filePath, { force: true });
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    throw err;
+  }
+}
+
+const tooLarge = () =>
+  new UploadError(413, `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Split the list into smaller files and import each.`);

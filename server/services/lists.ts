@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Executor } from '../db/client.js';
+import { resolveEmployer } from '../normalize/employers.js';
+import { cleanText, slugify } from '../normalize/text.js';
+import { normalizeWebUrl } from '../normalize/web-url.js';
+import type { CreateList, List } from '../schemas/lists.js';
+
+/** A mistake in what the organizer sent, with a message naming the field. */
+export class ListInputError extends Error {}
+
+function text(value: string, field: string, max: number, multiline = false): string {
+  const result = cleanText(value, { max, multiline });
+  if (!result.ok) throw new ListInputError(`${field} ${result.reason}`);
+  return result.value;
+}
+
+export async function createList(db: Executor, input: CreateList, organizerId: number): Promise<List> {
+  const title = text(input.title, 'title', 200);
+  const employerName = text(input.employer, 'employer', 120);
+  if (!title) throw new ListInputError('title must not be empty');
+  const employer = await resolveEmployer(db, employerName);
+  if (!employer) throw new ListInputError('employer must contain letters or digits');
+  let sourceUrl: string | null = null;
+  if (input.sourceUrl?.trim()) {
+    sourceUrl = normalizeWebUrl(input.sourceUrl) ?? null;
+    if (!sourceUrl) throw new ListInputError('sourceUrl must be an http(s) address, like https://docs.google.com/spreadsheets/…');
+  }
+  const description = input.description ? text(input.description, 'description', 2000, true) || null : null;
+
+  const base = slugify(title) || 'list';
+  // A readable slug, and a short random suffix only when the readable one is taken.
+  for (let attempt = 0; ; attempt++) {
+    const slug = attempt === 0 ? base : `${base}-${randomBytes(3).toString('hex')}`;
+    const row = await db
+      .insertInto('layoff_lists')
+      .values({ slug, title, employer_id: employer.id, source_url: sourceUrl, description, organizer_id: organizerId })
+      .onConflict((oc) => oc.column('slug').doNothing())
+      .returning(['slug', 'created_at'])
+      .executeTakeFirst();
+    if (row) {
+      return { slug: row.slug, title, employer: { name: employer.name, slug: employer.slug }, sourceUrl, description, profiles: 0, createdAt: new Date(row.created_at).toISOString() };
+    }
+  }
+}
+
+function listsQuery(db: Executor) {
+  return db
+    .selectFrom('layoff_lists as l')
+    .leftJoin('employers as e', 'e.id', 'l.employer_id')
+    .select([
+      'l.id', 'l.slug', 'l.title', 'l.source_url', 'l.description', 'l.created_at', 'l.employer_id',
+      'e.name as employer_name', 'e.slug as employer_slug',
+      sql<number>`(select count(*)::int from profile_lists pl join profiles p on p.id = pl.profile_id
+        where pl.list_id = l.id and p.status = 'published')`.as('profiles'),
+    ]);
+}
+
+type ListRow = Awaited<ReturnType<ReturnType<typeof listsQuery>['executeTakeFirstOrThrow']>>;
+
+function toList(row: ListRow): List {
+  return {
+    slug: row.slug,
+    title: row.title,
+    employer: row.employer_name && row.employer_slug ? { name: row.employer_name, slug: row.employer_slug } : null,
+    sourceUrl: row.source_url,
+    description: row.description,
+    profiles: row.profiles,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+export async function listLists(db: Executor): Promise<List[]> {
+  const rows = await listsQuery(db).orderBy('l.created_at', 'desc').orderBy('l.id', 'desc').limit(500).execute();
+  return rows.map(toList);
+}
+
+export async function getList(db: Executor, slug: string): Promise<List | undefined> {
+  const row = await listsQuery(db).where('l.slug', '=', slug).executeTakeFirst();
+  return row ? toList(row) : undefined;
+}
+
+/** What the import needs of a list: its id and the employer its people most likely left. */
+export function findListForImport(db: Executor, slug: string) {
+  return db
+    .selectFrom('layoff_lists as l')
+    .leftJoin('employers as e', 'e.id', 'l.employer_id')
+    .select(['l.id', 'l.slug', 'l.title', 'l.employer_id', 'l.organizer_id', 'e.name as employer_name'])
+    .where('l.slug', '=', slug)
+    .executeTakeFirst();
+}

@@ -1,0 +1,110 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { sql } from 'kysely';
+import type { Executor } from '../db/client.js';
+import type { UserRole } from '../db/schema.js';
+
+/** What the app knows about the person making a request; never includes a secret. */
+export interface AuthUser {
+  id: number;
+  email: string;
+  name: string | null;
+  role: UserRole;
+}
+
+export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const secret = () => randomBytes(32).toString('base64url');
+
+/** Verifying against this when the email is unknown keeps sign-in timing the same either way. */
+let dummyHash: Promise<string> | undefined;
+
+export class UserExistsError extends Error {}
+
+export async function createUser(
+  db: Executor,
+  input: { email: string; role: UserRole; name?: string | null; password?: string | null },
+): Promise<AuthUser> {
+  const existing = await findUserByEmail(db, input.email);
+  if (existing) throw new UserExistsError(`A user with the email ${input.email} already exists.`);
+  return db
+    .insertInto('users')
+    .values({
+      email: input.email,
+      role: input.role,
+      name: input.name ?? null,
+      password_hash: input.password ? await hash(input.password) : null,
+    })
+    .returning(['id', 'email', 'name', 'role'])
+    .executeTakeFirstOrThrow();
+}
+
+export function findUserByEmail(db: Executor, email: string): Promise<AuthUser | undefined> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role'])
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+/** A new API token for scripts (`Authorization: Bearer …`); only its hash is stored. */
+export async function issueApiToken(db: Executor, userId: number, label: string | null = null): Promise<string> {
+  const token = `llt_${secret()}`;
+  await db.insertInto('api_tokens').values({ user_id: userId, token_hash: sha256(token), label }).execute();
+  return token;
+}
+
+export async function userForApiToken(db: Executor, token: string): Promise<AuthUser | undefined> {
+  const row = await db
+    .updateTable('api_tokens as t')
+    .set({ last_used_at: sql`now()` })
+    .from('users as u')
+    .whereRef('u.id', '=', 't.user_id')
+    .where('t.token_hash', '=', sha256(token))
+    .returning(['u.id', 'u.email', 'u.name', 'u.role'])
+    .executeTakeFirst();
+  return row;
+}
+
+/** The user whose password this is, or undefined; the same work is done for an unknown email. */
+export async function checkPassword(db: Executor, email: string, password: string): Promise<AuthUser | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'password_hash'])
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+  dummyHash ??= hash(secret());
+  const ok = await verify(row?.password_hash ?? (await dummyHash), password).catch(() => false);
+  if (!row?.password_hash || !ok) return undefined;
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
+}
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function createSession(db: Executor, userId: number): Promise<NewSession> {
+  const session = { token: secret(), csrfToken: secret(), expiresAt: new Date(Date.now() + SESSION_TTL_MS) };
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: sha256(session.token), user_id: userId, csrf_token: session.csrfToken, expires_at: session.expiresAt })
+    .execute();
+  return session;
+}
+
+export async function userForSession(db: Executor, token: string): Promise<(AuthUser & { csrfToken: string }) | undefined> {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.email', 'u.name', 'u.role', 's.csrf_token as csrfToken'])
+    .where('s.token_hash', '=', sha256(token))
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Executor, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+}

@@ -1,0 +1,127 @@
+import { request } from './http.js';
+
+/** The organizer API (server/schemas/auth.ts, lists.ts, imports.ts). Cookie writes carry the CSRF token. */
+export interface Me {
+  email: string;
+  name: string | null;
+  role: 'organizer' | 'admin' | 'recruiter';
+  csrfToken: string | null;
+}
+
+export interface LayoffList {
+  slug: string;
+  title: string;
+  employer: { name: string; slug: string } | null;
+  sourceUrl: string | null;
+  description: string | null;
+  profiles: number;
+  createdAt: string;
+}
+
+export interface ImportCounts {
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+}
+
+export interface PreviewRow {
+  line: number;
+  outcome: 'ok' | 'skipped' | 'failed';
+  reason?: string;
+  notes: string[];
+  values?: {
+    name: string;
+    email: string | null;
+    linkedinUrl: string | null;
+    headline: string | null;
+    role: string | null;
+    seniority: string | null;
+    skills: string[];
+    yearsExperience: number | null;
+    country: string | null;
+    region: string | null;
+    city: string | null;
+    remote: string | null;
+    relocation: boolean | null;
+    workAuthorization: string | null;
+    formerEmployer: string | null;
+  };
+}
+
+export type Mapping = Record<string, string>;
+
+export interface ImportStatus {
+  id: number;
+  list: string;
+  fileName: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  dryRun: boolean;
+  phase: 'reading' | 'merging' | null;
+  processed: number;
+  progress: number;
+  counts: ImportCounts;
+  error?: string;
+  mapping: Mapping;
+  headers: string[];
+  encoding: string | null;
+  preview?: PreviewRow[];
+}
+
+/** The profile fields a column can feed, with their labels (server/services/imports/mapping.ts). */
+export const TARGETS: [string, string][] = [
+  ['name', 'Full name'], ['firstName', 'First name'], ['lastName', 'Last name'], ['email', 'Email'],
+  ['linkedin', 'LinkedIn URL'], ['headline', 'Headline'], ['role', 'Role / title'], ['seniority', 'Seniority'],
+  ['skills', 'Skills'], ['yearsExperience', 'Years of experience'], ['location', 'Location'], ['city', 'City'],
+  ['region', 'State / region'], ['country', 'Country'], ['remote', 'Remote'], ['relocation', 'Willing to relocate'],
+  ['sponsorship', 'Needs visa sponsorship'], ['workAuthorization', 'Authorized to work'], ['company', 'Former employer'],
+  ['consent', 'Consent to be listed'],
+];
+
+const csrf = (me: Me) => (me.csrfToken ? { 'x-csrf-token': me.csrfToken } : undefined);
+
+export const getMe = (signal: AbortSignal) => request<Me>('GET', '/api/me/user', { signal });
+
+export const signIn = (email: string, password: string, signal?: AbortSignal) =>
+  request<Me>('POST', '/api/auth/sign-in', { body: { email, password }, signal });
+
+export const signOut = (me: Me) => request<void>('POST', '/api/auth/sign-out', { headers: csrf(me) });
+
+export const getLists = (signal: AbortSignal) => request<{ lists: LayoffList[] }>('GET', '/api/lists', { signal });
+
+export const createList = (me: Me, body: { title: string; employer: string; sourceUrl?: string; description?: string }) =>
+  request<LayoffList>('POST', '/api/lists', { body, headers: csrf(me) });
+
+export interface UploadFields {
+  dryRun: boolean;
+  attestConsent: boolean;
+  encoding: string;
+  mapping?: Record<string, string | null>;
+}
+
+export function startImport(me: Me, slug: string, file: File, fields: UploadFields) {
+  const form = new FormData();
+  form.append('dryRun', String(fields.dryRun));
+  form.append('attestConsent', String(fields.attestConsent));
+  form.append('encoding', fields.encoding);
+  if (fields.mapping) form.append('mapping', JSON.stringify(fields.mapping));
+  form.append('file', file, file.name);
+  return request<{ id: number }>('POST', `/api/lists/${encodeURIComponent(slug)}/imports`, { body: form, headers: csrf(me) });
+}
+
+export const getImport = (id: number, signal?: AbortSignal) => request<ImportStatus>('GET', `/api/imports/${id}`, { signal });
+
+export const reportUrl = (id: number) => `/api/imports/${id}/report.csv`;
+
+/** Polls an import until it is done or failed, reporting each state. */
+export async function watchImport(id: number, onUpdate: (status: ImportStatus) => void, signal: AbortSignal): Promise<ImportStatus> {
+  for (;;) {
+    const status = await getImport(id, signal);
+    onUpdate(status);
+    if (status.status === 'done' || status.status === 'failed') return status;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+  }
+}
