@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, loadConfig, type Config, type LogLevel } from '../server/config.js';
+import { loadConfigOrExit, type Config, type LogLevel } from '../server/config.js';
 import { createDb, type Db } from '../server/db/client.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { connectStores, type Stores } from '../server/embedded/stores.js';
@@ -33,14 +33,7 @@ export async function runCli(
   work: (ctx: CliContext) => Promise<number | void>,
   options: { quietLevel?: LogLevel } = {},
 ): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`${err.message}\n`);
-    process.exit(2);
-  }
+  const config = loadConfigOrExit();
   // Commands print their own results; logs stay quiet unless LOG_LEVEL asks for more.
   const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : (options.quietLevel ?? 'warn'));
   let stores: Stores | undefined;

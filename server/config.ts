@@ -116,3 +116,14 @@ function logLevel(raw: string): LogLevel {
   }
   return level as LogLevel;
 }
+
+/** For entry points: the configuration, or the problems on stderr and exit code 2. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+}

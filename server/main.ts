@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp, type App } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { createDb } from './db/client.js';
 import { migrateToLatest } from './db/migrate.js';
 import { startStores, type Stores } from './embedded/stores.js';
@@ -11,14 +11,7 @@ import { buildWeb } from './web-build.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
-let config: Config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  process.stderr.write(`${err.message}\n`);
-  process.exit(2);
-}
+const config = loadConfigOrExit();
 const log = createLogger(config.logLevel);
 let stores: Stores | undefined;
 let app: App | undefined;
