@@ -78,6 +78,9 @@ export const FILTERABLE_ATTRIBUTES = [
   'work_authorization', 'employment_types', 'lists', 'layoff_at', 'years_experience',
 ] as const;
 
+/** How deep a search can page: Meilisearch counts and returns hits up to this many. */
+export const MAX_TOTAL_HITS = 10_000;
+
 export const profileIndexSettings = (): Settings => ({
   // Order matters: a match in the role or a skill outranks one in the headline or the name.
   searchableAttributes: ['role', 'skills', 'headline', 'name', 'former_employer_name', 'city', 'region'],
@@ -87,7 +90,7 @@ export const profileIndexSettings = (): Settings => ({
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'layoff_at:desc'],
   synonyms: skillSynonyms(),
   faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } },
-  pagination: { maxTotalHits: 10_000 },
+  pagination: { maxTotalHits: MAX_TOTAL_HITS },
 });
 
 export const profilesIndexUid = (prefix = '') => `${prefix}profiles`;

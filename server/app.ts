@@ -15,6 +15,9 @@ import staticFiles from './plugins/external/static.js';
 import stores, { type StoresOptions } from './plugins/stores.js';
 import syncWorker from './plugins/sync-worker.js';
 import healthRoutes from './routes/health/index.js';
+import searchRoutes from './routes/search/index.js';
+import employerTalentRoutes from './routes/employers/talent.js';
+import contactRoutes from './routes/profiles/contact.js';
 
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -46,6 +49,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   if (options.worker !== false) await app.register(syncWorker, { databaseUrl: options.databaseUrl });
 
   await app.register(healthRoutes);
+  await app.register(searchRoutes);
+  await app.register(employerTalentRoutes);
+  await app.register(contactRoutes);
   await app.register(staticFiles);
   return app;
 }
