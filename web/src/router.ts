@@ -15,6 +15,9 @@ export const ROUTES: Route[] = [
   { pattern: /^\/$/, tag: 'll-search-page', title: 'Search', load: () => import('./pages/ll-search-page.js') },
   { pattern: /^\/join$/, tag: 'll-join-page', title: 'Join', load: () => import('./pages/ll-join-page.js') },
   { pattern: /^\/organize$/, tag: 'll-organize-page', title: 'Organize', load: () => import('./pages/ll-organize-page.js') },
+  { pattern: /^\/p\/(?<slug>[^/]+)$/, tag: 'll-profile-page', title: 'Profile', load: () => import('./pages/ll-profile-page.js') },
+  { pattern: /^\/lists\/(?<slug>[^/]+)$/, tag: 'll-list-page', title: 'Layoff list', load: () => import('./pages/ll-list-page.js') },
+  { pattern: /^\/employers\/(?<slug>[^/]+)$/, tag: 'll-employer-page', title: 'Employer', load: () => import('./pages/ll-employer-page.js') },
 ];
 
 const NOT_FOUND: Route = {
