@@ -22,6 +22,8 @@ export const tokens = css`
 
 /** Buttons, fields and the small shared pieces of every form. */
 export const controls = css`
+  /* global.css cannot reach into shadow roots: widths of fields and buttons include their padding here too. */
+  *, *::before, *::after { box-sizing: border-box; }
   button, .button {
     font: inherit;
     font-weight: 600;

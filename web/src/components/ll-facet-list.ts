@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { searchFacet, type Counts, type Facet, type FacetValue, type SearchableFacet, type SearchParams } from '../api/search.js';
 import { controls, tokens } from '../styles.js';
 
@@ -22,9 +23,9 @@ export class LlFacetList extends LitElement {
       fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
       legend { font-weight: 700; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--ll-muted); padding: 0; margin-bottom: 0.4rem; }
       ul { list-style: none; margin: 0; padding: 0; }
-      li { display: flex; align-items: center; gap: 0.5rem; padding: 0.15rem 0; }
-      li label { flex: 1; display: flex; justify-content: space-between; gap: 0.5rem; font-weight: 400; margin: 0; cursor: pointer; min-width: 0; }
-      li label span:first-child { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      li { padding: 0.15rem 0; }
+      li label { display: flex; align-items: center; gap: 0.5rem; font-weight: 400; margin: 0; cursor: pointer; min-width: 0; }
+      .name { flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       input[type='checkbox'] { width: 1.05rem; height: 1.05rem; accent-color: var(--ll-accent); margin: 0; flex: none; }
       .count { color: var(--ll-muted); font-size: 0.85rem; font-variant-numeric: tabular-nums; }
       input.filter { min-height: 2.1rem; padding: 0.3rem 0.55rem; font-size: 0.9rem; margin-bottom: 0.4rem; }
@@ -56,21 +57,26 @@ export class LlFacetList extends LitElement {
     super.disconnectedCallback();
   }
 
-  /** Selected values first (even when nothing matches them now), then the most frequent. */
-  private _entries(): FacetValue[] {
-    if (this._found) return this._found;
-    const byCount = Object.entries(this.counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    const selected = this.selected.map((value) => ({ value, label: this.label(value), count: this.counts[value] ?? 0 }));
-    const rest = byCount.filter(([value]) => !this.selected.includes(value)).map(([value, count]) => ({ value, label: this.label(value), count }));
-    return [...selected, ...rest];
+  /**
+   * The most frequent values first, in a stable order (a value never jumps when it is ticked);
+   * selected values that are beyond the shown ones, or match nothing now, are kept at the end.
+   */
+  private _entries(limit: number): FacetValue[] {
+    if (this._found) return this._found.slice(0, EXPANDED);
+    const entry = (value: string) => ({ value, label: this.label(value), count: this.counts[value] ?? 0 });
+    const top = Object.keys(this.counts)
+      .sort((a, b) => this.counts[b]! - this.counts[a]! || a.localeCompare(b))
+      .slice(0, limit)
+      .map(entry);
+    const shown = new Set(top.map((e) => e.value));
+    return [...top, ...this.selected.filter((value) => !shown.has(value)).map(entry)];
   }
 
   override render() {
-    const entries = this._entries();
     const total = Object.keys(this.counts).length;
     if (total === 0 && this.selected.length === 0 && !this._filter) return nothing;
-    const limit = this._expanded || this._found ? EXPANDED : Math.max(SHOWN, this.selected.length);
-    const shown = entries.slice(0, limit);
+    const limit = this._expanded ? EXPANDED : SHOWN;
+    const shown = this._entries(limit);
     const showFilter = this.searchable && (total > SHOWN || this._filter);
     return html`
       <fieldset>
@@ -81,18 +87,22 @@ export class LlFacetList extends LitElement {
                 .value=${live(this._filter)} @input=${this._onFilter} />`
           : nothing}
         <ul>
-          ${shown.map(
-            (entry, i) => html`<li>
-              <input type="checkbox" id="v${i}" .checked=${live(this.selected.includes(entry.value))} @change=${() => this._toggle(entry.value)} />
-              <label for="v${i}"><span title=${entry.label}>${entry.label}</span><span class="count">${entry.count.toLocaleString('en')}</span></label>
+          ${repeat(
+            shown,
+            (entry) => entry.value,
+            (entry) => html`<li>
+              <label>
+                <input type="checkbox" .checked=${live(this.selected.includes(entry.value))} @change=${() => this._toggle(entry.value)} />
+                <span class="name" title=${entry.label}>${entry.label}</span><span class="count">${entry.count.toLocaleString('en')}</span>
+              </label>
             </li>`,
           )}
         </ul>
         ${this._found && this._found.length === 0 ? html`<p class="none">No match for “${this._filter}”.</p>` : nothing}
-        ${!this._found && entries.length > limit
-          ? html`<button class="more" type="button" aria-expanded="false" @click=${() => (this._expanded = true)}>Show ${Math.min(entries.length, EXPANDED) - limit} more</button>`
+        ${!this._found && !this._expanded && total > SHOWN
+          ? html`<button class="more" type="button" aria-expanded="false" @click=${() => (this._expanded = true)}>Show ${Math.min(total, EXPANDED) - SHOWN} more</button>`
           : nothing}
-        ${!this._found && this._expanded && entries.length > SHOWN
+        ${!this._found && this._expanded && total > SHOWN
           ? html`<button class="more" type="button" aria-expanded="true" @click=${() => (this._expanded = false)}>Show fewer</button>`
           : nothing}
       </fieldset>

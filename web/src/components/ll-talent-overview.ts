@@ -20,7 +20,7 @@ export class LlTalentOverview extends LitElement {
       .big { font-size: 2rem; font-weight: 800; line-height: 1; color: var(--ll-accent-strong); }
       .cta p { margin: 0; flex: 1 1 12rem; color: var(--ll-muted); }
       .cta .button { margin-left: auto; }
-      .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 1.25rem; }
+      .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 1.25rem; align-items: start; }
       ll-bar-chart { padding: 1.1rem 1.25rem; }
       @media (max-width: 800px) { .charts { grid-template-columns: 1fr; } .cta .button { margin-left: 0; } }
     `,

@@ -88,13 +88,22 @@ export class LlSearchPage extends LitElement {
       .state h2 { margin: 0 0 0.5rem; font-size: 1.2rem; }
       .state p { color: var(--ll-muted); margin: 0 0 1rem; }
       .state.error h2 { color: var(--ll-danger); }
+      .apply { display: none; }
       @media (max-width: 800px) {
         .hero h1 { font-size: 1.5rem; }
+        .hero .lead { margin-bottom: 1rem; }
+        .summary { order: 3; flex-basis: 100%; }
+        .apply { display: flex; justify-content: center; }
         .layout { grid-template-columns: 1fr; gap: 1rem; }
         .toggle { display: inline-flex; }
         aside { position: static; max-height: none; }
         aside:not(.open) { display: none; }
         .sort { margin-left: 0; }
+      }
+      @media (max-width: 480px) {
+        .sort { margin-left: auto; }
+        /* The select says what it sorts by; its label stays for screen readers only. */
+        .sort label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; }
       }
     `,
   ];
@@ -191,6 +200,12 @@ export class LlSearchPage extends LitElement {
   }
 
   private _clearAll = () => this._change(clearFilters(this._state));
+
+  /** On a small screen, closes the filter panel and brings the results into view. */
+  private _showResults = () => {
+    this._filtersOpen = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector('.results')?.scrollIntoView({ block: 'start' }));
+  };
 
   private _onSelect(key: string) {
     return (event: Event) => this._change(withParam(this._state, key, (event.target as HTMLSelectElement).value || undefined));
@@ -313,6 +328,9 @@ export class LlSearchPage extends LitElement {
           <label class="inline"><input type="checkbox" .checked=${s.workAuthorization === 'authorized'} @change=${this._onCheck('workAuthorization', 'authorized')} />No visa sponsorship needed</label>
           <label class="inline"><input type="checkbox" .checked=${s.relocation === 'true'} @change=${this._onCheck('relocation', 'true')} />Open to relocation</label>
         </div>
+        <button class="apply" type="button" @click=${this._showResults}>
+          ${result ? `Show ${result.total.toLocaleString('en')} ${result.total === 1 ? 'person' : 'people'}` : 'Show results'}
+        </button>
       </aside>
     `;
   }
