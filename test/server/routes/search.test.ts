@@ -253,3 +253,38 @@ describe('GET /api/employers/:slug', () => {
     expect(res.json().message).toBe('No employer "nobody-inc" on Lifeline.');
   });
 });
+
+describe('search relevance', () => {
+  let t: TestApp;
+  const slugs = async (qs: string) =>
+    ((await t.app.inject({ method: 'GET', url: `/api/search${qs}` })).json().hits as { slug: string }[]).map((h) => h.slug);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertProfiles(t.app.db, [
+      { slug: 'go-dev', name: 'Gina Gopher', role: 'Backend Engineer', skills: ['Go', 'PostgreSQL'], layoff_date: '2025-01-01' },
+      { slug: 'google-ads', name: 'Gus Ads', role: 'Google Ads Specialist', skills: ['Marketing'], employer: 'Google', layoff_date: '2026-11-01' },
+      { slug: 'gofer', name: 'Goran Gofer', role: 'Office Manager', skills: ['Scheduling'], layoff_date: '2026-10-01' },
+      { slug: 'go-new', name: 'Nia New', role: 'Backend Engineer', skills: ['Go', 'PostgreSQL'], layoff_date: '2026-06-01' },
+      { slug: 'react-role', name: 'Rae Role', role: 'React Developer', skills: ['CSS'], layoff_date: '2024-01-01' },
+      { slug: 'react-bio', name: 'Ben Bio', role: 'Engineer', headline: 'Loves building things', skills: ['Reactive programming'], layoff_date: '2026-11-01' },
+    ]);
+  });
+  afterAll(() => t.close());
+
+  it('puts an exact skill match before words that merely start with the query, recent layoffs first among equals', async () => {
+    const hits = await slugs('?q=go');
+    expect(hits.slice(0, 2)).toEqual(['go-new', 'go-dev']);
+    expect(hits).toEqual(expect.arrayContaining(['google-ads']));
+  });
+
+  it('puts an exact title match before a prefix match in a skill', async () => {
+    expect((await slugs('?q=react'))[0]).toBe('react-role');
+  });
+
+  it('orders the matches by layoff date when asked, whatever their relevance', async () => {
+    const hits = await slugs('?q=go&sort=layoff_desc');
+    expect(hits.slice(0, 2)).toEqual(['google-ads', 'gofer']);
+    expect(hits.indexOf('go-new')).toBeLessThan(hits.indexOf('go-dev'));
+  });
+});
