@@ -2,6 +2,7 @@ import { MeilisearchError, type Meilisearch, type MultiSearchQuery, type SearchR
 import { eq, toFilter } from '../../search/filters.js';
 import { MAX_TOTAL_HITS, type ProfileDocument } from '../../search/profiles-index.js';
 import type { Executor } from '../db/client.js';
+import { LabelCache } from './label-cache.js';
 import { countryName } from '../normalize/location.js';
 import {
   FACETS,
@@ -19,6 +20,8 @@ export interface SearchStores {
   db: Executor;
   meili: Meilisearch;
   indexUid: string;
+  /** Employer names and list titles by slug, one cache per facet. */
+  labels: { employer: LabelCache; list: LabelCache };
 }
 
 /** Meilisearch did not answer: a 503 whose message the error handler passes on as is. */
@@ -112,7 +115,7 @@ export async function searchProfiles(stores: SearchStores, query: SearchQuery): 
     hitsPerPage,
     totalPages: main.totalPages ?? 0,
     facets,
-    labels: await labelsFor(stores.db, facets),
+    labels: await labelsFor(stores, facets),
     processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)),
   };
 }
@@ -144,26 +147,35 @@ export function toHit(d: ProfileDocument): SearchHit {
 }
 
 /** Display names of the slugs and codes among the facet values. */
-async function labelsFor(db: Executor, facets: SearchResult['facets']): Promise<SearchResult['labels']> {
+async function labelsFor(stores: SearchStores, facets: SearchResult['facets']): Promise<SearchResult['labels']> {
   const [employer, list, country] = await Promise.all(
-    (['employer', 'list', 'country'] as const).map((facet) => facetLabels(db, facet, Object.keys(facets[facet]))),
+    (['employer', 'list', 'country'] as const).map((facet) => facetLabels(stores, facet, Object.keys(facets[facet]))),
   );
   return { employer: employer!, list: list!, country: country! };
 }
 
 /** value → display name, for the facets whose values are slugs or codes (the others: none). */
-async function facetLabels(db: Executor, facet: Facet, values: string[]): Promise<Record<string, string>> {
+async function facetLabels(stores: SearchStores, facet: Facet, values: string[]): Promise<Record<string, string>> {
   if (values.length === 0) return {};
   if (facet === 'country') return Object.fromEntries(values.map((code) => [code, countryName(code)]));
-  if (facet === 'employer') {
-    const rows = await db.selectFrom('employers').select(['slug', 'name']).where('slug', 'in', values).execute();
-    return Object.fromEntries(rows.map((r) => [r.slug, r.name]));
-  }
-  if (facet === 'list') {
-    const rows = await db.selectFrom('layoff_lists').select(['slug', 'title']).where('slug', 'in', values).execute();
-    return Object.fromEntries(rows.map((r) => [r.slug, r.title]));
-  }
+  if (facet === 'employer') return stores.labels.employer.get(values, (slugs) => employerNames(stores.db, slugs));
+  if (facet === 'list') return stores.labels.list.get(values, (slugs) => listTitles(stores.db, slugs));
   return {};
+}
+
+async function employerNames(db: Executor, slugs: string[]): Promise<Record<string, string>> {
+  const rows = await db.selectFrom('employers').select(['slug', 'name']).where('slug', 'in', slugs).execute();
+  return Object.fromEntries(rows.map((r) => [r.slug, r.name]));
+}
+
+async function listTitles(db: Executor, slugs: string[]): Promise<Record<string, string>> {
+  const rows = await db.selectFrom('layoff_lists').select(['slug', 'title']).where('slug', 'in', slugs).execute();
+  return Object.fromEntries(rows.map((r) => [r.slug, r.title]));
+}
+
+/** What the search service needs of an app: its stores, and label caches of its own. */
+export function searchStores(app: { db: Executor; meili: Meilisearch; profilesIndex: string }): SearchStores {
+  return { db: app.db, meili: app.meili, indexUid: app.profilesIndex, labels: { employer: new LabelCache(), list: new LabelCache() } };
 }
 
 /** Values of one facet that start with `facetQuery`, counted within the current filters. */
@@ -183,7 +195,7 @@ export async function searchFacetValues(
       filter: toFilter(conditions),
     }),
   );
-  const named = await facetLabels(stores.db, facet, facetHits.map((h) => h.value));
+  const named = await facetLabels(stores, facet, facetHits.map((h) => h.value));
   return { facet, values: facetHits.map((h) => ({ value: h.value, label: named[h.value] ?? h.value, count: h.count })) };
 }
 

@@ -1,12 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
-import { freePort } from '../../server/embedded/processes.js';
-import { createLogger } from '../../server/logger.js';
+import type { App } from '../../server/app.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { launchBrowser, watchProblems } from '../helpers/browser.js';
+import { createAppWithMeiliDown } from '../helpers/meili-down.js';
 import { insertProfiles } from '../helpers/profiles.js';
 import { talentCrowd } from '../helpers/talent.js';
 
@@ -215,14 +213,7 @@ describe('search page when Meilisearch is down', () => {
 
   beforeAll(async () => {
     t = await createTestApp({}, { worker: false });
-    app = await buildApp({
-      config: loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT: '0' }),
-      logger: createLogger('silent'),
-      databaseUrl: t.databaseUrl,
-      meiliUrl: `http://127.0.0.1:${await freePort()}`,
-      meiliKey: 'nobody-listens-here',
-      worker: false,
-    });
+    app = await createAppWithMeiliDown(t.databaseUrl);
     await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
   });

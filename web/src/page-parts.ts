@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, html } from 'lit';
+import { ApiError } from './api/http.js';
 
 /** The `:slug` of a route, decoded ('' when it is not valid percent-encoding). */
 export function slugParam(params: Record<string, string>): string {
@@ -17,3 +18,13 @@ export const notice = css`
   .notice h1 { font-size: 1.4rem; }
   .notice p { color: var(--ll-muted); }
 `;
+
+/** A page whose data did not load: "No such …" for a 404, else what the API said. */
+export function loadFailure(err: unknown, titles: { notFound: string; failed: string }) {
+  const notFound = err instanceof ApiError && err.status === 404;
+  return html`<div class="card notice" role="alert">
+    <h1>${notFound ? titles.notFound : titles.failed}</h1>
+    <p>${err instanceof ApiError ? err.message : 'Please try again.'}</p>
+    <a class="button secondary" href="/">Search all talent</a>
+  </div>`;
+}

@@ -7,16 +7,16 @@ import {
   SearchQuerySchema,
   SearchResultSchema,
 } from '../../schemas/search.js';
-import { searchFacetValues, searchProfiles } from '../../services/search.js';
+import { searchFacetValues, searchProfiles, searchStores } from '../../services/search.js';
 
 /** Recruiter search: profiles with facet counts, and facet values for the filter boxes. */
 const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const stores = () => ({ db: app.db, meili: app.meili, indexUid: app.profilesIndex });
+  const stores = searchStores(app);
 
   app.get(
     '/api/search',
     { schema: { querystring: SearchQuerySchema, response: { 200: SearchResultSchema, ...errorResponses(400, 503) } } },
-    async (request) => searchProfiles(stores(), request.query),
+    async (request) => searchProfiles(stores, request.query),
   );
 
   app.get(
@@ -28,7 +28,7 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: FacetSearchResultSchema, ...errorResponses(400, 503) },
       },
     },
-    async (request) => searchFacetValues(stores(), request.params.facet, request.query),
+    async (request) => searchFacetValues(stores, request.params.facet, request.query),
   );
 };
 

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../../server/app.js';
-import { loadConfig } from '../../../server/config.js';
-import { freePort } from '../../../server/embedded/processes.js';
-import { createLogger } from '../../../server/logger.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
+import { createAppWithMeiliDown } from '../../helpers/meili-down.js';
 import { insertProfiles, type TestProfile } from '../../helpers/profiles.js';
 
 const PROFILES: TestProfile[] = [
@@ -40,7 +37,7 @@ const PROFILES: TestProfile[] = [
   { slug: 'hidden-one', name: 'Hidden Person', role: 'Platform Engineer', skills: ['Kubernetes'], status: 'hidden', email: 'hid@example.org' },
 ];
 
-describe('GET /api/search', () => {
+describe('search API', () => {
   let t: TestApp;
   const search = async (qs: string) => t.app.inject({ method: 'GET', url: `/api/search${qs}` });
   const slugs = async (qs: string) => {
@@ -168,14 +165,7 @@ describe('GET /api/search', () => {
   });
 
   it('answers a 503 with a clear message, not a 500, when Meilisearch is down', async () => {
-    const app = await buildApp({
-      config: loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT: '0' }),
-      logger: createLogger('silent'),
-      databaseUrl: t.databaseUrl,
-      meiliUrl: `http://127.0.0.1:${await freePort()}`,
-      meiliKey: 'nobody-listens-here',
-      worker: false,
-    });
+    const app = await createAppWithMeiliDown(t.databaseUrl);
     try {
       for (const url of ['/api/search?q=go', '/api/search/facets/skills?facetQuery=k', '/api/employers/meta']) {
         const res = await app.inject({ method: 'GET', url });
@@ -190,67 +180,53 @@ describe('GET /api/search', () => {
       await app.close();
     }
   });
-});
 
-describe('GET /api/search/facets/:facet', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-    await insertProfiles(t.app.db, PROFILES);
-  });
-  afterAll(() => t.close());
+  describe('GET /api/search/facets/:facet', () => {
+    it('finds facet values by their start, with labels, within the other filters', async () => {
+      const skills = await t.app.inject({ method: 'GET', url: '/api/search/facets/skills?facetQuery=kub' });
+      expect(skills.json()).toEqual({ facet: 'skills', values: [{ value: 'Kubernetes', label: 'Kubernetes', count: 2 }] });
+      const employers = await t.app.inject({ method: 'GET', url: '/api/search/facets/employer?facetQuery=goo&employer=meta' });
+      expect(employers.json()).toEqual({ facet: 'employer', values: [{ value: 'google', label: 'Google', count: 1 }] });
+      const narrowed = await t.app.inject({ method: 'GET', url: '/api/search/facets/skills?facetQuery=ja&country=FR' });
+      expect(narrowed.json().values).toEqual([{ value: 'Java', label: 'Java', count: 1 }]);
+    });
 
-  it('finds facet values by their start, with labels, within the other filters', async () => {
-    const skills = await t.app.inject({ method: 'GET', url: '/api/search/facets/skills?facetQuery=kub' });
-    expect(skills.json()).toEqual({ facet: 'skills', values: [{ value: 'Kubernetes', label: 'Kubernetes', count: 2 }] });
-    const employers = await t.app.inject({ method: 'GET', url: '/api/search/facets/employer?facetQuery=goo&employer=meta' });
-    expect(employers.json()).toEqual({ facet: 'employer', values: [{ value: 'google', label: 'Google', count: 1 }] });
-    const narrowed = await t.app.inject({ method: 'GET', url: '/api/search/facets/skills?facetQuery=ja&country=FR' });
-    expect(narrowed.json().values).toEqual([{ value: 'Java', label: 'Java', count: 1 }]);
-  });
-
-  it('refuses an unknown facet or a bad filter', async () => {
-    const facet = await t.app.inject({ method: 'GET', url: '/api/search/facets/email?facetQuery=a' });
-    expect(facet.statusCode).toBe(400);
-    expect(facet.json().message).toContain('params.facet must be one of skills, employer');
-    const filter = await t.app.inject({ method: 'GET', url: '/api/search/facets/skills?country=Atlantis' });
-    expect(filter.statusCode).toBe(400);
-  });
-});
-
-describe('GET /api/employers/:slug', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-    await insertProfiles(t.app.db, PROFILES);
-  });
-  afterAll(() => t.close());
-
-  it("counts an employer's published talent by skill and by country", async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/employers/spotify' });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({
-      slug: 'spotify',
-      name: 'Spotify',
-      total: 3,
-      skills: [
-        { value: 'Python', label: 'Python', count: 2 },
-        { value: 'C"\\weird', label: 'C"\\weird', count: 1 },
-        { value: 'Java', label: 'Java', count: 1 },
-        { value: 'Machine Learning', label: 'Machine Learning', count: 1 },
-        { value: 'SQL', label: 'SQL', count: 1 },
-      ],
-      countries: [
-        { value: 'GB', label: 'United Kingdom', count: 2 },
-        { value: 'FR', label: 'France', count: 1 },
-      ],
+    it('refuses an unknown facet or a bad filter', async () => {
+      const facet = await t.app.inject({ method: 'GET', url: '/api/search/facets/email?facetQuery=a' });
+      expect(facet.statusCode).toBe(400);
+      expect(facet.json().message).toContain('params.facet must be one of skills, employer');
+      const filter = await t.app.inject({ method: 'GET', url: '/api/search/facets/skills?country=Atlantis' });
+      expect(filter.statusCode).toBe(400);
     });
   });
 
-  it('answers 404 for an unknown employer', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/employers/nobody-inc' });
-    expect(res.statusCode).toBe(404);
-    expect(res.json().message).toBe('No employer "nobody-inc" on Lifeline.');
+  describe('GET /api/employers/:slug', () => {
+    it("counts an employer's published talent by skill and by country", async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/employers/spotify' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({
+        slug: 'spotify',
+        name: 'Spotify',
+        total: 3,
+        skills: [
+          { value: 'Python', label: 'Python', count: 2 },
+          { value: 'C"\\weird', label: 'C"\\weird', count: 1 },
+          { value: 'Java', label: 'Java', count: 1 },
+          { value: 'Machine Learning', label: 'Machine Learning', count: 1 },
+          { value: 'SQL', label: 'SQL', count: 1 },
+        ],
+        countries: [
+          { value: 'GB', label: 'United Kingdom', count: 2 },
+          { value: 'FR', label: 'France', count: 1 },
+        ],
+      });
+    });
+
+    it('answers 404 for an unknown employer', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/employers/nobody-inc' });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().message).toBe('No employer "nobody-inc" on Lifeline.');
+    });
   });
 });
 

@@ -1,11 +1,10 @@
 import { Task } from '@lit/task';
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { ApiError } from '../api/http.js';
 import { getEmployerTalent } from '../api/talent.js';
 import '../components/ll-talent-overview.js';
 import { controls, page, tokens } from '../styles.js';
-import { notice, slugParam } from '../page-parts.js';
+import { loadFailure, notice, slugParam } from '../page-parts.js';
 
 /** An employer's laid-off people: counts, top skills and countries, a way into the search. */
 @customElement('ll-employer-page')
@@ -23,12 +22,7 @@ export class LlEmployerPage extends LitElement {
   override render() {
     return this._talent.render({
       pending: () => html`<p class="muted" role="status">Loading…</p>`,
-      error: (err) =>
-        html`<div class="card notice" role="alert">
-          <h1>${err instanceof ApiError && err.status === 404 ? 'No such employer' : 'This page could not load'}</h1>
-          <p>${err instanceof ApiError ? err.message : 'Please try again.'}</p>
-          <a class="button secondary" href="/">Search all talent</a>
-        </div>`,
+      error: (err) => loadFailure(err, { notFound: 'No such employer', failed: 'This page could not load' }),
       complete: (talent) => html`
         <p class="eyebrow">Former employer</p>
         <h1>Ex-${talent.name} talent</h1>

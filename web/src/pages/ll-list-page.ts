@@ -6,7 +6,7 @@ import { searchProfiles, topValues, type SearchResult } from '../api/search.js';
 import { getList, type LayoffList } from '../api/talent.js';
 import '../components/ll-talent-overview.js';
 import { countryLabel } from '../labels.js';
-import { notice, slugParam } from '../page-parts.js';
+import { loadFailure, notice, slugParam } from '../page-parts.js';
 import { controls, page, tokens } from '../styles.js';
 
 interface ListView {
@@ -62,12 +62,7 @@ export class LlListPage extends LitElement {
   override render() {
     return this._list.render({
       pending: () => html`<p class="muted" role="status">Loading…</p>`,
-      error: (err) =>
-        html`<div class="card notice" role="alert">
-          <h1>${err instanceof ApiError && err.status === 404 ? 'No such list' : 'This list could not load'}</h1>
-          <p>${err instanceof ApiError ? err.message : 'Please try again.'}</p>
-          <a class="button secondary" href="/">Search all talent</a>
-        </div>`,
+      error: (err) => loadFailure(err, { notFound: 'No such list', failed: 'This list could not load' }),
       complete: (view) => html`
         <p class="eyebrow">Layoff list${view.employer
           ? html` · ${view.employer.slug ? html`<a href="/employers/${encodeURIComponent(view.employer.slug)}">${view.employer.name}</a>` : view.employer.name}`
