@@ -83,16 +83,22 @@ export const FILTERABLE_ATTRIBUTES = [
   'work_authorization', 'employment_types', 'lists', 'layoff_at', 'years_experience',
 ] as const;
 
+/** How deep a search can page: Meilisearch counts and returns hits up to this many. */
+export const MAX_TOTAL_HITS = 10_000;
+
 export const profileIndexSettings = (): Settings => ({
   // Order matters: a match in the role or a skill outranks one in the headline or the name.
   searchableAttributes: ['role', 'skills', 'headline', 'name', 'former_employer_name', 'city', 'region'],
   filterableAttributes: [...FILTERABLE_ATTRIBUTES],
   sortableAttributes: ['layoff_at', 'updated_at'],
-  // At equal relevance, the more recently laid off come first.
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'layoff_at:desc'],
+  // An exact word ("Go") beats a word that merely starts with the query ("Google Ads") before the
+  // attribute order counts; at equal relevance, the more recently laid off come first. `sort`
+  // (only active when a search asks for an order) comes right after `words`, so "most recently
+  // laid off" orders every full match by date.
+  rankingRules: ['words', 'sort', 'typo', 'proximity', 'exactness', 'attribute', 'layoff_at:desc'],
   synonyms: skillSynonyms(),
   faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } },
-  pagination: { maxTotalHits: 10_000 },
+  pagination: { maxTotalHits: MAX_TOTAL_HITS },
 });
 
 export const profilesIndexUid = (prefix = '') => `${prefix}profiles`;

@@ -28,6 +28,9 @@ import profileRoutes from './routes/profiles/index.js';
 import suggestionRoutes from './routes/suggestions/index.js';
 import importRoutes from './routes/imports/index.js';
 import listRoutes from './routes/lists/index.js';
+import searchRoutes from './routes/search/index.js';
+import employerTalentRoutes from './routes/employers/talent.js';
+import contactRoutes from './routes/profiles/contact.js';
 
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -73,6 +76,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(authRoutes);
   await app.register(listRoutes);
   await app.register(importRoutes);
+  await app.register(searchRoutes);
+  await app.register(employerTalentRoutes);
+  await app.register(contactRoutes);
   await app.register(staticFiles);
   return app;
 }

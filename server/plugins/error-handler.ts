@@ -10,7 +10,8 @@ export default fp(
   async (app) => {
     app.setErrorHandler((err: FastifyError, request, reply) => {
       const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
-      if (status >= 500) {
+      // A 5xx marked `expose` (search unavailable) carries a message written for people.
+      if (status >= 500 && !(err as { expose?: boolean }).expose) {
         request.log.error({ err }, 'request failed');
         return reply.status(status).send({
           statusCode: status,
@@ -18,6 +19,7 @@ export default fp(
           message: `Something went wrong on our side. Please try again; if it keeps happening, report request ${request.id}.`,
         });
       }
+      if (status >= 500) request.log.warn({ err }, 'request failed');
       return reply.status(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: err.message });
     });
 
@@ -41,6 +43,9 @@ export function formatValidationErrors(errors: FastifySchemaValidationError[], d
     const field = [dataVar, ...e.instancePath.split('/').filter(Boolean), ...(missing ? [missing] : [])].join('.');
     if (missing) return `${field} is required`;
     if (extra) return `${field}.${extra} is not a known field`;
+    const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues;
+    if (allowed) return `${field} must be one of ${allowed.join(', ')}`;
+    if ((e.params as { format?: string }).format === 'date') return `${field} must be a date like 2026-01-31`;
     return `${field} ${e.message ?? 'is invalid'}`;
   });
   return new Error([...new Set(messages)].join('; '));

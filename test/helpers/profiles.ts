@@ -1,7 +1,8 @@
-import { until } from './until.js';
 import { sql } from 'kysely';
 import type { Executor } from '../../server/db/client.js';
-import type { ProfileStatus } from '../../server/db/schema.js';
+import type { NewProfile, ProfileStatus } from '../../server/db/schema.js';
+import { resolveEmployers } from '../../server/normalize/employers.js';
+import { until } from './until.js';
 
 /**
  * The write path as the API and the import use it: the profile and its outbox row in one
@@ -59,4 +60,45 @@ export async function outboxDrained(db: Executor, timeoutMs = 30_000): Promise<v
     const { n } = await db.selectFrom('search_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(n) === 0 ? true : undefined;
   }, timeoutMs);
+}
+
+export interface TestProfile extends Partial<Omit<NewProfile, 'slug' | 'name' | 'former_employer_id'>> {
+  slug: string;
+  name: string;
+  /** The former employer's name, resolved like the opt-in form and the import do. */
+  employer?: string;
+  /** Slugs of layoff lists (created with a title when missing). */
+  lists?: string[];
+}
+
+/**
+ * Writes profiles (published unless said) with their employers and lists, and their outbox rows,
+ * in one transaction, as the real write path does; then waits until the app's sync worker has
+ * drained the outbox, so the profiles are searchable.
+ */
+export async function insertProfiles(db: Executor, profiles: TestProfile[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  await db.transaction().execute(async (trx) => {
+    const employers = await resolveEmployers(trx, profiles.flatMap((p) => (p.employer ? [p.employer] : [])));
+    for (const { employer, lists = [], ...profile } of profiles) {
+      const { id } = await trx
+        .insertInto('profiles')
+        .values({ status: 'published', ...profile, former_employer_id: employer ? employers.get(employer)!.id : null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.set(profile.slug, id);
+      for (const slug of lists) {
+        await trx
+          .insertInto('layoff_lists')
+          .values({ slug, title: `List ${slug}` })
+          .onConflict((oc) => oc.column('slug').doNothing())
+          .execute();
+        const list = await trx.selectFrom('layoff_lists').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+        await trx.insertInto('profile_lists').values({ profile_id: id, list_id: list.id }).execute();
+      }
+      await trx.insertInto('search_outbox').values({ profile_id: id }).execute();
+    }
+  });
+  await outboxDrained(db);
+  return ids;
 }

@@ -19,6 +19,9 @@ export const ROUTES: Route[] = [
   { pattern: /^\/remove$/, tag: 'll-remove-page', title: 'Remove your profile', load: () => import('./pages/ll-remove-page.js') },
   { pattern: /^\/dev\/mailbox$/, tag: 'll-dev-mailbox-page', title: 'Dev mailbox', load: () => import('./pages/ll-dev-mailbox-page.js') },
   { pattern: /^\/organize$/, tag: 'll-organize-page', title: 'Organize', load: () => import('./pages/ll-organize-page.js') },
+  { pattern: /^\/p\/(?<slug>[^/]+)$/, tag: 'll-profile-page', title: 'Profile', load: () => import('./pages/ll-profile-page.js') },
+  { pattern: /^\/lists\/(?<slug>[^/]+)$/, tag: 'll-list-page', title: 'Layoff list', load: () => import('./pages/ll-list-page.js') },
+  { pattern: /^\/employers\/(?<slug>[^/]+)$/, tag: 'll-employer-page', title: 'Employer', load: () => import('./pages/ll-employer-page.js') },
 ];
 
 const NOT_FOUND: Route = {

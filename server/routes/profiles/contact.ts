@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { errorResponses } from '../../schemas/common.js';
+import { ContactBodySchema, ContactParamsSchema, ContactSentSchema } from '../../schemas/contact.js';
+import { contactCandidate } from '../../services/contact.js';
+
+/** A recruiter writes to a candidate through Lifeline, never seeing their address. */
+const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/profiles/:slug/contact',
+    {
+      schema: {
+        params: ContactParamsSchema,
+        body: ContactBodySchema,
+        response: { 202: ContactSentSchema, ...errorResponses(400, 404, 409, 429) },
+      },
+      config: app.config.rateLimit > 0 ? { rateLimit: { max: app.config.rateLimit, timeWindow: '1 minute' } } : {},
+    },
+    async (request, reply) => {
+      const outcome = await contactCandidate(
+        { db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl },
+        request.params.slug,
+        request.body,
+      );
+      if (outcome.ok) return reply.status(202).send({ status: 'sent' });
+      if (outcome.problem === 'invalid') return reply.badRequest(outcome.message);
+      if (outcome.problem === 'not_found') return reply.notFound(`No published profile "${request.params.slug}".`);
+      return reply.conflict('This person has not left an address to be contacted at. Try their LinkedIn profile instead.');
+    },
+  );
+};
+
+export default contactRoutes;

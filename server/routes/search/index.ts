@@ -1,0 +1,35 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { errorResponses } from '../../schemas/common.js';
+import {
+  FacetSearchParamsSchema,
+  FacetSearchQuerySchema,
+  FacetSearchResultSchema,
+  SearchQuerySchema,
+  SearchResultSchema,
+} from '../../schemas/search.js';
+import { searchFacetValues, searchProfiles, searchStores } from '../../services/search.js';
+
+/** Recruiter search: profiles with facet counts, and facet values for the filter boxes. */
+const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const stores = searchStores(app);
+
+  app.get(
+    '/api/search',
+    { schema: { querystring: SearchQuerySchema, response: { 200: SearchResultSchema, ...errorResponses(400, 503) } } },
+    async (request) => searchProfiles(stores, request.query),
+  );
+
+  app.get(
+    '/api/search/facets/:facet',
+    {
+      schema: {
+        params: FacetSearchParamsSchema,
+        querystring: FacetSearchQuerySchema,
+        response: { 200: FacetSearchResultSchema, ...errorResponses(400, 503) },
+      },
+    },
+    async (request) => searchFacetValues(stores, request.params.facet, request.query),
+  );
+};
+
+export default searchRoutes;

@@ -1,0 +1,80 @@
+import type { Executor } from '../db/client.js';
+import type { Mailer } from '../mail/mailer.js';
+import { cleanText, normalizeEmail } from '../normalize/text.js';
+import { CONTACT_MESSAGE_MAX, type ContactBody } from '../schemas/contact.js';
+
+export interface ContactDeps {
+  db: Executor;
+  mailer: Mailer;
+  publicUrl: string;
+}
+
+export type ContactOutcome =
+  | { ok: true }
+  | { ok: false; problem: 'not_found' | 'unreachable' }
+  | { ok: false; problem: 'invalid'; message: string };
+
+/**
+ * Relays a recruiter's message to a published candidate by mail, with the recruiter's address as
+ * Reply-To: the candidate's address is never shown, and only reaches the recruiter if they reply.
+ * Each request is kept in contact_requests; `sent_at` stays empty when the mail could not leave.
+ */
+export async function contactCandidate(deps: ContactDeps, slug: string, body: ContactBody): Promise<ContactOutcome> {
+  const input = checkInput(body);
+  if (!input.ok) return { ok: false, problem: 'invalid', message: input.message };
+  const profile = await deps.db
+    .selectFrom('profiles')
+    .select(['id', 'name', 'email'])
+    .where('slug', '=', slug)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  if (!profile) return { ok: false, problem: 'not_found' };
+  // A bot filled the hidden field: it is told the message left, and nothing is stored or sent.
+  if (body.website) return { ok: true };
+  if (!profile.email) return { ok: false, problem: 'unreachable' };
+  const { from, text } = input;
+
+  const { id } = await deps.db
+    .insertInto('contact_requests')
+    .values({ profile_id: profile.id, from_name: from.name, from_email: from.email, company: from.company, message: text })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await deps.mailer.send({
+    to: profile.email,
+    replyTo: from.email,
+    subject: `${from.name}${from.company ? ` (${from.company})` : ''} wants to reach you through Lifeline`,
+    text: [
+      `Hi ${profile.name},`,
+      '',
+      `${from.name}${from.company ? ` from ${from.company}` : ''} saw your profile on Lifeline and wrote to you:`,
+      '',
+      text,
+      '',
+      '---',
+      `Reply to this email to answer ${from.name} directly. Lifeline has not shared your address;`,
+      'they will only see it if you reply.',
+      `Your profile: ${deps.publicUrl}/p/${slug}`,
+    ].join('\n'),
+  });
+  await deps.db.updateTable('contact_requests').set({ sent_at: new Date() }).where('id', '=', id).execute();
+  return { ok: true };
+}
+
+type CheckedInput =
+  | { ok: true; from: { name: string; email: string; company: string | null }; text: string }
+  | { ok: false; message: string };
+
+/** The body's text as it will be stored and mailed: one-line fields stay one line (no header injection). */
+function checkInput(body: ContactBody): CheckedInput {
+  const invalid = (message: string) => ({ ok: false as const, message });
+  const name = cleanText(body.name, { max: 100 });
+  if (!name.ok || !name.value) return invalid(`body.name ${name.ok ? 'is required' : name.reason}`);
+  const email = normalizeEmail(body.email);
+  if (!email) return invalid('body.email must be an address like you@company.com');
+  const company = cleanText(body.company ?? '', { max: 120 });
+  if (!company.ok) return invalid(`body.company ${company.reason}`);
+  const message = cleanText(body.message, { max: CONTACT_MESSAGE_MAX, multiline: true });
+  if (!message.ok) return invalid(`body.message ${message.reason}`);
+  if (message.value.length < 20) return invalid('body.message must be at least 20 characters: say who you are and what role you have in mind');
+  return { ok: true, from: { name: name.value, email, company: company.value || null }, text: message.value };
+}

@@ -1,0 +1,227 @@
+import { MeilisearchError, type Meilisearch, type MultiSearchQuery, type SearchResponse } from 'meilisearch';
+import { eq, toFilter } from '../../search/filters.js';
+import { MAX_TOTAL_HITS, type ProfileDocument } from '../../search/profiles-index.js';
+import type { Executor } from '../db/client.js';
+import { LabelCache } from './label-cache.js';
+import { countryName } from '../normalize/location.js';
+import {
+  FACETS,
+  type EmployerTalent,
+  type Facet,
+  type FacetSearchResult,
+  type FacetValue,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from '../schemas/search.js';
+import { InvalidQueryError, conditionsByFacet, conditionsWithout, parseFilters, type SearchFilters } from './search-request.js';
+
+export interface SearchStores {
+  db: Executor;
+  meili: Meilisearch;
+  indexUid: string;
+  /** Employer names and list titles by slug, one cache per facet. */
+  labels: { employer: LabelCache; list: LabelCache };
+}
+
+/** Meilisearch did not answer: a 503 whose message the error handler passes on as is. */
+export class SearchUnavailableError extends Error {
+  readonly statusCode = 503;
+  readonly expose = true;
+  constructor(cause: unknown) {
+    super('Search is temporarily unavailable. Please try again in a minute.', { cause });
+  }
+}
+
+/** Runs a Meilisearch call, turning its failures (down, timed out, index missing) into a 503. */
+async function meili<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof MeilisearchError) throw new SearchUnavailableError(err);
+    throw err;
+  }
+}
+
+/** The document field behind each facet. */
+const FACET_FIELD: Record<Facet, keyof ProfileDocument> = {
+  skills: 'skills',
+  country: 'country',
+  region: 'region',
+  employer: 'former_employer',
+  seniority: 'seniority',
+  remote: 'remote',
+  list: 'lists',
+};
+const FIELD_FACET = Object.fromEntries(Object.entries(FACET_FIELD).map(([facet, field]) => [field, facet as Facet]));
+
+/** Facets whose filter is an OR of values: their counts leave their own filter out. */
+const DISJUNCTIVE: Facet[] = ['country', 'region', 'employer', 'seniority', 'remote', 'list'];
+
+const RETRIEVED: (keyof ProfileDocument)[] = [
+  'slug', 'name', 'headline', 'role', 'seniority', 'skills', 'country', 'region', 'city', 'remote', 'relocation',
+  'work_authorization', 'former_employer', 'former_employer_name', 'lists', 'layoff_date', 'available_from',
+  'years_experience', 'linkedin_url',
+];
+
+const SORT: Record<NonNullable<SearchQuery['sort']>, string[] | undefined> = {
+  relevance: undefined,
+  layoff_desc: ['layoff_at:desc'],
+  updated_desc: ['updated_at:desc'],
+};
+
+export async function searchProfiles(stores: SearchStores, query: SearchQuery): Promise<SearchResult> {
+  const filters = parseFilters(query);
+  const page = query.page ?? 1;
+  const hitsPerPage = query.hitsPerPage ?? 20;
+  if ((page - 1) * hitsPerPage >= MAX_TOTAL_HITS) {
+    throw new InvalidQueryError(
+      `querystring.page: only the first ${MAX_TOTAL_HITS.toLocaleString('en')} results can be paged through; narrow the search with filters instead`,
+    );
+  }
+  const byFacet = conditionsByFacet(filters);
+  const base = { indexUid: stores.indexUid, q: filters.q };
+  const queries: MultiSearchQuery[] = [
+    {
+      ...base,
+      filter: toFilter(conditionsWithout(byFacet)),
+      facets: FACETS.filter((f) => !isDisjunctive(f, filters)).map((f) => FACET_FIELD[f]),
+      page,
+      hitsPerPage,
+      sort: SORT[query.sort ?? 'relevance'],
+      attributesToRetrieve: RETRIEVED,
+    },
+    ...FACETS.filter((f) => isDisjunctive(f, filters)).map((f) => ({
+      ...base,
+      filter: toFilter(conditionsWithout(byFacet, f)),
+      facets: [FACET_FIELD[f]],
+      page: 1,
+      hitsPerPage: 0,
+    })),
+  ];
+  const { results } = await meili(() => stores.meili.multiSearch<{ queries: MultiSearchQuery[] }, ProfileDocument>({ queries }));
+  const main = results[0]!;
+  const facets = Object.fromEntries(FACETS.map((f) => [f, {}])) as SearchResult['facets'];
+  for (const result of results) {
+    for (const [field, counts] of Object.entries(result.facetDistribution ?? {})) {
+      const facet = FIELD_FACET[field];
+      if (facet) facets[facet] = counts;
+    }
+  }
+  return {
+    hits: main.hits.map(toHit),
+    total: main.totalHits ?? 0,
+    page,
+    hitsPerPage,
+    totalPages: main.totalPages ?? 0,
+    facets,
+    labels: await labelsFor(stores, facets),
+    processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)),
+  };
+}
+
+const isDisjunctive = (facet: Facet, filters: SearchFilters) =>
+  DISJUNCTIVE.includes(facet) && (filters[facet] as string[]).length > 0;
+
+export function toHit(d: ProfileDocument): SearchHit {
+  return {
+    slug: d.slug,
+    name: d.name,
+    headline: d.headline,
+    role: d.role,
+    seniority: d.seniority,
+    skills: d.skills,
+    country: d.country,
+    region: d.region,
+    city: d.city,
+    remote: d.remote,
+    relocation: d.relocation,
+    workAuthorization: d.work_authorization,
+    formerEmployer: d.former_employer ? { slug: d.former_employer, name: d.former_employer_name ?? d.former_employer } : null,
+    lists: d.lists,
+    layoffDate: d.layoff_date,
+    availableFrom: d.available_from,
+    yearsExperience: d.years_experience,
+    linkedinUrl: d.linkedin_url,
+  };
+}
+
+/** Display names of the slugs and codes among the facet values. */
+async function labelsFor(stores: SearchStores, facets: SearchResult['facets']): Promise<SearchResult['labels']> {
+  const [employer, list, country] = await Promise.all(
+    (['employer', 'list', 'country'] as const).map((facet) => facetLabels(stores, facet, Object.keys(facets[facet]))),
+  );
+  return { employer: employer!, list: list!, country: country! };
+}
+
+/** value → display name, for the facets whose values are slugs or codes (the others: none). */
+async function facetLabels(stores: SearchStores, facet: Facet, values: string[]): Promise<Record<string, string>> {
+  if (values.length === 0) return {};
+  if (facet === 'country') return Object.fromEntries(values.map((code) => [code, countryName(code)]));
+  if (facet === 'employer') return stores.labels.employer.get(values, (slugs) => employerNames(stores.db, slugs));
+  if (facet === 'list') return stores.labels.list.get(values, (slugs) => listTitles(stores.db, slugs));
+  return {};
+}
+
+async function employerNames(db: Executor, slugs: string[]): Promise<Record<string, string>> {
+  const rows = await db.selectFrom('employers').select(['slug', 'name']).where('slug', 'in', slugs).execute();
+  return Object.fromEntries(rows.map((r) => [r.slug, r.name]));
+}
+
+async function listTitles(db: Executor, slugs: string[]): Promise<Record<string, string>> {
+  const rows = await db.selectFrom('layoff_lists').select(['slug', 'title']).where('slug', 'in', slugs).execute();
+  return Object.fromEntries(rows.map((r) => [r.slug, r.title]));
+}
+
+/** What the search service needs of an app: its stores, and label caches of its own. */
+export function searchStores(app: { db: Executor; meili: Meilisearch; profilesIndex: string }): SearchStores {
+  return { db: app.db, meili: app.meili, indexUid: app.profilesIndex, labels: { employer: new LabelCache(), list: new LabelCache() } };
+}
+
+/** Values of one facet that start with `facetQuery`, counted within the current filters. */
+export async function searchFacetValues(
+  stores: SearchStores,
+  facet: Facet,
+  query: Parameters<typeof parseFilters>[0] & { facetQuery?: string },
+): Promise<FacetSearchResult> {
+  const filters = parseFilters(query);
+  const byFacet = conditionsByFacet(filters);
+  const conditions = DISJUNCTIVE.includes(facet) ? conditionsWithout(byFacet, facet) : conditionsWithout(byFacet);
+  const { facetHits } = await meili(() =>
+    stores.meili.index(stores.indexUid).searchForFacetValues({
+      facetName: FACET_FIELD[facet],
+      facetQuery: query.facetQuery ?? '',
+      q: filters.q,
+      filter: toFilter(conditions),
+    }),
+  );
+  const named = await facetLabels(stores, facet, facetHits.map((h) => h.value));
+  return { facet, values: facetHits.map((h) => ({ value: h.value, label: named[h.value] ?? h.value, count: h.count })) };
+}
+
+const TOP = 15;
+
+/** An employer's published talent by skill and by country; undefined when no such employer. */
+export async function employerTalent(stores: SearchStores, slug: string): Promise<EmployerTalent | undefined> {
+  const employer = await stores.db.selectFrom('employers').select(['slug', 'name']).where('slug', '=', slug).executeTakeFirst();
+  if (!employer) return undefined;
+  const result: SearchResponse<ProfileDocument> = await meili(() =>
+    stores.meili.index(stores.indexUid).search<ProfileDocument>('', {
+      filter: [eq('former_employer', slug)],
+      facets: ['skills', 'country'],
+      hitsPerPage: 0,
+      page: 1,
+    }),
+  );
+  const top = (counts: Record<string, number> = {}, label: (value: string) => string = (v) => v): FacetValue[] =>
+    Object.entries(counts)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, TOP)
+      .map(([value, count]) => ({ value, label: label(value), count }));
+  return {
+    ...employer,
+    total: result.totalHits ?? 0,
+    skills: top(result.facetDistribution?.skills),
+    countries: top(result.facetDistribution?.country, countryName),
+  };
+}

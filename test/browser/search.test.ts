@@ -1,0 +1,233 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../server/app.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { launchBrowser, watchProblems } from '../helpers/browser.js';
+import { createAppWithMeiliDown } from '../helpers/meili-down.js';
+import { insertProfiles } from '../helpers/profiles.js';
+import { talentCrowd } from '../helpers/talent.js';
+
+/** Set SCREENSHOT_DIR to keep screenshots of the pages at 1280 and 375 px. */
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
+const crowd = talentCrowd(40);
+
+describe('recruiter search in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const [meta] = await t.app.db.insertInto('employers').values({ slug: 'meta', name: 'Meta' }).returning('id').execute();
+    await t.app.db
+      .insertInto('layoff_lists')
+      .values([
+        { slug: 'meta-layoffs-2026', title: 'Meta layoffs, spring 2026', employer_id: meta!.id, description: 'People laid off by Meta in 2026 who are open to work, gathered by former colleagues.' },
+        { slug: 'google-layoffs-2026', title: 'Google layoffs 2026' },
+      ])
+      .execute();
+    await insertProfiles(t.app.db, crowd);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const cards = (page: Page) => page.locator('ll-profile-card');
+  const summary = (page: Page) => page.locator('ll-search-page .summary').textContent();
+
+  /**
+   * Until the public profile endpoint (another branch) is merged, its answer is built in the
+   * browser from the search hit, as the contract describes it; once merged, the real one answers.
+   */
+  async function servePublicProfile(page: Page) {
+    if (t.app.hasRoute({ method: 'GET', url: '/api/profiles/:slug' })) return;
+    await page.route('**/api/profiles/*', async (route) => {
+      if (route.request().method() !== 'GET') return route.fallback();
+      const slug = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop()!);
+      const res = await t.app.inject({ method: 'GET', url: '/api/search?hitsPerPage=50' });
+      const hit = res.json().hits.find((h: { slug: string }) => h.slug === slug);
+      const source = crowd.find((p) => p.slug === slug);
+      if (!hit) return route.fulfill({ status: 404, json: { statusCode: 404, error: 'Not Found', message: 'No such profile' } });
+      return route.fulfill({ json: { ...hit, bio: source?.bio ?? null, websiteUrl: null, employmentTypes: ['full_time'] } });
+    });
+  }
+
+  it('searches as you type, narrows by a facet, keeps it all in the URL, and Back restores the earlier results', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watchProblems(page);
+    await page.goto(`${base}/`);
+    await expect.poll(() => cards(page).count()).toBe(20);
+    expect(await summary(page)).toContain('40 people');
+
+    await page.locator('ll-search-box input').pressSequentially('kubernets', { delay: 30 });
+    await expect.poll(() => page.url()).toBe(`${base}/?q=kubernets`);
+    const withKubernetes = crowd.filter((p) => p.skills!.includes('Kubernetes')).length;
+    await expect.poll(() => summary(page)).toContain(`${withKubernetes} people for “kubernets”`);
+    expect(await cards(page).count()).toBe(withKubernetes);
+
+    const inGermany = crowd.filter((p) => p.skills!.includes('Kubernetes') && p.country === 'DE').length;
+    expect(inGermany).toBeGreaterThan(0);
+    await page.getByRole('group', { name: 'Country' }).getByLabel('Germany').check();
+    await expect.poll(() => page.url()).toBe(`${base}/?q=kubernets&country=DE`);
+    await expect.poll(() => cards(page).count()).toBe(inGermany);
+    await expect.poll(() => page.locator('ll-filter-chips button.chip').allTextContents()).toEqual([expect.stringContaining('Germany')]);
+
+    await page.goBack();
+    await expect.poll(() => page.url()).toBe(`${base}/?q=kubernets`);
+    await expect.poll(() => cards(page).count()).toBe(withKubernetes);
+    expect(await page.locator('ll-search-box input').inputValue()).toBe('kubernets');
+    expect(await page.getByRole('group', { name: 'Country' }).getByLabel('Germany').isChecked()).toBe(false);
+
+    await page.goForward();
+    await expect.poll(() => cards(page).count()).toBe(inGermany);
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await expect.poll(() => page.url()).toBe(`${base}/?q=kubernets`);
+    expect(problems).toEqual([]);
+  });
+
+  it('filters long facets through their filter box, and pages through results', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watchProblems(page);
+    await page.goto(`${base}/`);
+    await expect.poll(() => cards(page).count()).toBe(20);
+    const skills = page.getByRole('group', { name: 'Skills' });
+    await skills.getByRole('searchbox').fill('pyt');
+    await expect.poll(() => skills.getByRole('checkbox').count()).toBe(2);
+    await skills.getByLabel('PyTorch').check();
+    await expect.poll(() => page.url()).toBe(`${base}/?skills=PyTorch`);
+    await expect.poll(() => cards(page).count()).toBe(crowd.filter((p) => p.skills!.includes('PyTorch')).length);
+
+    await page.goto(`${base}/?sort=layoff_desc`);
+    await expect.poll(() => cards(page).count()).toBe(20);
+    await page.getByRole('navigation', { name: 'Pages of results' }).getByRole('link', { name: 'Next' }).click();
+    await expect.poll(() => page.url()).toBe(`${base}/?sort=layoff_desc&page=2`);
+    await expect.poll(() => page.getByRole('link', { name: 'Page 2' }).getAttribute('aria-current')).toBe('page');
+    const newestFirst = [...crowd].sort((a, b) => b.layoff_date!.localeCompare(a.layoff_date!));
+    await expect.poll(() => cards(page).first().locator('h3').textContent()).toBe(newestFirst[20]!.name);
+    expect(problems).toEqual([]);
+  });
+
+  it('opens a profile from a result and relays a contact message to the dev mailbox', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watchProblems(page);
+    await servePublicProfile(page);
+    await page.goto(`${base}/?q=data%20scientist`);
+    const first = cards(page).first();
+    await expect.poll(() => first.locator('h3').textContent()).toBeTruthy();
+    const name = (await first.locator('h3').textContent())!.trim();
+    const person = crowd.find((p) => p.name === name)!;
+    await first.getByRole('link', { name, exact: true }).click();
+    await expect.poll(() => page.url()).toBe(`${base}/p/${person.slug}`);
+    await expect.poll(() => page.locator('ll-profile-page h1').textContent()).toBe(name);
+    await expect.poll(() => page.locator('ll-profile-page .bio').textContent()).toBe(person.bio);
+    const profileText = await page.locator('ll-profile-page article').innerText();
+    expect(profileText).toContain(person.headline!);
+    expect(profileText).toContain(person.city!);
+    expect(profileText).not.toContain('@example.org');
+    if (SCREENSHOT_DIR) await page.screenshot({ path: `${SCREENSHOT_DIR}/search-profile-1280.png`, fullPage: true });
+
+    const form = page.locator('ll-contact-form');
+    await form.getByLabel('Your name').fill('Rita Recruiter');
+    await form.getByLabel('Your email').fill('rita@hiring.example');
+    await form.getByLabel('Company').fill('Acme Robotics');
+    await form.getByLabel('Message').fill('Hello! We are hiring a data scientist for our forecasting team in Berlin. Interested?');
+    await form.getByRole('button', { name: 'Send message' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toContain('Message sent.');
+    const mail = await t.app.db.selectFrom('dev_mail').selectAll().where('to_address', '=', person.email!).executeTakeFirstOrThrow();
+    expect(mail.reply_to).toBe('rita@hiring.example');
+    expect(mail.text).toContain('forecasting team in Berlin');
+
+    await page.getByRole('link', { name: '← Back to search' }).click();
+    await expect.poll(() => page.url()).toBe(`${base}/?q=data%20scientist`);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a layoff list and an employer with charts that lead into search', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watchProblems(page);
+    await page.goto(`${base}/lists/meta-layoffs-2026`);
+    const onList = crowd.filter((p) => p.lists!.includes('meta-layoffs-2026'));
+    await expect.poll(() => page.locator('ll-list-page h1').textContent()).toBe('Meta layoffs, spring 2026');
+    await expect.poll(() => page.locator('ll-talent-overview .big').textContent()).toBe(String(onList.length));
+    const topSkill = page.locator('ll-bar-chart').first().getByRole('link').first();
+    const skill = (await topSkill.textContent())!;
+    await topSkill.click();
+    await expect.poll(() => page.url()).toBe(`${base}/?list=meta-layoffs-2026&skills=${encodeURIComponent(skill)}`);
+    await expect.poll(() => cards(page).count()).toBe(onList.filter((p) => p.skills!.includes(skill)).length);
+
+    await page.goto(`${base}/employers/google`);
+    await expect.poll(() => page.locator('ll-employer-page h1').textContent()).toBe('Ex-Google talent');
+    await page.goto(`${base}/employers/nobody-inc`);
+    await expect.poll(() => page.locator('ll-employer-page h1').textContent()).toBe('No such employer');
+    await page.goto(`${base}/lists/no-such-list`);
+    await expect.poll(() => page.locator('ll-list-page h1').textContent()).toBe('No such list');
+    expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
+  });
+
+  it('keeps filters in a collapsible panel on a 375 px screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(`${base}/`);
+    await expect.poll(() => cards(page).count()).toBe(20);
+    const toggle = page.getByRole('button', { name: 'Filters' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('group', { name: 'Skills' }).isVisible()).toBe(false);
+    await toggle.click();
+    expect(await page.getByRole('group', { name: 'Skills' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+
+  it.runIf(SCREENSHOT_DIR)('takes screenshots of the search, profile and list pages', async () => {
+    for (const width of [1280, 375]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await servePublicProfile(page);
+      await page.goto(`${base}/?q=engineer&country=US,DE`);
+      await expect.poll(() => cards(page).count()).toBeGreaterThan(0);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/search-search-${width}.png`, fullPage: width === 1280 });
+      if (width === 375) {
+        await page.getByRole('button', { name: /Filters/ }).click();
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/search-filters-375.png`, fullPage: true });
+      }
+      await page.goto(`${base}/p/${crowd[3]!.slug}`);
+      await expect.poll(() => page.locator('ll-profile-page .bio').count()).toBe(1);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/search-profile-${width}.png`, fullPage: true });
+      await page.goto(`${base}/lists/meta-layoffs-2026`);
+      await expect.poll(() => page.locator('ll-talent-overview').count()).toBe(1);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/search-list-${width}.png`, fullPage: true });
+      await page.goto(`${base}/employers/google`);
+      await expect.poll(() => page.locator('ll-talent-overview').count()).toBe(1);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/search-employer-${width}.png`, fullPage: true });
+      await page.close();
+    }
+  });
+});
+
+describe('search page when Meilisearch is down', () => {
+  let t: TestApp;
+  let app: App;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await createTestApp({}, { worker: false });
+    app = await createAppWithMeiliDown(t.databaseUrl);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await t?.close();
+  });
+
+  it('says search is temporarily unavailable, with a way to retry', async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/?q=go`);
+    const alert = page.locator('ll-search-page').getByRole('alert');
+    await expect.poll(() => alert.locator('h2').textContent()).toBe('Search is temporarily unavailable');
+    expect(await alert.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+  });
+});

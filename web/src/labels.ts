@@ -1,0 +1,43 @@
+/** How codes and dates read in the UI. */
+const SENIORITY: Record<string, string> = {
+  intern: 'Intern', junior: 'Junior', mid: 'Mid-level', senior: 'Senior', staff: 'Staff', principal: 'Principal',
+  manager: 'Manager', director: 'Director', executive: 'Executive',
+};
+const REMOTE: Record<string, string> = { remote: 'Remote', hybrid: 'Hybrid', onsite: 'On-site', flexible: 'Flexible' };
+const WORK_AUTHORIZATION: Record<string, string> = { authorized: 'No sponsorship needed', needs_sponsorship: 'Needs visa sponsorship' };
+const EMPLOYMENT_TYPE: Record<string, string> = {
+  full_time: 'Full-time', part_time: 'Part-time', contract: 'Contract', internship: 'Internship', freelance: 'Freelance',
+};
+
+export const seniorityLabel = (value: string) => SENIORITY[value] ?? value;
+export const remoteLabel = (value: string) => REMOTE[value] ?? value;
+export const workAuthorizationLabel = (value: string) => WORK_AUTHORIZATION[value] ?? value;
+export const employmentTypeLabel = (value: string) => EMPLOYMENT_TYPE[value] ?? value;
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+export const countryLabel = (code: string) => {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+/** "Seattle, Washington, United States". */
+export function placeLabel(p: { city: string | null; region: string | null; country: string | null }): string {
+  return [p.city, p.region && p.region !== p.city ? p.region : null, p.country ? countryLabel(p.country) : null]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** "2026-10-01" → "Oct 1, 2026" (the day as written, whatever the viewer's time zone). */
+export function dateLabel(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : date.toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+/** "2026-10-01" → "Oct 2026". */
+export function monthLabel(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : date.toLocaleDateString('en', { year: 'numeric', month: 'short', timeZone: 'UTC' });
+}
