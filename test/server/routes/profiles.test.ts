@@ -111,7 +111,7 @@ describe('candidate opt-in API', () => {
       ['a non-LinkedIn URL', { linkedinUrl: 'https://example.com/in/ada' }, /body\.linkedinUrl must be the address of a LinkedIn profile/],
       ['a javascript: website', { websiteUrl: 'javascript:alert(1)' }, /body\.websiteUrl must be a web address/],
       ['an impossible date', { layoffDate: '2026-02-30' }, /body\.layoffDate must be a date like/],
-      ['an unknown seniority', { seniority: 'wizard' }, /body\.seniority must be equal to one of the allowed values/],
+      ['an unknown seniority', { seniority: 'wizard' }, /body\.seniority must be one of intern, junior, mid/],
       ['an employer of punctuation', { formerEmployer: '!!!' }, /body\.formerEmployer must contain letters or digits/],
       ['an unknown field', { phone: '+1 555' }, /body\.phone is not a known field/],
       ['a missing name', { name: undefined }, /body\.name is required/],
