@@ -71,6 +71,11 @@ export class LlContactForm extends LitElement {
     `;
   }
 
+  /** Focuses the first field, so "Write to …" elsewhere on the page can start the message. */
+  override focus() {
+    this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
+  }
+
   private async _onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;

@@ -51,8 +51,10 @@ export class LlProfilePage extends LitElement {
       .contact { padding: 1.25rem; position: sticky; top: 1rem; }
       .contact h2 { margin-top: 0; }
       .loading { color: var(--ll-muted); font-size: 0.9rem; }
+      .jump { display: none; margin: -0.25rem 0 1rem; }
       .warn { background: var(--ll-danger-soft); color: var(--ll-danger); border-radius: 8px; padding: 0.6rem 0.9rem; margin: 0 0 1rem; }
       @media (max-width: 860px) {
+        .jump { display: inline-flex; }
         .layout { grid-template-columns: 1fr; }
         .contact { position: static; }
       }
@@ -108,6 +110,13 @@ export class LlProfilePage extends LitElement {
       </div>`;
   }
 
+  /** On a narrow screen the form is below the profile: bring it up and start at its first field. */
+  private _toContact() {
+    const form = this.renderRoot.querySelector('ll-contact-form');
+    form?.scrollIntoView({ block: 'start' });
+    form?.focus();
+  }
+
   private _details(p: PublicProfile, loading: boolean) {
     const place = placeLabel(p);
     const facts: [string, unknown][] = [
@@ -135,6 +144,7 @@ export class LlProfilePage extends LitElement {
             ${role ? html`<p class="role">${role}</p>` : nothing}
           </div>
         </header>
+        <button class="jump" type="button" @click=${this._toContact}>Write to ${firstName(p.name)}</button>
         ${p.headline ? html`<p class="headline">${p.headline}</p>` : nothing}
         <dl>
           ${facts.filter(([, v]) => v !== null).map(([term, v]) => html`<dt>${term}</dt><dd>${v}</dd>`)}

@@ -71,7 +71,7 @@ export class LlSearchPage extends LitElement {
       .toggle { display: none; }
       ll-filter-chips { margin-bottom: 1rem; }
       .layout { display: grid; grid-template-columns: 16.5rem 1fr; gap: 1.5rem; align-items: start; }
-      aside { padding: 1rem 1.1rem; display: grid; gap: 1.25rem; position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow: auto; }
+      aside { padding: 1rem 1.1rem; display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.25rem; position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow: auto; }
       aside h2 { font-size: 1rem; margin: 0; }
       .more-filters { display: grid; gap: 0.75rem; }
       .more-filters label.inline { display: flex; align-items: center; gap: 0.5rem; font-weight: 400; margin: 0; }
@@ -348,6 +348,13 @@ export class LlSearchPage extends LitElement {
       </div>`;
     }
     if (!result) return html`<div aria-hidden="true"><div class="skeleton"></div><br /><div class="skeleton"></div><br /><div class="skeleton"></div></div>`;
+    if (result.hits.length === 0 && result.total > 0) {
+      return html`<div class="card state">
+        <h2>There is no page ${result.page}</h2>
+        <p>This search has ${result.totalPages} ${result.totalPages === 1 ? 'page' : 'pages'} of results.</p>
+        <a class="button secondary" href=${stateUrl(withParam(this._state, 'page', undefined))}>Go to the first page</a>
+      </div>`;
+    }
     if (result.hits.length === 0) {
       return html`<div class="card state">
         <h2>No one matches this search yet</h2>
