@@ -40,23 +40,6 @@ describe('recruiter search in the browser', () => {
   const cards = (page: Page) => page.locator('ll-profile-card');
   const summary = (page: Page) => page.locator('ll-search-page .summary').textContent();
 
-  /**
-   * Until the public profile endpoint (another branch) is merged, its answer is built in the
-   * browser from the search hit, as the contract describes it; once merged, the real one answers.
-   */
-  async function servePublicProfile(page: Page) {
-    if (t.app.hasRoute({ method: 'GET', url: '/api/profiles/:slug' })) return;
-    await page.route('**/api/profiles/*', async (route) => {
-      if (route.request().method() !== 'GET') return route.fallback();
-      const slug = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop()!);
-      const res = await t.app.inject({ method: 'GET', url: '/api/search?hitsPerPage=50' });
-      const hit = res.json().hits.find((h: { slug: string }) => h.slug === slug);
-      const source = crowd.find((p) => p.slug === slug);
-      if (!hit) return route.fulfill({ status: 404, json: { statusCode: 404, error: 'Not Found', message: 'No such profile' } });
-      return route.fulfill({ json: { ...hit, bio: source?.bio ?? null, websiteUrl: null, employmentTypes: ['full_time'] } });
-    });
-  }
-
   it('searches as you type, narrows by a facet, keeps it all in the URL, and Back restores the earlier results', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watchProblems(page);
@@ -115,7 +98,6 @@ describe('recruiter search in the browser', () => {
   it('opens a profile from a result and relays a contact message to the dev mailbox', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watchProblems(page);
-    await servePublicProfile(page);
     await page.goto(`${base}/?q=data%20scientist`);
     const first = cards(page).first();
     await expect.poll(() => first.locator('h3').textContent()).toBeTruthy();
@@ -184,8 +166,7 @@ describe('recruiter search in the browser', () => {
   it.runIf(SCREENSHOT_DIR)('takes screenshots of the search, profile and list pages', async () => {
     for (const width of [1280, 375]) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
-      await servePublicProfile(page);
-      await page.goto(`${base}/?q=engineer&country=US,DE`);
+        await page.goto(`${base}/?q=engineer&country=US,DE`);
       await expect.poll(() => cards(page).count()).toBeGreaterThan(0);
       await page.screenshot({ path: `${SCREENSHOT_DIR}/search-search-${width}.png`, fullPage: width === 1280 });
       if (width === 375) {
