@@ -10,7 +10,7 @@ export default fp(
   async (app) => {
     app.setErrorHandler((err: FastifyError, request, reply) => {
       const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
-      // A 5xx marked `expose` (search unavailable) carries a message written for people.
+      // A 5xx marked `expose` (ServiceUnavailableError) carries a message written for people.
       if (status >= 500 && !(err as { expose?: boolean }).expose) {
         request.log.error({ err }, 'request failed');
         return reply.status(status).send({

@@ -1,17 +1,21 @@
 import type { Executor } from '../db/client.js';
+import type { Log } from '../logger.js';
+import { contactMail } from '../mail/contact.js';
 import type { Mailer } from '../mail/mailer.js';
 import { cleanText, normalizeEmail } from '../normalize/text.js';
+import { removalLink } from './removal.js';
 import { CONTACT_MESSAGE_MAX, type ContactBody } from '../schemas/contact.js';
 
 export interface ContactDeps {
   db: Executor;
   mailer: Mailer;
   publicUrl: string;
+  log: Log;
 }
 
 export type ContactOutcome =
   | { ok: true }
-  | { ok: false; problem: 'not_found' | 'unreachable' }
+  | { ok: false; problem: 'not_found' | 'unreachable' | 'mail_failed' }
   | { ok: false; problem: 'invalid'; message: string };
 
 /**
@@ -39,23 +43,19 @@ export async function contactCandidate(deps: ContactDeps, slug: string, body: Co
     .values({ profile_id: profile.id, from_name: from.name, from_email: from.email, company: from.company, message: text })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await deps.mailer.send({
-    to: profile.email,
-    replyTo: from.email,
-    subject: `${from.name}${from.company ? ` (${from.company})` : ''} wants to reach you through Lifeline`,
-    text: [
-      `Hi ${profile.name},`,
-      '',
-      `${from.name}${from.company ? ` from ${from.company}` : ''} saw your profile on Lifeline and wrote to you:`,
-      '',
-      text,
-      '',
-      '---',
-      `Reply to this email to answer ${from.name} directly. Lifeline has not shared your address;`,
-      'they will only see it if you reply.',
-      `Your profile: ${deps.publicUrl}/p/${slug}`,
-    ].join('\n'),
+  const mail = contactMail({
+    name: profile.name,
+    from,
+    message: text,
+    profileUrl: `${deps.publicUrl}/p/${slug}`,
+    removalUrl: await removalLink(deps.db, profile.id, deps.publicUrl),
   });
+  try {
+    await deps.mailer.send({ to: profile.email, replyTo: from.email, ...mail });
+  } catch (err) {
+    deps.log.warn({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'a contact message could not be sent');
+    return { ok: false, problem: 'mail_failed' };
+  }
   await deps.db.updateTable('contact_requests').set({ sent_at: new Date() }).where('id', '=', id).execute();
   return { ok: true };
 }

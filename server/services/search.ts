@@ -15,6 +15,7 @@ import {
   type SearchResult,
 } from '../schemas/search.js';
 import { InvalidQueryError, conditionsByFacet, conditionsWithout, parseFilters, type SearchFilters } from './search-request.js';
+import { ServiceUnavailableError } from '../errors.js';
 
 export interface SearchStores {
   db: Executor;
@@ -25,9 +26,7 @@ export interface SearchStores {
 }
 
 /** Meilisearch did not answer: a 503 whose message the error handler passes on as is. */
-export class SearchUnavailableError extends Error {
-  readonly statusCode = 503;
-  readonly expose = true;
+export class SearchUnavailableError extends ServiceUnavailableError {
   constructor(cause: unknown) {
     super('Search is temporarily unavailable. Please try again in a minute.', { cause });
   }

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { publicWriteLimit } from '../../plugins/external/rate-limit.js';
 import { CSRF_MISMATCH, csrfMatches, SESSION_COOKIE } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas/common.js';
 import { MeUserSchema, SignInSchema } from '../../schemas/auth.js';
 import { checkPassword, createSession, deleteSession, SESSION_TTL_MS } from '../../services/users.js';
 
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const rateLimit: { rateLimit?: { max: number; timeWindow: string } } =
-    app.config.rateLimit > 0 ? { rateLimit: { max: app.config.rateLimit, timeWindow: '1 minute' } } : {};
+  const rateLimit = publicWriteLimit(app.config.rateLimit);
   const cookieOptions = {
     path: '/',
     httpOnly: true,

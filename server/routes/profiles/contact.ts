@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ServiceUnavailableError } from '../../errors.js';
+import { publicWriteLimit } from '../../plugins/external/rate-limit.js';
 import { errorResponses } from '../../schemas/common.js';
 import { ContactBodySchema, ContactParamsSchema, ContactSentSchema } from '../../schemas/contact.js';
 import { contactCandidate } from '../../services/contact.js';
@@ -11,20 +13,23 @@ const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: ContactParamsSchema,
         body: ContactBodySchema,
-        response: { 202: ContactSentSchema, ...errorResponses(400, 404, 409, 429) },
+        response: { 202: ContactSentSchema, ...errorResponses(400, 404, 409, 429, 503) },
       },
-      config: app.config.rateLimit > 0 ? { rateLimit: { max: app.config.rateLimit, timeWindow: '1 minute' } } : {},
+      config: publicWriteLimit(app.config.rateLimit),
     },
     async (request, reply) => {
       const outcome = await contactCandidate(
-        { db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl },
+        { db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl, log: request.log },
         request.params.slug,
         request.body,
       );
       if (outcome.ok) return reply.status(202).send({ status: 'sent' });
       if (outcome.problem === 'invalid') return reply.badRequest(outcome.message);
       if (outcome.problem === 'not_found') return reply.notFound(`No published profile "${request.params.slug}".`);
-      return reply.conflict('This person has not left an address to be contacted at. Try their LinkedIn profile instead.');
+      if (outcome.problem === 'unreachable') {
+        return reply.conflict('This person has not left an address to be contacted at. Try their LinkedIn profile instead.');
+      }
+      throw new ServiceUnavailableError('Your message could not be sent right now. Please try again in a few minutes.');
     },
   );
 };

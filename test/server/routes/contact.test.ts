@@ -34,6 +34,7 @@ describe('POST /api/profiles/:slug/contact', () => {
     });
     expect(sent!.text).toContain(MESSAGE);
     expect(sent!.text).toContain('http://lifeline.test/p/ada');
+    expect(sent!.links).toEqual(expect.arrayContaining([expect.stringMatching(/^http:\/\/lifeline\.test\/remove\?token=/)]));
     const [stored] = await t.app.db.selectFrom('contact_requests').selectAll().execute();
     expect(stored).toMatchObject({ from_name: 'Rita Recruiter', from_email: 'rita@hiring.example', company: 'Acme', message: MESSAGE });
     expect(stored!.sent_at).not.toBeNull();
@@ -73,6 +74,28 @@ describe('POST /api/profiles/:slug/contact', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain(message);
     expect((await mail()).length).toBe(before);
+  });
+});
+
+describe('contact when mail cannot leave', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ SMTP_URL: 'smtp://127.0.0.1:1' });
+    await insertProfiles(t.app.db, [{ slug: 'ada', name: 'Ada', skills: [], email: 'ada@example.org' }]);
+  });
+  afterAll(() => t.close());
+
+  it('answers 503 with what to do, keeps the request unsent, and shows no address', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/profiles/ada/contact',
+      payload: { name: 'Rita', email: 'rita@hiring.example', message: MESSAGE },
+    });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().message).toBe('Your message could not be sent right now. Please try again in a few minutes.');
+    expect(res.body).not.toContain('ada@example.org');
+    const [stored] = await t.app.db.selectFrom('contact_requests').selectAll().execute();
+    expect(stored!.sent_at).toBeNull();
   });
 });
 
