@@ -49,7 +49,9 @@ describe('npm start on the embedded stores', () => {
   }, 30_000);
 
   it('runs two instances side by side, each healthy, serving the web app', async () => {
-    const [a, b] = await Promise.all([start(), start()]);
+    // Pushed in this order so that the next tests find the survivor, a, at started[0].
+    const [a, b] = await Promise.all([startServerProcess(), startServerProcess()]);
+    started.push(a, b);
     await Promise.all([a, b].map((s) => waitUntilHealthy(s)));
     for (const s of [a, b]) {
       expect((await waitForHealth(s.url, () => true)).body).toEqual(OK);
