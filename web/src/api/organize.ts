@@ -1,74 +1,16 @@
 import { request } from './http.js';
 
-/** The organizer API (server/schemas/auth.ts, lists.ts, imports.ts). Cookie writes carry the CSRF token. */
-export interface Me {
-  email: string;
-  name: string | null;
-  role: 'organizer' | 'admin' | 'recruiter';
-  csrfToken: string | null;
-}
+import type { MeUser } from '../../../server/schemas/auth.js';
+import type { ImportStatusReply } from '../../../server/schemas/imports.js';
+import type { List } from '../../../server/schemas/lists.js';
 
-export interface LayoffList {
-  slug: string;
-  title: string;
-  employer: { name: string; slug: string } | null;
-  sourceUrl: string | null;
-  description: string | null;
-  profiles: number;
-  createdAt: string;
-}
-
-export interface ImportCounts {
-  total: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  failed: number;
-}
-
-export interface PreviewRow {
-  line: number;
-  outcome: 'ok' | 'skipped' | 'failed';
-  reason?: string;
-  notes: string[];
-  values?: {
-    name: string;
-    email: string | null;
-    linkedinUrl: string | null;
-    headline: string | null;
-    role: string | null;
-    seniority: string | null;
-    skills: string[];
-    yearsExperience: number | null;
-    country: string | null;
-    region: string | null;
-    city: string | null;
-    remote: string | null;
-    relocation: boolean | null;
-    workAuthorization: string | null;
-    formerEmployer: string | null;
-  };
-}
-
-export type Mapping = Record<string, string>;
-
-export interface ImportStatus {
-  id: number;
-  list: string;
-  fileName: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  dryRun: boolean;
-  phase: 'reading' | 'merging' | null;
-  processed: number;
-  progress: number;
-  counts: ImportCounts;
-  error?: string;
-  mapping: Mapping;
-  headers: string[];
-  encoding: string | null;
-  preview?: PreviewRow[];
-}
+/** The organizer API; its types come from the server's schemas. Cookie writes carry the CSRF token. */
+export type Me = MeUser;
+export type LayoffList = List;
+export type ImportStatus = ImportStatusReply;
+export type ImportCounts = ImportStatus['counts'];
+export type PreviewRow = NonNullable<ImportStatus['preview']>[number];
+export type Mapping = ImportStatus['mapping'];
 
 /** The profile fields a column can feed, with their labels (server/services/imports/mapping.ts). */
 export const TARGETS: [string, string][] = [

@@ -1,48 +1,13 @@
 import { query, request } from './http.js';
 
-/** A search hit: the public fields of a person (see SearchHitSchema on the server). */
-export interface SearchHit {
-  slug: string;
-  name: string;
-  headline: string | null;
-  role: string | null;
-  seniority: string | null;
-  skills: string[];
-  country: string | null;
-  region: string | null;
-  city: string | null;
-  remote: string | null;
-  relocation: boolean | null;
-  workAuthorization: string | null;
-  formerEmployer: { slug: string; name: string } | null;
-  lists: string[];
-  layoffDate: string | null;
-  availableFrom: string | null;
-  yearsExperience: number | null;
-  linkedinUrl: string | null;
-}
+import type { Facet, FacetValue, SEARCHABLE_FACETS, SearchHit, SearchResult } from '../../../server/schemas/search.js';
 
-export const FACETS = ['skills', 'country', 'region', 'employer', 'seniority', 'remote', 'list'] as const;
-export type Facet = (typeof FACETS)[number];
-export type SearchableFacet = 'skills' | 'employer' | 'region' | 'country' | 'list';
+/** The contract's types come from the server's schemas; only types cross over, no code. */
+export type { Facet, FacetValue, SearchHit, SearchResult };
+
+export const FACETS = ['skills', 'country', 'region', 'employer', 'seniority', 'remote', 'list'] as const satisfies readonly Facet[];
+export type SearchableFacet = (typeof SEARCHABLE_FACETS)[number];
 export type Counts = Record<string, number>;
-
-export interface SearchResult {
-  hits: SearchHit[];
-  total: number;
-  page: number;
-  hitsPerPage: number;
-  totalPages: number;
-  facets: Record<Facet, Counts>;
-  labels: { employer: Record<string, string>; list: Record<string, string>; country: Record<string, string> };
-  processingTimeMs: number;
-}
-
-export interface FacetValue {
-  value: string;
-  label: string;
-  count: number;
-}
 
 /** The API's query parameters, as strings (they come from and go to the page's URL as they are). */
 export type SearchParams = Record<string, string>;

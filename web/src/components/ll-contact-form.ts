@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
-import { contactProfile } from '../api/public-profile.js';
+import { contactProfile } from '../api/contact.js';
 import { controls, tokens } from '../styles.js';
 
 const MESSAGE_MAX = 5_000;

@@ -3,7 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
 import { searchProfiles, topValues, type SearchResult } from '../api/search.js';
-import { getList, type LayoffList } from '../api/talent.js';
+import { getList, type List } from '../api/talent.js';
 import '../components/ll-talent-overview.js';
 import { countryLabel } from '../labels.js';
 import { loadFailure, notice, slugParam } from '../page-parts.js';
@@ -11,7 +11,7 @@ import { controls, page, tokens } from '../styles.js';
 
 interface ListView {
   title: string;
-  employer: { slug?: string; name: string } | undefined;
+  employer: List['employer'];
   description: string | null;
   sourceUrl: string | null;
   talent: SearchResult;
@@ -49,7 +49,7 @@ export class LlListPage extends LitElement {
       if (!title) throw new ApiError(404, `There is no layoff list "${slug}" on Lifeline.`);
       return {
         title,
-        employer: employerOf(list),
+        employer: list?.employer ?? null,
         description: list?.description ?? null,
         sourceUrl: list?.sourceUrl ?? null,
         talent,
@@ -65,7 +65,7 @@ export class LlListPage extends LitElement {
       error: (err) => loadFailure(err, { notFound: 'No such list', failed: 'This list could not load' }),
       complete: (view) => html`
         <p class="eyebrow">Layoff list${view.employer
-          ? html` · ${view.employer.slug ? html`<a href="/employers/${encodeURIComponent(view.employer.slug)}">${view.employer.name}</a>` : view.employer.name}`
+          ? html` · <a href="/employers/${encodeURIComponent(view.employer.slug)}">${view.employer.name}</a>`
           : nothing}</p>
         <h1>${view.title}</h1>
         <p class="lead">${view.description ?? 'A crowdsourced list of people affected by a layoff who are open to work.'}</p>
@@ -83,12 +83,6 @@ export class LlListPage extends LitElement {
   }
 }
 
-/** The list's employer, whichever shape the lists API gives it. */
-function employerOf(list: LayoffList | undefined): { slug?: string; name: string } | undefined {
-  const employer = list?.employer;
-  if (!employer) return undefined;
-  return typeof employer === 'string' ? { name: employer } : employer;
-}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,7 +2,8 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
-import { getPublicProfile, type PublicProfile } from '../api/public-profile.js';
+import { getPublicProfile, type PublicProfile } from '../api/profiles.js';
+import type { SearchHit } from '../api/search.js';
 import '../components/ll-contact-form.js';
 import { initials } from '../components/ll-profile-card.js';
 import {
@@ -87,7 +88,7 @@ export class LlProfilePage extends LitElement {
           <a class="button secondary" href="/">Search all talent</a>
         </div>`;
     }
-    const profile: PublicProfile | undefined = value ?? preview;
+    const profile: Shown | undefined = value ?? preview;
     if (!profile) {
       if (status === TaskStatus.ERROR) {
         return html`${back}
@@ -117,7 +118,7 @@ export class LlProfilePage extends LitElement {
     form?.focus();
   }
 
-  private _details(p: PublicProfile, loading: boolean) {
+  private _details(p: Shown, loading: boolean) {
     const place = placeLabel(p);
     const facts: [string, unknown][] = [
       ['Location', place || null],
@@ -167,13 +168,14 @@ export class LlProfilePage extends LitElement {
   }
 }
 
+/** The full profile, or the search hit seen a moment ago while the full one loads. */
+type Shown = SearchHit & Partial<Pick<PublicProfile, 'employmentTypes' | 'websiteUrl' | 'bio' | 'email'>>;
+
 const firstName = (name: string) => name.split(/\s+/)[0] ?? name;
 
 function listLinks(lists: PublicProfile['lists']) {
-  return lists.map((list, i) => {
-    const slug = typeof list === 'string' ? list : list.slug;
-    const title = typeof list === 'string' ? list : (list.title ?? list.slug);
-    return html`${i > 0 ? ', ' : ''}<a href="/lists/${encodeURIComponent(slug)}">${title}</a>`;
+  return lists.map((slug, i) => {
+    return html`${i > 0 ? ', ' : ''}<a href="/lists/${encodeURIComponent(slug)}">${slug}</a>`;
   });
 }
 
