@@ -15,3 +15,7 @@ export const MeUserSchema = Type.Object({
   csrfToken: Type.Union([Type.String(), Type.Null()]),
 });
 export type MeUser = Static<typeof MeUserSchema>;
+
+/** Who is signed in: `user` is null when nobody is. */
+export const MeReplySchema = Type.Object({ user: Type.Union([MeUserSchema, Type.Null()]) });
+export type MeReply = Static<typeof MeReplySchema>;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { publicWriteLimit } from '../../plugins/external/rate-limit.js';
 import { CSRF_MISMATCH, csrfMatches, SESSION_COOKIE } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas/common.js';
-import { MeUserSchema, SignInSchema } from '../../schemas/auth.js';
+import { MeReplySchema, MeUserSchema, SignInSchema } from '../../schemas/auth.js';
 import { checkPassword, createSession, deleteSession, SESSION_TTL_MS } from '../../services/users.js';
 
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -41,11 +41,12 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get('/api/me/user', { schema: { response: { 200: MeUserSchema, ...errorResponses(401) } } }, async (request, reply) => {
+  // Signed out is an answer, not an error: the Organize page asks on every visit.
+  app.get('/api/me/user', { schema: { response: { 200: MeReplySchema } } }, async (request, reply) => {
     const auth = await app.currentUser(request);
-    if (!auth) return reply.unauthorized('You are not signed in.');
     reply.header('cache-control', 'no-store');
-    return { email: auth.user.email, name: auth.user.name, role: auth.user.role, csrfToken: auth.csrfToken ?? null };
+    if (!auth) return { user: null };
+    return { user: { email: auth.user.email, name: auth.user.name, role: auth.user.role, csrfToken: auth.csrfToken ?? null } };
   });
 };
 

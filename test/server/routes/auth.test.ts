@@ -50,11 +50,13 @@ describe('organizer authentication', () => {
     expect((await newList({ cookie, 'x-csrf-token': csrfToken })).statusCode).toBe(201);
 
     const me = await t.app.inject({ method: 'GET', url: '/api/me/user', headers: { cookie } });
-    expect(me.json()).toEqual({ email, name: null, role: 'organizer', csrfToken });
+    expect(me.json()).toEqual({ user: { email, name: null, role: 'organizer', csrfToken } });
 
     const signOut = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie, 'x-csrf-token': csrfToken } });
     expect(signOut.statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me/user', headers: { cookie } })).statusCode).toBe(401);
+    const signedOut = await t.app.inject({ method: 'GET', url: '/api/me/user', headers: { cookie } });
+    expect(signedOut.statusCode).toBe(200);
+    expect(signedOut.json()).toEqual({ user: null });
   });
 
   it('answers 401 without or with a bad credential, 403 for a role that is not organizer', async () => {

@@ -1,6 +1,6 @@
 import { request } from './http.js';
 
-import type { MeUser } from '../../../server/schemas/auth.js';
+import type { MeReply, MeUser } from '../../../server/schemas/auth.js';
 import type { ImportStatusReply } from '../../../server/schemas/imports.js';
 import type { List } from '../../../server/schemas/lists.js';
 
@@ -24,7 +24,8 @@ export const TARGETS: [string, string][] = [
 
 const csrf = (me: Me) => (me.csrfToken ? { 'x-csrf-token': me.csrfToken } : undefined);
 
-export const getMe = (signal: AbortSignal) => request<Me>('GET', '/api/me/user', { signal });
+/** The signed-in organizer, or undefined when nobody is signed in. */
+export const getMe = async (signal: AbortSignal) => (await request<MeReply>('GET', '/api/me/user', { signal })).user ?? undefined;
 
 export const signIn = (email: string, password: string, signal?: AbortSignal) =>
   request<Me>('POST', '/api/auth/sign-in', { body: { email, password }, signal });

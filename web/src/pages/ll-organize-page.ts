@@ -63,12 +63,7 @@ export class LlOrganizePage extends LitElement {
 
   private _session = new Task(this, {
     task: async (_args, { signal }) => {
-      try {
-        this._me = await getMe(signal);
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) this._me = undefined;
-        else throw err;
-      }
+      this._me = await getMe(signal);
       return this._me;
     },
     args: () => [],
