@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { employerKey } from '../../../server/normalize/employers.js';
 import { normalizeLinkedinUrl } from '../../../server/normalize/linkedin.js';
@@ -8,9 +7,9 @@ import { canonicalSkill } from '../../../server/normalize/skills.js';
 import { cleanText } from '../../../server/normalize/text.js';
 import { normalizeWebUrl } from '../../../server/normalize/web-url.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
+import { BLNS } from '../../helpers/blns.js';
 import { joinForm } from '../../helpers/opt-in.js';
 
-const BLNS: string[] = JSON.parse(readFileSync(new URL('../../../../shared/data/blns.json', import.meta.url), 'utf8'));
 
 type Expectation = { stored: unknown } | { refused: true };
 
