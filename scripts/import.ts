@@ -8,6 +8,7 @@ import { ENCODINGS } from '../server/services/imports/decode.js';
 import { createImport } from '../server/services/imports/jobs.js';
 import { reportCsv } from '../server/services/imports/report.js';
 import { runImport, type ImportProgress } from '../server/services/imports/run.js';
+import { asImportRunner } from '../server/services/imports/runner.js';
 import { importOptions, UploadError } from '../server/services/imports/upload.js';
 import { findListForImport } from '../server/services/lists.js';
 import { parseCli, runCli, UsageError } from './cli.js';
@@ -51,7 +52,7 @@ function progressPrinter(): (p: ImportProgress) => void {
   };
 }
 
-await runCli(async ({ log, db }) => {
+await runCli(async ({ log, db, stores }) => {
   const file = positionals[0];
   if (!values.list || !file || positionals.length !== 1) throw new UsageError(USAGE);
   const size = await stat(file).then((s) => s.size, () => undefined);
@@ -70,8 +71,11 @@ await runCli(async ({ log, db }) => {
     if (err instanceof UploadError) throw new UsageError(`${err.message}\n\n${USAGE}`);
     throw err;
   }
-  const importId = await createImport(db, { listId: list.id, userId: null, fileName: path.basename(file), options });
-  const outcome = await runImport(db, log, { importId, list, filePath: file, sizeBytes: size, options }, progressPrinter());
+  // As a runner of its own: a server starting meanwhile can tell that this import is alive.
+  const { importId, outcome } = await asImportRunner(stores.databaseUrl, log, async (runner) => {
+    const importId = await createImport(db, { listId: list.id, userId: null, fileName: path.basename(file), options, runner });
+    return { importId, outcome: await runImport(db, log, { importId, list, filePath: file, sizeBytes: size, options }, progressPrinter()) };
+  });
   if (process.stderr.isTTY) process.stderr.write('\n');
 
   if (outcome.status === 'failed') {

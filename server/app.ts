@@ -61,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(stores, options);
   await app.register(mail);
   await app.register(authPlugin);
-  await app.register(imports);
+  await app.register(imports, { databaseUrl: options.databaseUrl });
   if (options.worker !== false) await app.register(syncWorker, { databaseUrl: options.databaseUrl });
   await app.register(metrics);
 

@@ -168,6 +168,8 @@ export interface ImportTable {
   size_bytes: number | null;
   read_bytes: Generated<number>;
   phase: ImportPhase | null;
+  /** The runner lock id of the process that runs it (server/services/imports/runner.ts). */
+  runner: number | null;
   created_at: CreatedAt;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { failInterruptedImports } from '../services/imports/jobs.js';
 import { sendImportNotices } from '../services/imports/notices.js';
 import { runImport, type ImportJob } from '../services/imports/run.js';
+import { ImportRunner } from '../services/imports/runner.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,19 +14,27 @@ declare module 'fastify' {
       idle(): Promise<void>;
       /** Sends the notices imports owe, now, in the background. */
       sendNotices(): Promise<void>;
+      /** This process's runner id, recorded on the imports it takes on. */
+      runnerId: number;
     };
   }
 }
 
-/** Notices owed by imports from the CLI or another process are picked up this often. */
-const NOTICE_SWEEP_MS = 60_000;
-/** Anything created before this process started cannot be running in it. */
-const PROCESS_STARTED = new Date(performance.timeOrigin);
+/**
+ * This often, notices owed by imports from the CLI or another process are sent, and imports of
+ * processes that died are marked failed.
+ */
+const SWEEP_MS = 60_000;
 
-export default fp(
-  async (app) => {
-    const interrupted = await failInterruptedImports(app.db, PROCESS_STARTED);
-    if (interrupted > 0) app.log.warn({ interrupted }, 'imports interrupted by a restart were marked failed');
+export default fp<{ databaseUrl: string }>(
+  async (app, { databaseUrl }) => {
+    const runner = new ImportRunner(databaseUrl, app.log);
+    await runner.start();
+    const failInterrupted = async () => {
+      const interrupted = await failInterruptedImports(app.db);
+      if (interrupted > 0) app.log.warn({ interrupted }, 'imports whose process stopped were marked failed');
+    };
+    await failInterrupted();
 
     let queue: Promise<void> = Promise.resolve();
     let notices: Promise<void> | undefined;
@@ -67,7 +76,10 @@ export default fp(
     };
 
     // Notices owed by the CLI, or by a process that stopped, go out from here.
-    const sweep = setInterval(() => void sendNotices(), NOTICE_SWEEP_MS);
+    const sweep = setInterval(() => {
+      void sendNotices();
+      failInterrupted().catch((err: unknown) => app.log.error({ err }, 'looking for interrupted imports failed'));
+    }, SWEEP_MS);
     sweep.unref();
     app.addHook('onReady', async () => void sendNotices());
     app.addHook('onClose', async () => {
@@ -76,9 +88,10 @@ export default fp(
       clearInterval(sweep);
       await queue;
       await notices;
+      await runner.stop();
     });
 
-    app.decorate('imports', { enqueue, idle: () => queue, sendNotices });
+    app.decorate('imports', { enqueue, idle: () => queue, sendNotices, runnerId: runner.id });
   },
   { name: 'imports', dependencies: ['stores', 'mail'] },
 );

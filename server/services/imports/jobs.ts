@@ -2,12 +2,13 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/client.js';
 import type { ImportStatusReply } from '../../schemas/imports.js';
 import type { ImportOptions, PreviewRow } from './run.js';
+import { RUNNER_LOCK_CLASS } from './runner.js';
 
 export const INTERRUPTED = 'Interrupted: the server stopped while this import ran, and nothing was imported. Run it again.';
 
 export async function createImport(
   db: Executor,
-  input: { listId: number; userId: number | null; fileName: string; options: ImportOptions },
+  input: { listId: number; userId: number | null; fileName: string; options: ImportOptions; runner: number },
 ): Promise<number> {
   const row = await db
     .insertInto('imports')
@@ -15,6 +16,7 @@ export async function createImport(
       list_id: input.listId,
       user_id: input.userId,
       file_name: input.fileName,
+      runner: input.runner,
       dry_run: input.options.dryRun,
       attest_consent: input.options.attestConsent,
       options: JSON.stringify(input.options),
@@ -61,15 +63,25 @@ export function toImportStatus(row: ImportRow): ImportStatusReply {
 }
 
 /**
- * Imports that were queued or running when their process died. Their transaction rolled back
- * with the connection, so nothing of them was written: they only need to say so.
+ * Imports that were queued or running when their process died: their runner's lock is gone.
+ * Their transaction rolled back with the connection, so nothing of them was written: they only
+ * need to say so. Imports of live runners, in this process or any other, are left alone.
  */
-export async function failInterruptedImports(db: Executor, startedBefore: Date): Promise<number> {
+export async function failInterruptedImports(db: Executor): Promise<number> {
   const result = await db
     .updateTable('imports')
     .set({ status: 'failed', phase: null, error: INTERRUPTED, finished_at: sql`now()`, total: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 })
     .where('status', 'in', ['queued', 'running'])
-    .where('created_at', '<', startedBefore)
+    .where(({ not, exists }) =>
+      not(
+        exists(
+          sql`(select 1 from pg_locks l
+               where l.locktype = 'advisory' and l.granted and l.objsubid = 2
+                 and l.database = (select oid from pg_database where datname = current_database())
+                 and l.classid = ${RUNNER_LOCK_CLASS}::int::oid and l.objid = imports.runner::oid)`,
+        ),
+      ),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

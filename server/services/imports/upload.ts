@@ -60,6 +60,7 @@ export async function receiveImportUpload(
   request: FastifyRequest,
   list: ImportJob['list'],
   userId: number,
+  runner: number,
 ): Promise<ImportJob> {
   const filePath = path.join(os.tmpdir(), `lifeline-import-${randomBytes(8).toString('hex')}.csv`);
   const fields: Record<string, string> = {};
@@ -82,7 +83,7 @@ export async function receiveImportUpload(
     const options = importOptions(fields);
     const { size } = await stat(filePath);
     if (size === 0) throw bad('The file is empty. Export the list again and upload the .csv file.');
-    const importId = await createImport(db, { listId: list.id, userId, fileName: fileName.slice(0, 255), options });
+    const importId = await createImport(db, { listId: list.id, userId, fileName: fileName.slice(0, 255), options, runner });
     return { importId, list, filePath, sizeBytes: size, options };
   } catch (err) {
     await rm(filePath, { force: true });

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../../server/app.js';
 import { createLogger } from '../../../server/logger.js';
 import { suppress } from '../../../server/privacy/suppression.js';
+import { failInterruptedImports, INTERRUPTED } from '../../../server/services/imports/jobs.js';
+import { ImportRunner } from '../../../server/services/imports/runner.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 import { createList, createOrganizer, importCsv, reportOf, uploadCsv } from '../../helpers/organizer.js';
 
@@ -296,25 +298,38 @@ describe('CSV import through the API', () => {
     expect(json.statusCode).toBe(415);
   });
 
-  it('marks imports interrupted by a restart as failed', async () => {
+  it('marks the imports of a process that died as failed, and leaves those of a live process alone', async () => {
     const list = await t.app.db.selectFrom('layoff_lists').select('id').executeTakeFirstOrThrow();
-    const { id } = await t.app.db
-      .insertInto('imports')
-      .values({ list_id: list.id, file_name: 'x.csv', status: 'running', created_at: new Date(Date.now() - 3600_000) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    // A new process on the same database: what it finds queued or running was cut off.
-    const restarted = await buildApp({
-      config: t.config,
-      logger: createLogger('silent'),
-      databaseUrl: t.databaseUrl,
-      meiliUrl: inject('stores').meiliUrl,
-      meiliKey: inject('stores').meiliKey,
-      worker: false,
-    });
-    await restarted.ready();
-    await restarted.close();
-    const row = await t.app.db.selectFrom('imports').select(['status', 'error']).where('id', '=', id).executeTakeFirstOrThrow();
-    expect(row).toEqual({ status: 'failed', error: 'Interrupted: the server stopped while this import ran, and nothing was imported. Run it again.' });
+    // Another process (an API process or the CLI) running an import: it holds its runner lock.
+    const elsewhere = new ImportRunner(t.databaseUrl, createLogger('silent'));
+    await elsewhere.start();
+    const running = async (runner: number | null) =>
+      (await t.app.db.insertInto('imports').values({ list_id: list.id, file_name: 'x.csv', status: 'running', runner }).returning('id').executeTakeFirstOrThrow()).id;
+    const alive = await running(elsewhere.id);
+    const dead = await running(elsewhere.id + 1);
+    const unowned = await running(null);
+    try {
+      // A process starting on the same database looks for imports cut off by a dead process.
+      const started = await buildApp({
+        config: t.config,
+        logger: createLogger('silent'),
+        databaseUrl: t.databaseUrl,
+        meiliUrl: inject('stores').meiliUrl,
+        meiliKey: inject('stores').meiliKey,
+        worker: false,
+      });
+      await started.ready();
+      await started.close();
+    } finally {
+      await elsewhere.stop();
+    }
+    const rows = await t.app.db.selectFrom('imports').select(['id', 'status', 'error']).where('id', 'in', [alive, dead, unowned]).orderBy('id').execute();
+    expect(rows).toEqual([
+      { id: alive, status: 'running', error: null },
+      { id: dead, status: 'failed', error: INTERRUPTED },
+      { id: unowned, status: 'failed', error: INTERRUPTED },
+    ]);
+    // Its process gone, the import is an orphan too.
+    expect(await failInterruptedImports(t.app.db)).toBe(1);
   });
 });
