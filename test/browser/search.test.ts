@@ -141,6 +141,10 @@ describe('recruiter search in the browser', () => {
     await expect.poll(() => page.url()).toBe(`${base}/?list=meta-layoffs-2026&skills=${encodeURIComponent(skill)}`);
     await expect.poll(() => cards(page).count()).toBe(onList.filter((p) => p.skills!.includes(skill)).length);
 
+    // A profile names its lists by their titles.
+    await page.goto(`${base}/p/${onList[0]!.slug}`);
+    await expect.poll(() => page.locator('ll-profile-page a[href="/lists/meta-layoffs-2026"]').textContent()).toBe('Meta layoffs, spring 2026');
+
     await page.goto(`${base}/employers/google`);
     await expect.poll(() => page.locator('ll-employer-page h1').textContent()).toBe('Ex-Google talent');
     await page.goto(`${base}/employers/nobody-inc`);

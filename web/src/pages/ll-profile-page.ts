@@ -4,6 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
 import { getPublicProfile, type PublicProfile } from '../api/profiles.js';
 import type { SearchHit } from '../api/search.js';
+import { getList } from '../api/talent.js';
 import '../components/ll-contact-form.js';
 import { initials } from '../components/ll-profile-card.js';
 import {
@@ -76,6 +77,15 @@ export class LlProfilePage extends LitElement {
     onComplete: (profile) => (document.title = `${profile.name} · Lifeline`),
   });
 
+  /** The titles of the person's layoff lists; their slugs show until these arrive. */
+  private _listTitles = new Task(this, {
+    task: async ([slugs], { signal }) => {
+      const lists = await Promise.all(slugs.map((slug) => getList(slug, signal).catch(() => undefined)));
+      return new Map(lists.flatMap((list) => (list ? [[list.slug, list.title] as const] : [])));
+    },
+    args: () => [this._profile.value?.lists ?? NO_LISTS] as const,
+  });
+
   override render() {
     const back = html`<a class="back" href=${lastSearchUrl()}>← Back to search</a>`;
     const preview = previewOf(slugParam(this.params));
@@ -133,7 +143,7 @@ export class LlProfilePage extends LitElement {
       ],
       ['Laid off', p.layoffDate ? dateLabel(p.layoffDate) : null],
       ['Available from', p.availableFrom ? dateLabel(p.availableFrom) : null],
-      ['Layoff lists', p.lists.length ? listLinks(p.lists) : null],
+      ['Layoff lists', p.lists.length ? listLinks(p.lists, this._listTitles.value) : null],
     ];
     const role = [p.role, p.seniority ? seniorityLabel(p.seniority) : null].filter(Boolean).join(' · ');
     return html`
@@ -168,15 +178,15 @@ export class LlProfilePage extends LitElement {
   }
 }
 
+const NO_LISTS: string[] = [];
+
 /** The full profile, or the search hit seen a moment ago while the full one loads. */
 type Shown = SearchHit & Partial<Pick<PublicProfile, 'employmentTypes' | 'websiteUrl' | 'bio' | 'email'>>;
 
 const firstName = (name: string) => name.split(/\s+/)[0] ?? name;
 
-function listLinks(lists: PublicProfile['lists']) {
-  return lists.map((slug, i) => {
-    return html`${i > 0 ? ', ' : ''}<a href="/lists/${encodeURIComponent(slug)}">${slug}</a>`;
-  });
+function listLinks(slugs: string[], titles: Map<string, string> | undefined) {
+  return slugs.map((slug, i) => html`${i > 0 ? ', ' : ''}<a href="/lists/${encodeURIComponent(slug)}">${titles?.get(slug) ?? slug}</a>`);
 }
 
 declare global {
