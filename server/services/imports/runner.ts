@@ -25,7 +25,6 @@ export class ImportRunner {
 
   /** Takes the lock; fails when Postgres cannot be reached. */
   async start(): Promise<void> {
-    this.stopped = false;
     await this.connect();
   }
 

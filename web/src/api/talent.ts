@@ -1,8 +1,6 @@
-import type { List } from '../../../server/schemas/lists.js';
 import type { EmployerTalent } from '../../../server/schemas/search.js';
 import { request } from './http.js';
-
-export type { EmployerTalent, List };
+import type { LayoffList } from './organize.js';
 
 /** An employer page: its published, laid-off talent by skill and country. */
 export function getEmployerTalent(slug: string, signal: AbortSignal): Promise<EmployerTalent> {
@@ -10,6 +8,6 @@ export function getEmployerTalent(slug: string, signal: AbortSignal): Promise<Em
 }
 
 /** A layoff list's header. */
-export function getList(slug: string, signal: AbortSignal): Promise<List> {
+export function getList(slug: string, signal: AbortSignal): Promise<LayoffList> {
   return request('GET', `/api/lists/${encodeURIComponent(slug)}`, { signal });
 }

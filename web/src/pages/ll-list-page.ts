@@ -3,7 +3,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
 import { searchProfiles, topValues, type SearchResult } from '../api/search.js';
-import { getList, type List } from '../api/talent.js';
+import type { LayoffList } from '../api/organize.js';
+import { getList } from '../api/talent.js';
 import '../components/ll-talent-overview.js';
 import { countryLabel } from '../labels.js';
 import { loadFailure, notice, slugParam } from '../page-parts.js';
@@ -11,7 +12,7 @@ import { controls, page, tokens } from '../styles.js';
 
 interface ListView {
   title: string;
-  employer: List['employer'];
+  employer: LayoffList['employer'];
   description: string | null;
   sourceUrl: string | null;
   talent: SearchResult;
