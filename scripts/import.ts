@@ -74,7 +74,7 @@ await runCli(async ({ log, db, stores }) => {
   // As a runner of its own: a server starting meanwhile can tell that this import is alive.
   const { importId, outcome } = await asImportRunner(stores.databaseUrl, log, async (runner) => {
     const importId = await createImport(db, { listId: list.id, userId: null, fileName: path.basename(file), options, runner });
-    return { importId, outcome: await runImport(db, log, { importId, list, filePath: file, sizeBytes: size, options }, progressPrinter()) };
+    return { importId, outcome: await runImport({ db, databaseUrl: stores.databaseUrl, log }, { importId, list, filePath: file, sizeBytes: size, options }, progressPrinter()) };
   });
   if (process.stderr.isTTY) process.stderr.write('\n');
 

@@ -17,3 +17,26 @@ export function createDb(connectionString: string, options: { max?: number } = {
   pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
+
+export interface Session {
+  /** Kysely on this one connection: a transaction here and `client` share it. */
+  db: Db;
+  /** The raw connection, for what Kysely has no word for (COPY). */
+  client: pg.Client;
+  close(): Promise<void>;
+}
+
+/**
+ * One connection of its own, seen both through Kysely and raw: the import streams its rows with
+ * COPY into a temporary table that the statements of its transaction then read.
+ */
+export async function openSession(connectionString: string): Promise<Session> {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+  // A broken connection fails the query in flight; without a listener it would crash the process.
+  client.on('error', () => undefined);
+  await client.connect();
+  // Kysely releases its connection after each query: here that must not close it.
+  const pooled = Object.assign(client, { release: () => undefined });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: { connect: async () => pooled, end: async () => undefined } }) });
+  return { db, client, close: () => client.end() };
+}

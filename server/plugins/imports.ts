@@ -64,7 +64,7 @@ export default fp<{ databaseUrl: string }>(
     const enqueue = (job: ImportJob) => {
       queue = queue.then(async () => {
         try {
-          const outcome = await runImport(app.db, app.log, job);
+          const outcome = await runImport({ db: app.db, databaseUrl, log: app.log }, job);
           app.log.info({ importId: job.importId, status: outcome.status, counts: outcome.counts }, 'import finished');
           if (outcome.status === 'done' && !job.options.dryRun) void sendNotices();
         } catch (err) {

@@ -6,10 +6,15 @@ export interface Identity {
   linkedinUrl?: string | null;
 }
 
-/** The hashes that stand for a person once their data is erased. Inputs are already normalized. */
+const sha256 = (key: string) => createHash('sha256').update(key).digest('hex');
+/** The hash that stands for an email once the person is erased. The email is already normalized. */
+export const emailHash = (email: string): string => sha256(`email:${email.toLowerCase()}`);
+/** The hash that stands for a (normalized) LinkedIn URL once the person is erased. */
+export const linkedinHash = (url: string): string => sha256(`linkedin:${url}`);
+
+/** The hashes that stand for a person once their data is erased. */
 export function suppressionHashes({ email, linkedinUrl }: Identity): string[] {
-  const keys = [email ? `email:${email.toLowerCase()}` : undefined, linkedinUrl ? `linkedin:${linkedinUrl}` : undefined];
-  return keys.filter((k): k is string => k !== undefined).map((k) => createHash('sha256').update(k).digest('hex'));
+  return [email ? emailHash(email) : undefined, linkedinUrl ? linkedinHash(linkedinUrl) : undefined].filter((h) => h !== undefined);
 }
 
 /** Remembers that this person removed themselves, so no import brings them back. */

@@ -3,17 +3,21 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { parse, type Info } from 'csv-parse';
 import { sql, type Transaction } from 'kysely';
-import type { Db } from '../../db/client.js';
+import type pg from 'pg';
+import { openSession, type Db, type Session } from '../../db/client.js';
 import type { Database } from '../../db/schema.js';
 import type { Log } from '../../logger.js';
 import { resolveEmployers } from '../../normalize/employers.js';
 import { slugify } from '../../normalize/text.js';
-import { suppressedAmong, suppressionHashes } from '../../privacy/suppression.js';
+import { emailHash, linkedinHash } from '../../privacy/suppression.js';
 import { DecodeStream, type EncodingChoice } from './decode.js';
 import { ImportFileError } from './errors.js';
 import { applyOverride, autoMapping, distinctHeaders, mappingProblem, type Mapping, type MappingOverride } from './mapping.js';
 import { cellReader, validateRow, type ImportedRow } from './rows.js';
-import { analyzeStage, applyStage, classify, countActions, createStage, NOT_LISTABLE, rejectStaged, stageRows, type StagedRow } from './stage.js';
+import {
+  applyStage, classify, countActions, createStage, NOT_LISTABLE, recordEmployers, rejectStaged, skipSuppressed, stagedCompanies,
+  stageLine, stageWriter, suppressedLines,
+} from './stage.js';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -61,24 +65,31 @@ export interface ImportOutcome {
   error?: string;
 }
 
-export const BATCH_ROWS = 1_000;
 export const PREVIEW_ROWS = 20;
 /** A longer record is almost always a quote that was opened and never closed. */
 export const MAX_RECORD_CHARS = 64 * 1024;
 /** Imports run one at a time across every process: two merging the same people would collide. */
 const IMPORT_LOCK = 740_001;
+/** How often a running import tells its progress. */
+const PROGRESS_MS = 250;
 
 const emptyCounts = (): ImportCounts => ({ total: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 });
 
+/** What an import runs on: the pool for its bookkeeping, a connection of its own for its transaction. */
+export interface ImportContext {
+  db: Db;
+  databaseUrl: string;
+  log: Log;
+}
+
 /**
  * The import pipeline, shared by the API and the CLI: file → decoding → csv-parse → mapping →
- * validation and normalization → staging in batches → one set-based merge. Everything happens
- * in one transaction: the import commits all its good rows or nothing. A dry run goes through
- * the very same steps and writes only its report.
+ * validation and normalization → COPY into a staging table → one set-based merge. Everything
+ * happens in one transaction: the import commits all its good rows or nothing. A dry run goes
+ * through the very same steps and writes only its report.
  */
 export async function runImport(
-  db: Db,
-  log: Log,
+  { db, databaseUrl, log }: ImportContext,
   job: ImportJob,
   onProgress: (progress: ImportProgress) => void = () => undefined,
 ): Promise<ImportOutcome> {
@@ -88,8 +99,11 @@ export async function runImport(
     .set({ status: 'running', phase: 'reading', started_at: sql`now()`, size_bytes: job.sizeBytes })
     .where('id', '=', importId)
     .execute();
+  let session: Session | undefined;
   try {
-    const counts = await db.transaction().execute((trx) => importInTransaction(db, trx, job, onProgress));
+    session = await openSession(databaseUrl);
+    const { client } = session;
+    const counts = await session.db.transaction().execute((trx) => importInTransaction(db, client, trx, job, onProgress));
     return { status: 'done', counts };
   } catch (err) {
     const known = err instanceof ImportFileError;
@@ -103,42 +117,46 @@ export async function runImport(
       .where('id', '=', importId)
       .execute();
     return { status: 'failed', counts: emptyCounts(), error };
+  } finally {
+    await session?.close().catch(() => undefined);
   }
 }
 
+/** A preview row while the file is read: employers and suppressions are known only at the end. */
+type PendingPreview = PreviewRow & { company?: string | null };
+
 async function importInTransaction(
   db: Db,
+  client: pg.Client,
   trx: Transaction<Database>,
   job: ImportJob,
   onProgress: (progress: ImportProgress) => void,
 ): Promise<ImportCounts> {
-  const { importId, options } = job;
+  const { importId, options, list } = job;
   await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
   await createStage(trx);
 
-  const counts = emptyCounts();
-  const preview: PreviewRow[] = [];
-  let headers: string[] | undefined;
-  let mapping: Mapping = {};
-  let readRow: ReturnType<typeof cellReader> | undefined;
-  let batch: { line: number; cells: string[] }[] = [];
+  let total = 0;
+  let failed = 0;
   let readBytes = 0;
-
+  const preview: PendingPreview[] = [];
   const report = (phase: ImportProgress['phase']) => {
-    const progress = { processed: counts.total, readBytes, sizeBytes: job.sizeBytes, phase };
+    const progress = { processed: total, readBytes, sizeBytes: job.sizeBytes, phase };
     onProgress(progress);
     return db
       .updateTable('imports')
-      .set({ processed: progress.processed, read_bytes: readBytes, phase, failed: counts.failed })
+      .set({ processed: total, read_bytes: readBytes, phase, failed })
       .where('id', '=', importId)
       .execute();
   };
-
-  const flush = async () => {
-    if (batch.length === 0) return;
-    await writeBatch(trx, job, mapping, readRow!, batch, counts, preview);
-    batch = [];
-    await report('reading');
+  // While the file is read, progress goes out on the pool, at most one report in flight.
+  let reporting: Promise<unknown> | undefined;
+  let reportedAt = performance.now();
+  const reportNow = () => {
+    if (reporting || performance.now() - reportedAt < PROGRESS_MS) return;
+    reportedAt = performance.now();
+    // A lost progress report is only a stale bar: the import goes on.
+    reporting = report('reading').catch(() => undefined).finally(() => (reporting = undefined));
   };
 
   const input = createReadStream(job.filePath);
@@ -153,61 +171,108 @@ async function importInTransaction(
     info: true,
   });
 
-  try {
-    await pipeline(input, decoder, parser, async (records: AsyncIterable<{ record: string[]; info: Info }>) => {
-      for await (const { record, info } of records) {
-        // info.lines is where the record ends; quoted line breaks inside it move its start up.
-        const line = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
-        if (!headers) {
-          headers = distinctHeaders(record);
-          mapping = applyOverride(headers, autoMapping(headers), options.mapping);
-          const problem = mappingProblem(mapping, headers);
-          if (problem) throw new ImportFileError(problem);
-          readRow = cellReader(mapping, headers);
-          await db
-            .updateTable('imports')
-            .set({ mapping: JSON.stringify(mapping), options: JSON.stringify({ ...options, headers, encoding: decoder.encoding }) })
-            .where('id', '=', importId)
-            .execute();
-          continue;
-        }
-        if (record.every((cell) => cell.trim() === '')) continue;
-        counts.total++;
-        batch.push({ line, cells: record });
-        if (batch.length >= BATCH_ROWS) await flush();
+  let headers: string[] | undefined;
+  async function* toStage(records: AsyncIterable<{ record: string[]; info: Info }>) {
+    let mapping: Mapping = {};
+    let readRow: ReturnType<typeof cellReader> | undefined;
+    for await (const { record, info } of records) {
+      if (!headers) {
+        headers = distinctHeaders(record);
+        mapping = applyOverride(headers, autoMapping(headers), options.mapping);
+        const problem = mappingProblem(mapping, headers);
+        if (problem) throw new ImportFileError(problem);
+        readRow = cellReader(mapping, headers);
+        await db
+          .updateTable('imports')
+          .set({ mapping: JSON.stringify(mapping), options: JSON.stringify({ ...options, headers, encoding: decoder.encoding }) })
+          .where('id', '=', importId)
+          .execute();
+        continue;
       }
-    });
+      if (record.every((cell) => cell.trim() === '')) continue;
+      total++;
+      const line = firstLine(record, info);
+      const result = validateRow(readRow!(record), mapping, options);
+      const data = JSON.stringify(record);
+      if (result.outcome === 'ok') {
+        const { row } = result;
+        const hashes = { email: row.email && emailHash(row.email), linkedin: row.linkedinUrl && linkedinHash(row.linkedinUrl) };
+        const slug = `${slugify(row.name, 40) || 'profile'}-${slugSuffix()}`;
+        yield stageLine({ line, data, outcome: 'ok', row, slug, hashes });
+        if (preview.length < PREVIEW_ROWS) {
+          const { company, ...values } = row;
+          preview.push({ line, outcome: 'ok', notes: result.notes, values: { ...values, formerEmployer: null }, company });
+        }
+      } else {
+        if (result.outcome === 'failed') failed++;
+        yield stageLine({ line, data, outcome: result.outcome, reason: result.reason });
+        if (preview.length < PREVIEW_ROWS) preview.push({ line, outcome: result.outcome, reason: result.reason, notes: result.notes });
+      }
+      reportNow();
+    }
+  }
+
+  try {
+    await pipeline(input, decoder, parser, toStage, stageWriter(client));
   } catch (err) {
     throw parseProblem(err);
+  } finally {
+    await reporting;
   }
   if (!headers) throw new ImportFileError('The file is empty: it has no header row and no rows.');
-  await flush();
-  await analyzeStage(trx);
 
   await report('merging');
-  await classify(trx, job.list.id);
+  // A dry run resolves employers like a real one, then takes back any it had to create.
+  if (options.dryRun) await sql`savepoint dry_run_employers`.execute(trx);
+  const employers = await resolveEmployers(trx, await stagedCompanies(trx));
+  if (options.dryRun) await sql`rollback to savepoint dry_run_employers`.execute(trx);
+  await recordEmployers(trx, employers);
+  await skipSuppressed(trx);
+  await classify(trx, list);
+  const counts = { total, ...(await countActions(trx)) };
   await rejectStaged(trx, importId);
-  const merged = await countActions(trx);
-  if (!options.dryRun) await applyStage(trx, job.list.id);
-  counts.created = merged.created;
-  counts.updated = merged.updated;
-  counts.unchanged = merged.unchanged;
-  counts.skipped += merged.skipped;
+  if (!options.dryRun) await applyStage(trx, list);
 
+  const suppressed = await suppressedLines(trx, preview.map((p) => p.line));
+  const shown = preview.map(({ company, ...row }): PreviewRow => {
+    if (suppressed.has(row.line)) return { line: row.line, outcome: 'skipped', reason: NOT_LISTABLE, notes: row.notes };
+    if (!row.values) return row;
+    const employer = company ? employers.get(company) : undefined;
+    return { ...row, values: { ...row.values, formerEmployer: employer?.name ?? list.employer_name } };
+  });
   await trx
     .updateTable('imports')
     .set({
       status: 'done',
       phase: null,
-      processed: counts.total,
+      processed: total,
       read_bytes: readBytes,
       ...counts,
-      preview: JSON.stringify(preview),
+      preview: JSON.stringify(shown),
       finished_at: sql`now()`,
     })
     .where('id', '=', importId)
     .execute();
   return counts;
+}
+
+/** Eight random hex digits; random bytes are drawn a few thousand at a time, not per row. */
+const slugSuffix = (() => {
+  let pool = Buffer.alloc(0);
+  let at = 0;
+  return () => {
+    if (at + 4 > pool.length) [pool, at] = [randomBytes(4096), 0];
+    return pool.toString('hex', at, (at += 4));
+  };
+})();
+
+/** Where a record starts: info.lines is where it ends, and quoted line breaks move its start up. */
+function firstLine(record: string[], info: Info): number {
+  let breaks = 0;
+  for (const cell of record) {
+    for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) breaks++;
+  }
+  return info.lines - breaks;
 }
 
 /**
@@ -234,66 +299,4 @@ function parseProblem(err: unknown): unknown {
     return new ImportFileError(`${where}a quote (") is opened and never closed. Close it, or remove it, and import the file again.`);
   }
   return new ImportFileError(`${where}the file is not valid CSV (${e.message}).`);
-}
-
-/**
- * One batch of records: validated, checked against the people who removed themselves, their
- * employers resolved, then staged (valid rows) or written to the report (rejected ones).
- */
-async function writeBatch(
-  trx: Transaction<Database>,
-  job: ImportJob,
-  mapping: Mapping,
-  readRow: ReturnType<typeof cellReader>,
-  batch: { line: number; cells: string[] }[],
-  counts: ImportCounts,
-  preview: PreviewRow[],
-): Promise<void> {
-  const results = batch.map(({ line, cells }) => ({ line, cells, result: validateRow(readRow(cells), mapping, job.options) }));
-
-  const hashesOf = new Map<number, string[]>();
-  for (const { line, result } of results) {
-    if (result.outcome === 'ok') hashesOf.set(line, suppressionHashes({ email: result.row.email, linkedinUrl: result.row.linkedinUrl }));
-  }
-  const suppressed = await suppressedAmong(trx, [...hashesOf.values()].flat());
-
-  const companies = results.flatMap(({ result }) => (result.outcome === 'ok' && result.row.company ? [result.row.company] : []));
-  // A dry run resolves employers like a real one, then takes back any it had to create.
-  if (job.options.dryRun) await sql`savepoint dry_run_employers`.execute(trx);
-  const employers = await resolveEmployers(trx, companies);
-  if (job.options.dryRun) await sql`rollback to savepoint dry_run_employers`.execute(trx);
-
-  const staged: StagedRow[] = [];
-  const rejected: { import_id: number; line: number; outcome: 'skipped' | 'failed'; reason: string; data: string }[] = [];
-  for (const { line, cells, result } of results) {
-    const data = () => JSON.stringify(cells);
-    if (result.outcome === 'ok' && hashesOf.get(line)!.some((h) => suppressed.has(h))) {
-      counts.skipped++;
-      rejected.push({ import_id: job.importId, line, outcome: 'skipped', reason: NOT_LISTABLE, data: data() });
-      addPreview(preview, { line, outcome: 'skipped', reason: NOT_LISTABLE, notes: result.notes });
-      continue;
-    }
-    if (result.outcome !== 'ok') {
-      counts[result.outcome]++;
-      rejected.push({ import_id: job.importId, line, outcome: result.outcome, reason: result.reason, data: data() });
-      addPreview(preview, { line, outcome: result.outcome, reason: result.reason, notes: result.notes });
-      continue;
-    }
-    const employer = result.row.company ? employers.get(result.row.company) : undefined;
-    staged.push({
-      ...result.row,
-      line,
-      formerEmployerId: employer?.id ?? job.list.employer_id,
-      slug: `${slugify(result.row.name, 40) || 'profile'}-${randomBytes(4).toString('hex')}`,
-      data: data(),
-    });
-    const { company: _company, ...values } = result.row;
-    addPreview(preview, { line, outcome: 'ok', notes: result.notes, values: { ...values, formerEmployer: employer?.name ?? job.list.employer_name } });
-  }
-  await stageRows(trx, staged);
-  if (rejected.length > 0) await trx.insertInto('import_rejections').values(rejected).execute();
-}
-
-function addPreview(preview: PreviewRow[], row: PreviewRow): void {
-  if (preview.length < PREVIEW_ROWS) preview.push(row);
 }

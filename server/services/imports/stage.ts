@@ -1,93 +1,135 @@
+import type { Writable } from 'node:stream';
 import { sql, type Transaction } from 'kysely';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../../db/schema.js';
+import type { ResolvedEmployer } from '../../normalize/employers.js';
 import type { ImportedRow } from './rows.js';
 
 type Trx = Transaction<Database>;
 
-/** A valid row on its way to the staging table, with what the pipeline resolved for it. */
-export interface StagedRow extends ImportedRow {
-  line: number;
-  formerEmployerId: number | null;
-  slug: string;
-  /** The row's cells (a JSON array), kept for the report in case the merge rejects it. */
-  data: string;
-}
+/**
+ * Every record of the file, on its way to the staging table: a valid row with what the pipeline
+ * derived for it, or a rejected one with its reason. `data` (the cells as a JSON array) is kept
+ * for the report, in case the merge turns the row away.
+ */
+export type StagedRecord = { line: number; data: string } & (
+  | { outcome: 'ok'; row: ImportedRow; slug: string; hashes: { email: string | null; linkedin: string | null } }
+  | { outcome: 'skipped' | 'failed'; reason: string }
+);
 
 /**
- * Rows are streamed into a temporary table in batches (one statement per batch) and merged into
- * profiles with a handful of set-based statements at the end, all in the import's transaction:
- * memory stays flat whatever the file size, and the import commits whole or not at all.
+ * Records are streamed with COPY into a temporary table while the file is still being read, and
+ * merged into profiles with a handful of set-based statements at the end, all in the import's
+ * transaction: memory stays flat whatever the file size, Postgres works while Node parses, and
+ * the import commits whole or not at all.
  */
 export async function createStage(trx: Trx): Promise<void> {
   await sql`
     create temp table import_stage (
-      line int not null,
-      name text not null, email text, email_key text, linkedin text,
-      headline text, role text, seniority text, skills text[] not null, years_experience int,
-      country text, region text, city text, remote text, relocation boolean, work_authorization text,
-      former_employer_id int, slug text not null, data jsonb not null,
+      line int not null, outcome text not null, reason text,
+      name text, email text, linkedin text, headline text, role text, seniority text, skills text,
+      years_experience int, country text, region text, city text, remote text, relocation boolean,
+      work_authorization text, company text, email_hash text, linkedin_hash text, slug text, data text not null,
       profile_id int, superseded_by int, action text, linked boolean not null default false
     ) on commit drop`.execute(trx);
+  // The employers that the file's company names resolved to (few rows: one per distinct name).
+  await sql`create temp table import_employers (company text primary key, employer_id int not null) on commit drop`.execute(trx);
 }
 
-/** Statistics for the merge's joins: without them the planner guesses a temp table is tiny. */
-export async function analyzeStage(trx: Trx): Promise<void> {
-  await sql`analyze import_stage`.execute(trx);
+const COLUMNS = [
+  'line', 'outcome', 'reason', 'name', 'email', 'linkedin', 'headline', 'role', 'seniority', 'skills', 'years_experience',
+  'country', 'region', 'city', 'remote', 'relocation', 'work_authorization', 'company', 'email_hash', 'linkedin_hash', 'slug', 'data',
+].join(', ');
+
+/** COPY into the stage on the transaction's own connection; nothing else may use it meanwhile. */
+export function stageWriter(client: pg.Client): Writable {
+  return client.query(copyFrom(`copy import_stage (${COLUMNS}) from stdin`));
 }
 
 /** Cannot occur in a stored skill: cleanText refuses control characters. */
 const SKILL_SEPARATOR = '\u001f';
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-export async function stageRows(trx: Trx, rows: StagedRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const col = <T>(pick: (r: StagedRow) => T) => rows.map(pick);
-  await sql`
-    insert into import_stage (line, name, email, email_key, linkedin, headline, role, seniority, skills,
-      years_experience, country, region, city, remote, relocation, work_authorization, former_employer_id, slug, data)
-    select line, name, email, lower(email), linkedin, headline, role, seniority, string_to_array(skills, ${SKILL_SEPARATOR}),
-      years_experience, country, region, city, remote, relocation, work_authorization, former_employer_id, slug, data::jsonb
-    from unnest(
-      ${col((r) => r.line)}::int[], ${col((r) => r.name)}::text[], ${col((r) => r.email)}::text[],
-      ${col((r) => r.linkedinUrl)}::text[], ${col((r) => r.headline)}::text[], ${col((r) => r.role)}::text[],
-      ${col((r) => r.seniority)}::text[], ${col((r) => r.skills.join(SKILL_SEPARATOR))}::text[],
-      ${col((r) => r.yearsExperience)}::int[], ${col((r) => r.country)}::text[], ${col((r) => r.region)}::text[],
-      ${col((r) => r.city)}::text[], ${col((r) => r.remote)}::text[], ${col((r) => r.relocation)}::boolean[],
-      ${col((r) => r.workAuthorization)}::text[], ${col((r) => r.formerEmployerId)}::int[], ${col((r) => r.slug)}::text[],
-      ${col((r) => r.data)}::text[]
-    ) as t(line, name, email, linkedin, headline, role, seniority, skills, years_experience, country, region, city,
-      remote, relocation, work_authorization, former_employer_id, slug, data)`.execute(trx);
+/** A value in COPY's text format. */
+function field(value: string | number | boolean | null): string {
+  if (value === null) return '\\N';
+  if (typeof value !== 'string') return String(value);
+  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
 }
 
-export interface MergeCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
+/** One record as a line of COPY text, in the order of COLUMNS. */
+export function stageLine(record: StagedRecord): string {
+  const values: (string | number | boolean | null)[] = [record.line, record.outcome];
+  if (record.outcome === 'ok') {
+    const r = record.row;
+    values.push(
+      null, r.name, r.email, r.linkedinUrl, r.headline, r.role, r.seniority, r.skills.join(SKILL_SEPARATOR), r.yearsExperience,
+      r.country, r.region, r.city, r.remote, r.relocation, r.workAuthorization, r.company, record.hashes.email, record.hashes.linkedin,
+      record.slug,
+    );
+  } else {
+    values.push(record.reason, ...new Array<null>(18).fill(null));
+  }
+  values.push(record.data);
+  return `${values.map(field).join('\t')}\n`;
+}
+
+/** The company names of the valid rows, once each, for the employer resolver. */
+export async function stagedCompanies(trx: Trx): Promise<string[]> {
+  const { rows } = await sql<{ company: string }>`
+    select distinct company from import_stage where outcome = 'ok' and company is not null`.execute(trx);
+  return rows.map((r) => r.company);
+}
+
+export async function recordEmployers(trx: Trx, employers: Map<string, ResolvedEmployer>): Promise<void> {
+  if (employers.size === 0) return;
+  const names = [...employers.keys()];
+  await sql`
+    insert into import_employers (company, employer_id)
+    select * from unnest(${names}::text[], ${names.map((n) => employers.get(n)!.id)}::int[])`.execute(trx);
 }
 
 /** The reason given for a person who cannot be listed by an import, whatever the cause. */
 export const NOT_LISTABLE = 'Not imported: this person cannot be listed from an import.';
 
+/** People who removed themselves (known only by hashes) are never brought back. */
+export async function skipSuppressed(trx: Trx): Promise<void> {
+  await sql`
+    update import_stage set outcome = 'skipped', reason = ${NOT_LISTABLE}
+    where outcome = 'ok' and (email_hash in (select key_hash from suppressions) or linkedin_hash in (select key_hash from suppressions))`.execute(trx);
+}
+
+/** Lines among these that the merge will skip as people who cannot be listed. */
+export async function suppressedLines(trx: Trx, lines: number[]): Promise<Set<number>> {
+  if (lines.length === 0) return new Set();
+  const { rows } = await sql<{ line: number }>`
+    select line from import_stage where line = any(${lines}::int[]) and reason = ${NOT_LISTABLE}`.execute(trx);
+  return new Set(rows.map((r) => r.line));
+}
+
 /**
- * Decides, for every staged row, what the merge would do: later rows win over earlier rows of
- * the same person; rows match existing profiles by lower(email), else by LinkedIn URL. Profiles
- * their owner manages (created by the form, or hidden or removed) are never overwritten.
+ * Decides, for every valid staged row, what the merge would do: later rows win over earlier rows
+ * of the same person; rows match existing profiles by lower(email), else by LinkedIn URL. Profiles
+ * their owner manages (created by the form, or hidden or removed) are never overwritten. A row
+ * that creates a profile gets its id here, so that every later statement knows it.
  */
-export async function classify(trx: Trx, listId: number): Promise<void> {
+export async function classify(trx: Trx, list: { id: number; employer_id: number | null }): Promise<void> {
   // The same person twice in the file: the last row is the one that counts.
   await sql`
     update import_stage s set superseded_by = d.keep
     from (select line, greatest(
-            case when email_key is not null then max(line) over (partition by email_key) end,
+            case when email is not null then max(line) over (partition by lower(email)) end,
             case when linkedin is not null then max(line) over (partition by linkedin) end) as keep
-          from import_stage) d
+          from import_stage where outcome = 'ok') d
     where d.line = s.line and d.keep > s.line`.execute(trx);
   await sql`
     update import_stage s set profile_id = p.id from profiles p
-    where s.superseded_by is null and s.email_key is not null and lower(p.email) = s.email_key`.execute(trx);
+    where s.outcome = 'ok' and s.superseded_by is null and s.email is not null and lower(p.email) = lower(s.email)`.execute(trx);
   await sql`
     update import_stage s set profile_id = p.id from profiles p
-    where s.superseded_by is null and s.profile_id is null and s.linkedin is not null and p.linkedin_url = s.linkedin`.execute(trx);
+    where s.outcome = 'ok' and s.superseded_by is null and s.profile_id is null and s.linkedin is not null
+      and p.linkedin_url = s.linkedin`.execute(trx);
   // Two rows (one by email, one by LinkedIn) that turn out to be the same stored person.
   await sql`
     update import_stage s set superseded_by = d.keep
@@ -109,7 +151,7 @@ export async function classify(trx: Trx, listId: number): Promise<void> {
           or coalesce(s.headline, p.headline) is distinct from p.headline
           or coalesce(s.role, p.role) is distinct from p.role
           or coalesce(s.seniority, p.seniority) is distinct from p.seniority
-          or (cardinality(s.skills) > 0 and s.skills is distinct from p.skills)
+          or (s.skills <> '' and string_to_array(s.skills, ${SKILL_SEPARATOR}) is distinct from p.skills)
           or coalesce(s.years_experience, p.years_experience) is distinct from p.years_experience
           or coalesce(s.country, p.country) is distinct from p.country
           or coalesce(s.region, p.region) is distinct from p.region
@@ -117,38 +159,51 @@ export async function classify(trx: Trx, listId: number): Promise<void> {
           or coalesce(s.remote, p.remote) is distinct from p.remote
           or coalesce(s.relocation, p.relocation) is distinct from p.relocation
           or coalesce(s.work_authorization, p.work_authorization) is distinct from p.work_authorization
-          or coalesce(s.former_employer_id, p.former_employer_id) is distinct from p.former_employer_id
+          or coalesce((select e.employer_id from import_employers e where e.company = s.company), ${list.employer_id}::int,
+            p.former_employer_id) is distinct from p.former_employer_id
           or coalesce(s.linkedin, p.linkedin_url) is distinct from p.linkedin_url
           or (p.email is null and s.email is not null)
         then 'update'
         else 'same' end,
-      linked = exists (select 1 from profile_lists pl where pl.profile_id = p.id and pl.list_id = ${listId})
+      linked = exists (select 1 from profile_lists pl where pl.profile_id = p.id and pl.list_id = ${list.id})
     from profiles p
     where p.id = s.profile_id and s.superseded_by is null`.execute(trx);
-  await sql`update import_stage set action = 'create' where profile_id is null and superseded_by is null`.execute(trx);
+  await sql`
+    update import_stage set action = 'create', profile_id = nextval(pg_get_serial_sequence('profiles', 'id'))
+    where outcome = 'ok' and profile_id is null and superseded_by is null`.execute(trx);
 }
 
-export async function countActions(trx: Trx): Promise<MergeCounts> {
-  const { rows } = await sql<MergeCounts>`
+export interface StageCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+}
+
+export async function countActions(trx: Trx): Promise<StageCounts> {
+  const { rows } = await sql<StageCounts>`
     select
       count(*) filter (where action = 'create')::int as created,
       count(*) filter (where action = 'update' or (action in ('same', 'link') and not linked))::int as updated,
       count(*) filter (where action in ('same', 'link') and linked)::int as unchanged,
-      count(*) filter (where superseded_by is not null or action = 'blocked')::int as skipped
+      count(*) filter (where outcome = 'skipped' or superseded_by is not null or action = 'blocked')::int as skipped,
+      count(*) filter (where outcome = 'failed')::int as failed
     from import_stage`.execute(trx);
   return rows[0]!;
 }
 
-/** The rows the merge turned away, into the import's report. */
+/** Every row that was turned away, by validation or by the merge, into the import's report. */
 export async function rejectStaged(trx: Trx, importId: number): Promise<void> {
   await sql`
     insert into import_rejections (import_id, line, outcome, reason, data)
-    select ${importId}, line, 'skipped',
-      case when superseded_by is not null
-        then 'Same person as line ' || superseded_by || ': the later row is used.'
+    select ${importId}, line,
+      case when outcome = 'failed' then 'failed' else 'skipped' end,
+      case when outcome <> 'ok' then reason
+        when superseded_by is not null then 'Same person as line ' || superseded_by || ': the later row is used.'
         else ${NOT_LISTABLE} end,
-      data
-    from import_stage where superseded_by is not null or action = 'blocked'`.execute(trx);
+      data::jsonb
+    from import_stage where outcome <> 'ok' or superseded_by is not null or action = 'blocked'`.execute(trx);
 }
 
 /**
@@ -156,18 +211,18 @@ export async function rejectStaged(trx: Trx, importId: number): Promise<void> {
  * every profile whose search document changes, and the notices owed. Blank cells never erase
  * what a profile already has (an overlapping list may have fewer columns).
  */
-export async function applyStage(trx: Trx, listId: number): Promise<void> {
-  const source = `list:${listId}`;
+export async function applyStage(trx: Trx, list: { id: number; employer_id: number | null }): Promise<void> {
+  const source = `list:${list.id}`;
   await sql`
-    with created as (
-      insert into profiles (slug, status, name, headline, role, seniority, skills, years_experience, country, region,
-        city, remote, relocation, work_authorization, former_employer_id, linkedin_url, email,
-        consent_at, consent_source, published_at)
-      select slug, 'published', name, headline, role, seniority, skills, years_experience, country, region,
-        city, remote, relocation, work_authorization, former_employer_id, linkedin, email, now(), ${source}, now()
-      from import_stage where action = 'create' order by line
-      returning id, slug)
-    update import_stage s set profile_id = c.id from created c where s.slug = c.slug`.execute(trx);
+    insert into profiles (id, slug, status, name, headline, role, seniority, skills, years_experience, country, region,
+      city, remote, relocation, work_authorization, former_employer_id, linkedin_url, email,
+      consent_at, consent_source, published_at)
+    overriding system value
+    select s.profile_id, s.slug, 'published', s.name, s.headline, s.role, s.seniority, string_to_array(s.skills, ${SKILL_SEPARATOR}),
+      s.years_experience, s.country, s.region, s.city, s.remote, s.relocation, s.work_authorization,
+      coalesce(e.employer_id, ${list.employer_id}::int), s.linkedin, s.email, now(), ${source}, now()
+    from import_stage s left join import_employers e on e.company = s.company
+    where s.action = 'create'`.execute(trx);
   await sql`
     update profiles p set
       status = 'published',
@@ -175,7 +230,7 @@ export async function applyStage(trx: Trx, listId: number): Promise<void> {
       headline = coalesce(s.headline, p.headline),
       role = coalesce(s.role, p.role),
       seniority = coalesce(s.seniority, p.seniority),
-      skills = case when cardinality(s.skills) > 0 then s.skills else p.skills end,
+      skills = case when s.skills <> '' then string_to_array(s.skills, ${SKILL_SEPARATOR}) else p.skills end,
       years_experience = coalesce(s.years_experience, p.years_experience),
       country = coalesce(s.country, p.country),
       region = coalesce(s.region, p.region),
@@ -183,18 +238,18 @@ export async function applyStage(trx: Trx, listId: number): Promise<void> {
       remote = coalesce(s.remote, p.remote),
       relocation = coalesce(s.relocation, p.relocation),
       work_authorization = coalesce(s.work_authorization, p.work_authorization),
-      former_employer_id = coalesce(s.former_employer_id, p.former_employer_id),
+      former_employer_id = coalesce(e.employer_id, ${list.employer_id}::int, p.former_employer_id),
       linkedin_url = coalesce(s.linkedin, p.linkedin_url),
       email = coalesce(p.email, s.email),
       consent_at = coalesce(p.consent_at, now()),
       consent_source = coalesce(p.consent_source, ${source}),
       published_at = coalesce(p.published_at, now()),
       updated_at = now()
-    from import_stage s
+    from import_stage s left join import_employers e on e.company = s.company
     where s.profile_id = p.id and s.action = 'update'`.execute(trx);
   await sql`
     insert into profile_lists (profile_id, list_id)
-    select profile_id, ${listId} from import_stage where action in ('create', 'update', 'same', 'link')
+    select profile_id, ${list.id} from import_stage where action in ('create', 'update', 'same', 'link') and not linked
     on conflict do nothing`.execute(trx);
   await sql`
     insert into search_outbox (profile_id)
@@ -202,7 +257,9 @@ export async function applyStage(trx: Trx, listId: number): Promise<void> {
     where action in ('create', 'update') or (action in ('same', 'link') and not linked)`.execute(trx);
   await sql`
     insert into import_notices (profile_id, list_id)
-    select s.profile_id, ${listId} from import_stage s join profiles p on p.id = s.profile_id
-    where s.action in ('create', 'update', 'same', 'link') and p.email is not null and p.status = 'published'
+    select profile_id, ${list.id}::int from import_stage where action = 'create' and email is not null
+    union all
+    select s.profile_id, ${list.id}::int from import_stage s join profiles p on p.id = s.profile_id
+    where s.action in ('update', 'same', 'link') and p.email is not null and p.status = 'published'
     on conflict do nothing`.execute(trx);
 }
