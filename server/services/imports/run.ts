@@ -70,6 +70,8 @@ export const PREVIEW_ROWS = 20;
 export const MAX_RECORD_CHARS = 64 * 1024;
 /** Imports run one at a time across every process: two merging the same people would collide. */
 const IMPORT_LOCK = 740_001;
+/** Staged records go to Postgres this many characters at a time: one write per row would cost more than the row. */
+const COPY_CHUNK_CHARS = 64 * 1024;
 /** How often a running import tells its progress. */
 const PROGRESS_MS = 250;
 
@@ -175,6 +177,7 @@ async function importInTransaction(
   async function* toStage(records: AsyncIterable<{ record: string[]; info: Info }>) {
     let mapping: Mapping = {};
     let readRow: ReturnType<typeof cellReader> | undefined;
+    let copyText = '';
     for await (const { record, info } of records) {
       if (!headers) {
         headers = distinctHeaders(record);
@@ -198,18 +201,23 @@ async function importInTransaction(
         const { row } = result;
         const hashes = { email: row.email && emailHash(row.email), linkedin: row.linkedinUrl && linkedinHash(row.linkedinUrl) };
         const slug = `${slugify(row.name, 40) || 'profile'}-${slugSuffix()}`;
-        yield stageLine({ line, data, outcome: 'ok', row, slug, hashes });
+        copyText += stageLine({ line, data, outcome: 'ok', row, slug, hashes });
         if (preview.length < PREVIEW_ROWS) {
           const { company, ...values } = row;
           preview.push({ line, outcome: 'ok', notes: result.notes, values: { ...values, formerEmployer: null }, company });
         }
       } else {
         if (result.outcome === 'failed') failed++;
-        yield stageLine({ line, data, outcome: result.outcome, reason: result.reason });
+        copyText += stageLine({ line, data, outcome: result.outcome, reason: result.reason });
         if (preview.length < PREVIEW_ROWS) preview.push({ line, outcome: result.outcome, reason: result.reason, notes: result.notes });
       }
       reportNow();
+      if (copyText.length >= COPY_CHUNK_CHARS) {
+        yield copyText;
+        copyText = '';
+      }
     }
+    if (copyText) yield copyText;
   }
 
   try {
