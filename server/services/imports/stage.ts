@@ -112,16 +112,20 @@ export async function suppressedLines(trx: Trx, lines: number[]): Promise<Set<nu
  * Decides, for every valid staged row, what the merge would do: later rows win over earlier rows
  * of the same person; rows match existing profiles by lower(email), else by LinkedIn URL. Profiles
  * their owner manages (created by the form, or hidden or removed) are never overwritten. A row
- * that creates a profile gets its id here, so that every later statement knows it.
+ * left without a profile (and without an action) creates one.
  */
 export async function classify(trx: Trx, list: { id: number; employer_id: number | null }): Promise<void> {
-  // The same person twice in the file: the last row is the one that counts.
+  // The same person twice in the file: the last row is the one that counts. Repeated emails and
+  // URLs are few, so they are found by grouping and only their rows are touched.
   await sql`
     update import_stage s set superseded_by = d.keep
-    from (select line, greatest(
-            case when email is not null then max(line) over (partition by lower(email)) end,
-            case when linkedin is not null then max(line) over (partition by linkedin) end) as keep
-          from import_stage where outcome = 'ok') d
+    from (select r.line, greatest(e.keep, l.keep) as keep
+          from import_stage r
+          left join (select lower(email) as k, max(line) as keep from import_stage
+                     where outcome = 'ok' and email is not null group by 1 having count(*) > 1) e on e.k = lower(r.email)
+          left join (select linkedin as k, max(line) as keep from import_stage
+                     where outcome = 'ok' and linkedin is not null group by 1 having count(*) > 1) l on l.k = r.linkedin
+          where r.outcome = 'ok' and (e.k is not null or l.k is not null)) d
     where d.line = s.line and d.keep > s.line`.execute(trx);
   await sql`
     update import_stage s set profile_id = p.id from profiles p
@@ -168,10 +172,10 @@ export async function classify(trx: Trx, list: { id: number; employer_id: number
       linked = exists (select 1 from profile_lists pl where pl.profile_id = p.id and pl.list_id = ${list.id})
     from profiles p
     where p.id = s.profile_id and s.superseded_by is null`.execute(trx);
-  await sql`
-    update import_stage set action = 'create', profile_id = nextval(pg_get_serial_sequence('profiles', 'id'))
-    where outcome = 'ok' and profile_id is null and superseded_by is null`.execute(trx);
 }
+
+/** The rows that create a profile: valid, the last of their person, matching no stored profile. */
+const CREATES = sql`outcome = 'ok' and superseded_by is null and profile_id is null`;
 
 export interface StageCounts {
   created: number;
@@ -184,7 +188,7 @@ export interface StageCounts {
 export async function countActions(trx: Trx): Promise<StageCounts> {
   const { rows } = await sql<StageCounts>`
     select
-      count(*) filter (where action = 'create')::int as created,
+      count(*) filter (where ${CREATES})::int as created,
       count(*) filter (where action = 'update' or (action in ('same', 'link') and not linked))::int as updated,
       count(*) filter (where action in ('same', 'link') and linked)::int as unchanged,
       count(*) filter (where outcome = 'skipped' or superseded_by is not null or action = 'blocked')::int as skipped,
@@ -213,16 +217,21 @@ export async function rejectStaged(trx: Trx, importId: number): Promise<void> {
  */
 export async function applyStage(trx: Trx, list: { id: number; employer_id: number | null }): Promise<void> {
   const source = `list:${list.id}`;
+  // New profiles, with their membership, search document and notice, in one pass over the stage.
   await sql`
-    insert into profiles (id, slug, status, name, headline, role, seniority, skills, years_experience, country, region,
-      city, remote, relocation, work_authorization, former_employer_id, linkedin_url, email,
-      consent_at, consent_source, published_at)
-    overriding system value
-    select s.profile_id, s.slug, 'published', s.name, s.headline, s.role, s.seniority, string_to_array(s.skills, ${SKILL_SEPARATOR}),
-      s.years_experience, s.country, s.region, s.city, s.remote, s.relocation, s.work_authorization,
-      coalesce(e.employer_id, ${list.employer_id}::int), s.linkedin, s.email, now(), ${source}, now()
-    from import_stage s left join import_employers e on e.company = s.company
-    where s.action = 'create'`.execute(trx);
+    with created as (
+      insert into profiles (slug, status, name, headline, role, seniority, skills, years_experience, country, region,
+        city, remote, relocation, work_authorization, former_employer_id, linkedin_url, email,
+        consent_at, consent_source, published_at)
+      select s.slug, 'published', s.name, s.headline, s.role, s.seniority, string_to_array(s.skills, ${SKILL_SEPARATOR}),
+        s.years_experience, s.country, s.region, s.city, s.remote, s.relocation, s.work_authorization,
+        coalesce(e.employer_id, ${list.employer_id}::int), s.linkedin, s.email, now(), ${source}, now()
+      from import_stage s left join import_employers e on e.company = s.company
+      where ${CREATES}
+      returning id, email),
+    listed as (insert into profile_lists (profile_id, list_id) select id, ${list.id}::int from created),
+    queued as (insert into search_outbox (profile_id) select id from created)
+    insert into import_notices (profile_id, list_id) select id, ${list.id}::int from created where email is not null`.execute(trx);
   await sql`
     update profiles p set
       status = 'published',
@@ -249,17 +258,15 @@ export async function applyStage(trx: Trx, list: { id: number; employer_id: numb
     where s.profile_id = p.id and s.action = 'update'`.execute(trx);
   await sql`
     insert into profile_lists (profile_id, list_id)
-    select profile_id, ${list.id} from import_stage where action in ('create', 'update', 'same', 'link') and not linked
+    select profile_id, ${list.id} from import_stage where action in ('update', 'same', 'link') and not linked
     on conflict do nothing`.execute(trx);
   await sql`
     insert into search_outbox (profile_id)
     select profile_id from import_stage
-    where action in ('create', 'update') or (action in ('same', 'link') and not linked)`.execute(trx);
+    where action = 'update' or (action in ('same', 'link') and not linked)`.execute(trx);
   await sql`
     insert into import_notices (profile_id, list_id)
-    select profile_id, ${list.id}::int from import_stage where action = 'create' and email is not null
-    union all
-    select s.profile_id, ${list.id}::int from import_stage s join profiles p on p.id = s.profile_id
+    select s.profile_id, ${list.id} from import_stage s join profiles p on p.id = s.profile_id
     where s.action in ('update', 'same', 'link') and p.email is not null and p.status = 'published'
     on conflict do nothing`.execute(trx);
 }
