@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Executor } from '../db/client.js';
 
 export interface Identity {
@@ -6,7 +6,7 @@ export interface Identity {
   linkedinUrl?: string | null;
 }
 
-const sha256 = (key: string) => createHash('sha256').update(key).digest('hex');
+const sha256 = (key: string) => hash('sha256', key, 'hex');
 /** The hash that stands for an email once the person is erased. The email is already normalized. */
 export const emailHash = (email: string): string => sha256(`email:${email.toLowerCase()}`);
 /** The hash that stands for a (normalized) LinkedIn URL once the person is erased. */

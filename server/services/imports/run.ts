@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { parse, type Info } from 'csv-parse';
+import { parse } from 'csv-parse';
 import { sql, type Transaction } from 'kysely';
 import type pg from 'pg';
 import { openSession, type Db, type Session } from '../../db/client.js';
@@ -167,18 +167,21 @@ async function importInTransaction(
   const parser = parse({
     relax_column_count: true,
     relax_quotes: true,
-    skip_empty_lines: true,
     record_delimiter: '\n',
     max_record_size: MAX_RECORD_CHARS,
-    info: true,
   });
 
   let headers: string[] | undefined;
-  async function* toStage(records: AsyncIterable<{ record: string[]; info: Info }>) {
+  async function* toStage(records: AsyncIterable<string[]>) {
     let mapping: Mapping = {};
     let readRow: ReturnType<typeof cellReader> | undefined;
     let copyText = '';
-    for await (const { record, info } of records) {
+    // Every record ends at one line break (the decoder made them all \n); quoted ones add theirs.
+    let nextLine = 1;
+    for await (const record of records) {
+      const line = nextLine;
+      nextLine += 1 + lineBreaks(record);
+      if (record.every((cell) => cell.trim() === '')) continue;
       if (!headers) {
         headers = distinctHeaders(record);
         mapping = applyOverride(headers, autoMapping(headers), options.mapping);
@@ -192,9 +195,7 @@ async function importInTransaction(
           .execute();
         continue;
       }
-      if (record.every((cell) => cell.trim() === '')) continue;
       total++;
-      const line = firstLine(record, info);
       const result = validateRow(readRow!(record), mapping, options);
       const data = JSON.stringify(record);
       if (result.outcome === 'ok') {
@@ -274,13 +275,13 @@ const slugSuffix = (() => {
   };
 })();
 
-/** Where a record starts: info.lines is where it ends, and quoted line breaks move its start up. */
-function firstLine(record: string[], info: Info): number {
+/** The line breaks inside a record's quoted cells. */
+function lineBreaks(record: string[]): number {
   let breaks = 0;
   for (const cell of record) {
     for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) breaks++;
   }
-  return info.lines - breaks;
+  return breaks;
 }
 
 /**

@@ -90,6 +90,13 @@ export async function recordEmployers(trx: Trx, employers: Map<string, ResolvedE
     select * from unnest(${names}::text[], ${names.map((n) => employers.get(n)!.id)}::int[])`.execute(trx);
 }
 
+/**
+ * A staged row's former employer: its company as resolved, else the list's. A lookup by key, not
+ * a join: the planner has no statistics on the stage and would scan the employers once per row.
+ */
+const formerEmployer = (list: { employer_id: number | null }) =>
+  sql`coalesce((select e.employer_id from import_employers e where e.company = s.company), ${list.employer_id}::int)`;
+
 /** The reason given for a person who cannot be listed by an import, whatever the cause. */
 export const NOT_LISTABLE = 'Not imported: this person cannot be listed from an import.';
 
@@ -163,8 +170,7 @@ export async function classify(trx: Trx, list: { id: number; employer_id: number
           or coalesce(s.remote, p.remote) is distinct from p.remote
           or coalesce(s.relocation, p.relocation) is distinct from p.relocation
           or coalesce(s.work_authorization, p.work_authorization) is distinct from p.work_authorization
-          or coalesce((select e.employer_id from import_employers e where e.company = s.company), ${list.employer_id}::int,
-            p.former_employer_id) is distinct from p.former_employer_id
+          or coalesce(${formerEmployer(list)}, p.former_employer_id) is distinct from p.former_employer_id
           or coalesce(s.linkedin, p.linkedin_url) is distinct from p.linkedin_url
           or (p.email is null and s.email is not null)
         then 'update'
@@ -225,8 +231,8 @@ export async function applyStage(trx: Trx, list: { id: number; employer_id: numb
         consent_at, consent_source, published_at)
       select s.slug, 'published', s.name, s.headline, s.role, s.seniority, string_to_array(s.skills, ${SKILL_SEPARATOR}),
         s.years_experience, s.country, s.region, s.city, s.remote, s.relocation, s.work_authorization,
-        coalesce(e.employer_id, ${list.employer_id}::int), s.linkedin, s.email, now(), ${source}, now()
-      from import_stage s left join import_employers e on e.company = s.company
+        ${formerEmployer(list)}, s.linkedin, s.email, now(), ${source}, now()
+      from import_stage s
       where ${CREATES}
       returning id, email),
     listed as (insert into profile_lists (profile_id, list_id) select id, ${list.id}::int from created),
@@ -247,14 +253,14 @@ export async function applyStage(trx: Trx, list: { id: number; employer_id: numb
       remote = coalesce(s.remote, p.remote),
       relocation = coalesce(s.relocation, p.relocation),
       work_authorization = coalesce(s.work_authorization, p.work_authorization),
-      former_employer_id = coalesce(e.employer_id, ${list.employer_id}::int, p.former_employer_id),
+      former_employer_id = coalesce(${formerEmployer(list)}, p.former_employer_id),
       linkedin_url = coalesce(s.linkedin, p.linkedin_url),
       email = coalesce(p.email, s.email),
       consent_at = coalesce(p.consent_at, now()),
       consent_source = coalesce(p.consent_source, ${source}),
       published_at = coalesce(p.published_at, now()),
       updated_at = now()
-    from import_stage s left join import_employers e on e.company = s.company
+    from import_stage s
     where s.profile_id = p.id and s.action = 'update'`.execute(trx);
   await sql`
     insert into profile_lists (profile_id, list_id)
