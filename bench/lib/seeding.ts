@@ -36,6 +36,21 @@ export async function importThroughApi(
  * Waits until every committed write is in Meilisearch: the outbox is empty (the worker deletes a
  * row only after Meilisearch confirmed it) and the index has finished indexing.
  */
+/** Until the server has mailed every notice that imports owe: after that it is idle again. */
+export async function waitUntilNoticesSent(db: Db, timeoutMs = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { count } = await db
+      .selectFrom('import_notices')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('sent_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (Number(count) === 0) return;
+    if (Date.now() > deadline) throw new Error(`${count} import notices were still unsent after ${timeoutMs / 1000} s`);
+    await sleep(200);
+  }
+}
+
 export async function waitUntilSearchable(db: Db, meili: Meilisearch, indexUid: string, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
