@@ -52,26 +52,22 @@ const SKILL_SEPARATOR = '\u001f';
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** A value in COPY's text format. */
-function field(value: string | number | boolean | null): string {
-  if (value === null) return '\\N';
+function field(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '\\N';
   if (typeof value !== 'string') return String(value);
   return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
 }
 
-/** One record as a line of COPY text, in the order of COLUMNS. */
+/** One record as a line of COPY text, in the order of COLUMNS; a rejected row has only its reason. */
 export function stageLine(record: StagedRecord): string {
-  const values: (string | number | boolean | null)[] = [record.line, record.outcome];
-  if (record.outcome === 'ok') {
-    const r = record.row;
-    values.push(
-      null, r.name, r.email, r.linkedinUrl, r.headline, r.role, r.seniority, r.skills.join(SKILL_SEPARATOR), r.yearsExperience,
-      r.country, r.region, r.city, r.remote, r.relocation, r.workAuthorization, r.company, record.hashes.email, record.hashes.linkedin,
-      record.slug,
-    );
-  } else {
-    values.push(record.reason, ...new Array<null>(18).fill(null));
-  }
-  values.push(record.data);
+  const ok = record.outcome === 'ok';
+  const r = ok ? record.row : undefined;
+  const values = [
+    record.line, record.outcome, ok ? null : record.reason,
+    r?.name, r?.email, r?.linkedinUrl, r?.headline, r?.role, r?.seniority, r?.skills.join(SKILL_SEPARATOR), r?.yearsExperience,
+    r?.country, r?.region, r?.city, r?.remote, r?.relocation, r?.workAuthorization, r?.company,
+    ok ? record.hashes.email : null, ok ? record.hashes.linkedin : null, ok ? record.slug : null, record.data,
+  ];
   return `${values.map(field).join('\t')}\n`;
 }
 
