@@ -207,6 +207,45 @@ describe('CSV import through the API', () => {
     expect(outboxAfter.n).toBe(outboxBefore.n);
   });
 
+  it('settles who is who across a whole file: the later row of a person wins, far apart, in a dry run as in a real one', async () => {
+    // Over a thousand rows apart, in different COPY chunks of the stage.
+    const stored = await createList(t, token);
+    await importCsv(t, token, stored.slug, 'Name,Email\nStored Person,stored@far.example.org\n');
+    const filler = Array.from({ length: 1_200 }, (_, i) => `Filler ${i},filler${i}@far.example.org,`);
+    const csv = [
+      'Name,Email,LinkedIn',
+      'Early Name,early@far.example.org,',
+      'Linked Early,linked-early@far.example.org,linkedin.com/in/far-linked',
+      'Stored By Email,stored@far.example.org,',
+      ...filler,
+      'Late Name,EARLY@far.example.org,',
+      'Linked Late,linked-late@far.example.org,https://www.linkedin.com/in/far-linked',
+      'Stored Again,stored@far.example.org,linkedin.com/in/far-stored',
+    ].join('\n');
+    const expected = { total: 1_206, created: 1_202, updated: 1, unchanged: 0, skipped: 3, failed: 0 };
+
+    const dry = await importCsv(t, token, (await createList(t, token)).slug, csv, { dryRun: true });
+    expect(dry.counts).toEqual(expected);
+    const before = await countProfiles();
+    const list = await createList(t, token);
+    const real = await importCsv(t, token, list.slug, csv);
+    expect(real.counts).toEqual(expected);
+    expect(await countProfiles()).toBe(before + expected.created);
+
+    expect(await profileByEmail('early@far.example.org')).toMatchObject({ name: 'Late Name' });
+    expect(await profileByEmail('linked-early@far.example.org')).toBeUndefined();
+    expect(await profileByEmail('linked-late@far.example.org')).toMatchObject({ linkedin_url: 'https://www.linkedin.com/in/far-linked' });
+    expect(await profileByEmail('stored@far.example.org')).toMatchObject({ name: 'Stored Again', linkedin_url: 'https://www.linkedin.com/in/far-stored' });
+    const report = await reportOf(t, token, real.id);
+    expect(report).toContain('2,skipped,Same person as line 1205: the later row is used.');
+    expect(report).toContain('3,skipped,Same person as line 1206: the later row is used.');
+    expect(report).toContain('4,skipped,Same person as line 1207: the later row is used.');
+
+    const members = await sql<{ n: number }>`
+      select count(*)::int as n from profile_lists pl join layoff_lists l on l.id = pl.list_id where l.slug = ${list.slug}`.execute(t.app.db);
+    expect(members.rows[0]!.n).toBe(expected.created + expected.updated);
+  });
+
   it('puts a person on two overlapping lists as one profile on both', async () => {
     const a = await createList(t, token, { title: 'Overlap A' });
     const b = await createList(t, token, { title: 'Overlap B' });
