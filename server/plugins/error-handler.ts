@@ -23,6 +23,12 @@ export default fp(
       return reply.status(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: err.message });
     });
 
+    // No path holds a NUL character, and Postgres could not look one up: refused before any route.
+    // (Query parameters are refused by their schemas, with a message naming the parameter.)
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.url.split('?')[0]!.includes('%00')) return reply.badRequest('The address contains a NUL character (%00): remove it.');
+    });
+
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '';
       const isPage = request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.');

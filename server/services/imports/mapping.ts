@@ -95,6 +95,7 @@ export function overrideProblems(value: unknown): string[] {
   for (const [key, header] of Object.entries(value)) {
     if (!(TARGETS as readonly string[]).includes(key)) problems.push(`mapping.${key} is not a field; fields are ${TARGETS.join(', ')}`);
     else if (header !== null && (typeof header !== 'string' || header.length > 500)) problems.push(`mapping.${key} must be a column header or null`);
+    else if (header?.includes('\0')) problems.push(`mapping.${key} contains a NUL character, which no column header has`);
   }
   return problems;
 }

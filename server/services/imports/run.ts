@@ -13,7 +13,7 @@ import { emailHash, linkedinHash } from '../../privacy/suppression.js';
 import { DecodeStream, type EncodingChoice } from './decode.js';
 import { ImportFileError } from './errors.js';
 import { applyOverride, autoMapping, distinctHeaders, mappingProblem, type Mapping, type MappingOverride } from './mapping.js';
-import { cellReader, validateRow, type ImportedRow } from './rows.js';
+import { cellReader, validateRow, type ImportedRow, type RowResult } from './rows.js';
 import {
   applyStage, classify, countActions, createStage, NOT_LISTABLE, recordEmployers, rejectStaged, skipSuppressed, stagedCompanies,
   stageLine, stageWriter, suppressedLines,
@@ -72,6 +72,8 @@ export const MAX_RECORD_CHARS = 64 * 1024;
 const IMPORT_LOCK = 740_001;
 /** Staged records go to Postgres this many characters at a time: one write per row would cost more than the row. */
 const COPY_CHUNK_CHARS = 64 * 1024;
+const NUL_HEADER = 'The header row contains NUL characters: the file is probably UTF-16 without a byte order mark, or damaged. Choose its encoding (UTF-16 LE or BE), or save it again as CSV UTF-8.';
+const NUL_ROW = 'The row contains a NUL character (a sign of a damaged file): remove it and import the row again.';
 /** How often a running import tells its progress. */
 const PROGRESS_MS = 250;
 
@@ -182,7 +184,9 @@ async function importInTransaction(
       const line = nextLine;
       nextLine += 1 + lineBreaks(record);
       if (record.every((cell) => cell.trim() === '')) continue;
+      const damaged = record.some((cell) => cell.includes('\0'));
       if (!headers) {
+        if (damaged) throw new ImportFileError(NUL_HEADER);
         headers = distinctHeaders(record);
         mapping = applyOverride(headers, autoMapping(headers), options.mapping);
         const problem = mappingProblem(mapping, headers);
@@ -196,8 +200,11 @@ async function importInTransaction(
         continue;
       }
       total++;
-      const result = validateRow(readRow!(record), mapping, options);
-      const data = JSON.stringify(record);
+      // Postgres stores no NUL character: such a row fails, and its report shows U+FFFD instead.
+      const result: RowResult = damaged
+        ? { outcome: 'failed', reason: NUL_ROW, notes: [] }
+        : validateRow(readRow!(record), mapping, options);
+      const data = JSON.stringify(damaged ? record.map((cell) => cell.replaceAll('\0', '\uFFFD')) : record);
       if (result.outcome === 'ok') {
         const { row } = result;
         const hashes = { email: row.email && emailHash(row.email), linkedin: row.linkedinUrl && linkedinHash(row.linkedinUrl) };

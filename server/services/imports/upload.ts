@@ -72,7 +72,8 @@ export async function receiveImportUpload(
           part.file.resume();
           throw bad(`Send one file, in the field named "file" (got "${part.fieldname}")`);
         }
-        fileName = part.filename || 'upload.csv';
+        // Shown back to the organizer and stored: control characters (a NUL above all) are dropped.
+        fileName = (part.filename ?? '').replace(/[\u0000-\u001f\u007f]/g, '') || 'upload.csv';
         await pipeline(part.file, createWriteStream(filePath, { mode: 0o600 }));
         if (part.file.truncated) throw tooLarge();
       } else if (typeof part.value === 'string') {
