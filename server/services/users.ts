@@ -69,11 +69,14 @@ export async function userForApiToken(db: Executor, token: string): Promise<Auth
 
 /** The user whose password this is, or undefined; the same work is done for an unknown email. */
 export async function checkPassword(db: Executor, email: string, password: string): Promise<AuthUser | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'password_hash'])
-    .where(sql`lower(email)`, '=', email.toLowerCase())
-    .executeTakeFirst();
+  // No account's email holds a NUL, and Postgres could not compare one: the password check still runs.
+  const row = email.includes('\0')
+    ? undefined
+    : await db
+        .selectFrom('users')
+        .select(['id', 'email', 'name', 'role', 'password_hash'])
+        .where(sql`lower(email)`, '=', email.toLowerCase())
+        .executeTakeFirst();
   dummyHash ??= hash(secret());
   const ok = await verify(row?.password_hash ?? (await dummyHash), password).catch(() => false);
   if (!row?.password_hash || !ok) return undefined;

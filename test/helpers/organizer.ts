@@ -44,6 +44,7 @@ export function uploadCsv(t: TestApp, token: string, slug: string, content: stri
 export interface ImportStatus {
   id: number;
   status: string;
+  fileName: string;
   processed: number;
   counts: { total: number; created: number; updated: number; unchanged: number; skipped: number; failed: number };
   error?: string;

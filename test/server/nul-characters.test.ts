@@ -25,6 +25,8 @@ describe('NUL characters in requests and files', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/profiles/manage-link', payload: { email: 'a\u0000b@example.org' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/email/);
+    const signIn = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'a\u0000@example.org', password: 'whatever-it-is' } });
+    expect(signIn.statusCode).toBe(401);
   });
 
   it('fails the rows that hold one, with their report in U+FFFD, and imports the others', async () => {
