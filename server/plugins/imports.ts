@@ -4,6 +4,7 @@ import { failInterruptedImports } from '../services/imports/jobs.js';
 import { sendImportNotices } from '../services/imports/notices.js';
 import { runImport, type ImportJob } from '../services/imports/run.js';
 import { ImportRunner } from '../services/imports/runner.js';
+import { removeStaleUploads } from '../services/imports/upload.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -21,8 +22,8 @@ declare module 'fastify' {
 }
 
 /**
- * This often, notices owed by imports from the CLI or another process are sent, and imports of
- * processes that died are marked failed.
+ * This often, notices owed by imports from the CLI or another process are sent, imports of
+ * processes that died are marked failed, and the uploads such processes left behind are deleted.
  */
 const SWEEP_MS = 60_000;
 
@@ -30,11 +31,13 @@ export default fp<{ databaseUrl: string }>(
   async (app, { databaseUrl }) => {
     const runner = new ImportRunner(databaseUrl, app.log);
     await runner.start();
-    const failInterrupted = async () => {
+    const cleanUpInterrupted = async () => {
+      const stale = await removeStaleUploads();
+      if (stale > 0) app.log.warn({ stale }, 'uploads left by a process that died were deleted');
       const interrupted = await failInterruptedImports(app.db);
       if (interrupted > 0) app.log.warn({ interrupted }, 'imports whose process stopped were marked failed');
     };
-    await failInterrupted();
+    await cleanUpInterrupted();
 
     let queue: Promise<void> = Promise.resolve();
     let notices: Promise<void> | undefined;
@@ -78,7 +81,7 @@ export default fp<{ databaseUrl: string }>(
     // Notices owed by the CLI, or by a process that stopped, go out from here.
     const sweep = setInterval(() => {
       void sendNotices();
-      failInterrupted().catch((err: unknown) => app.log.error({ err }, 'looking for interrupted imports failed'));
+      cleanUpInterrupted().catch((err: unknown) => app.log.error({ err }, 'cleaning up after interrupted imports failed'));
     }, SWEEP_MS);
     sweep.unref();
     app.addHook('onReady', async () => void sendNotices());

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -51,6 +51,27 @@ export function importOptions(fields: Record<string, string>): ImportOptions {
   return { dryRun: flag('dryRun', fields.dryRun), attestConsent: flag('attestConsent', fields.attestConsent), encoding, mapping };
 }
 
+const UPLOAD_PREFIX = 'lifeline-import-';
+/** Far longer than any import runs: an upload older than this was left by a process that died. */
+const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes uploads that a process which died mid-import left in the temp dir (each one is a list of
+ * people with their emails); a live import's file is never that old. Returns how many it deleted.
+ */
+export async function removeStaleUploads(dir = os.tmpdir(), now = Date.now()): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(dir)) {
+    if (!name.startsWith(UPLOAD_PREFIX) || !name.endsWith('.csv')) continue;
+    const file = path.join(dir, name);
+    const modified = await stat(file).then((s) => s.mtimeMs, () => now);
+    if (now - modified < STALE_UPLOAD_MS) continue;
+    await rm(file, { force: true });
+    removed++;
+  }
+  return removed;
+}
+
 /**
  * Streams the multipart upload: the file part goes straight to a temporary file (never whole in
  * memory), the other fields are collected; then the import row is created, queued.
@@ -62,7 +83,7 @@ export async function receiveImportUpload(
   userId: number,
   runner: number,
 ): Promise<ImportJob> {
-  const filePath = path.join(os.tmpdir(), `lifeline-import-${randomBytes(8).toString('hex')}.csv`);
+  const filePath = path.join(os.tmpdir(), `${UPLOAD_PREFIX}${randomBytes(8).toString('hex')}.csv`);
   const fields: Record<string, string> = {};
   let fileName: string | undefined;
   try {
