@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,7 +27,10 @@ describe('SIGKILL of the whole app in the middle of a 10k-row import', () => {
     const file = path.join(csvDir, 'list.csv');
     expect(await writeCsv(file, { profiles: ROWS, seed: 11, lists: 1 })).toBe(ROWS);
 
-    const first = await startServerProcess(dataDir, { RATE_LIMIT: '0', LOG_LEVEL: 'warn' });
+    // Its temp files (uploads among them) go to csvDir: what the killed server leaves goes with it.
+    // The embedded Postgres, run as its own user when we are root, reads a file there too.
+    await chmod(csvDir, 0o755);
+    const first = await startServerProcess(dataDir, { RATE_LIMIT: '0', LOG_LEVEL: 'warn', TMPDIR: csvDir });
     servers.push(first);
     await waitUntilHealthy(first);
     const user = await runScript('user', ['add', '--email', 'organizer@example.org', '--role', 'organizer'], { DATA_DIR: dataDir });
@@ -45,7 +48,7 @@ describe('SIGKILL of the whole app in the middle of a 10k-row import', () => {
     first.child.kill('SIGKILL');
     await first.exited;
 
-    const second = await startServerProcess(dataDir, { RATE_LIMIT: '0', LOG_LEVEL: 'warn' });
+    const second = await startServerProcess(dataDir, { RATE_LIMIT: '0', LOG_LEVEL: 'warn', TMPDIR: csvDir });
     servers.push(second);
     await waitUntilHealthy(second);
     const again = new LifelineClient(second.url, token);
