@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Meilisearch } from 'meilisearch';
 import type { Db } from '../../server/db/client.js';
+import { waitUntil } from '../../server/embedded/processes.js';
 import { csvChunks, type Person, type SeedOptions } from '../data/generate.js';
 import type { ImportState, LifelineClient } from './api.js';
 
@@ -32,25 +33,19 @@ export async function importThroughApi(
   return { slug, state: await client.waitForImport(id, onProgress) };
 }
 
+/** Until the server has mailed every notice that imports owe: after that it is idle again. */
+export function waitUntilNoticesSent(db: Db, timeoutMs = 600_000): Promise<void> {
+  const allSent = async () => {
+    const unsent = await db.selectFrom('import_notices').select('profile_id').where('sent_at', 'is', null).limit(1).executeTakeFirst();
+    return unsent === undefined;
+  };
+  return waitUntil(allSent, 'the mailing of import notices', timeoutMs);
+}
+
 /**
  * Waits until every committed write is in Meilisearch: the outbox is empty (the worker deletes a
  * row only after Meilisearch confirmed it) and the index has finished indexing.
  */
-/** Until the server has mailed every notice that imports owe: after that it is idle again. */
-export async function waitUntilNoticesSent(db: Db, timeoutMs = 600_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { count } = await db
-      .selectFrom('import_notices')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('sent_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    if (Number(count) === 0) return;
-    if (Date.now() > deadline) throw new Error(`${count} import notices were still unsent after ${timeoutMs / 1000} s`);
-    await sleep(200);
-  }
-}
-
 export async function waitUntilSearchable(db: Db, meili: Meilisearch, indexUid: string, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
