@@ -5,6 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../../db/schema.js';
 import type { ResolvedEmployer } from '../../normalize/employers.js';
 import type { ImportedRow } from './rows.js';
+import type { ImportCounts } from './run.js';
 
 type Trx = Transaction<Database>;
 
@@ -179,13 +180,8 @@ export async function classify(trx: Trx, list: { id: number; employer_id: number
 /** The rows that create a profile: valid, the last of their person, matching no stored profile. */
 const CREATES = sql`outcome = 'ok' and superseded_by is null and profile_id is null`;
 
-export interface StageCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  failed: number;
-}
+/** The counts of an import but its total, which the reading knows. */
+type StageCounts = Omit<ImportCounts, 'total'>;
 
 export async function countActions(trx: Trx): Promise<StageCounts> {
   const { rows } = await sql<StageCounts>`
