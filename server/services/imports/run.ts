@@ -15,8 +15,8 @@ import { ImportFileError } from './errors.js';
 import { applyOverride, autoMapping, distinctHeaders, mappingProblem, type Mapping, type MappingOverride } from './mapping.js';
 import { cellReader, validateRow, type ImportedRow, type RowResult } from './rows.js';
 import {
-  applyStage, classify, countActions, createStage, NOT_LISTABLE, recordEmployers, rejectStaged, skipSuppressed, stagedCompanies,
-  stageLine, stageWriter, suppressedLines,
+  analyzeStage, applyStage, classify, countActions, createStage, NOT_LISTABLE, recordEmployers, rejectStaged, skipSuppressed,
+  stagedCompanies, stageLine, stageWriter, suppressedLines,
 } from './stage.js';
 
 export interface ImportOptions {
@@ -238,6 +238,7 @@ async function importInTransaction(
   if (!headers) throw new ImportFileError('The file is empty: it has no header row and no rows.');
 
   await report('merging');
+  await analyzeStage(trx);
   // A dry run resolves employers like a real one, then takes back any it had to create.
   if (options.dryRun) await sql`savepoint dry_run_employers`.execute(trx);
   const employers = await resolveEmployers(trx, await stagedCompanies(trx));
