@@ -17,6 +17,7 @@ export class MissingEndpointError extends Error {
 export interface ImportState {
   id: number | string;
   status: 'queued' | 'running' | 'done' | 'failed';
+  phase: 'reading' | 'merging' | null;
   processed: number;
   counts: { total: number; created: number; updated: number; unchanged: number; skipped: number; failed: number };
   error?: string | null;
