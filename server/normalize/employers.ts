@@ -1,3 +1,5 @@
+import { hash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Executor } from '../db/client.js';
 import { slugify } from './text.js';
 
@@ -90,23 +92,24 @@ export async function resolveEmployers(db: Executor, names: string[]): Promise<M
   if (byKey.size === 0) return result;
 
   const keys = [...byKey.keys()];
+  // Arrays, not one parameter per name: a list can name more companies than a statement takes parameters.
   const seen = await db
     .selectFrom('employer_aliases as a')
     .innerJoin('employers as e', 'e.id', 'a.employer_id')
     .select(['a.key', 'e.id', 'e.slug', 'e.name'])
-    .where('a.key', 'in', keys)
+    .where('a.key', '=', sql<string>`any(${keys}::text[])`)
     .execute();
   const found = new Map(seen.map((r) => [r.key, { id: r.id, slug: r.slug, name: r.name }]));
 
-  for (const key of keys.filter((k) => !found.has(k))) {
-    const { canonical } = byKey.get(key)!;
-    const employer = await findOrCreateEmployer(db, canonical);
-    await db
-      .insertInto('employer_aliases')
-      .values({ key, alias: byKey.get(key)!.names[0]!, employer_id: employer.id })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
-    found.set(key, employer);
+  const missing = keys.filter((k) => !found.has(k));
+  if (missing.length > 0) {
+    const created = await createEmployers(db, missing.map((key) => ({ key, canonical: byKey.get(key)!.canonical })));
+    for (const [key, employer] of created) found.set(key, employer);
+    await sql`
+      insert into employer_aliases (key, alias, employer_id)
+      select * from unnest(${missing}::text[], ${missing.map((k) => byKey.get(k)!.names[0]!)}::text[],
+        ${missing.map((k) => found.get(k)!.id)}::int[])
+      on conflict (key) do nothing`.execute(db);
   }
   for (const [key, { names: originals }] of byKey) {
     for (const name of originals) result.set(name, found.get(key)!);
@@ -115,19 +118,33 @@ export async function resolveEmployers(db: Executor, names: string[]): Promise<M
 }
 
 /**
- * The employer called `canonical`, created if needed. A slug already taken by a company whose
- * name folds differently ("Œ…" and "åß…" both slugify to "a"; most non-Latin names to "") is
- * not that company: the new one gets the next free "-2", "-3"… slug.
+ * The employer of each key, called by its canonical name, created if needed: all of them in a
+ * few statements, however many a list names. A slug already taken by a company whose name folds
+ * differently ("Œuvre" and "uvre" both slugify to "uvre") is not that company: the new one takes
+ * the next free "-2", "-3"… Names with no Latin letter or digit slugify to nothing and get a slug
+ * from a hash of their key, so that a list of Japanese companies does not queue on one slug.
  */
-async function findOrCreateEmployer(db: Executor, canonical: string): Promise<ResolvedEmployer> {
-  const key = employerKey(canonical);
-  const base = slugify(canonical) || `employer-${key.length}`;
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`;
-    await db.insertInto('employers').values({ slug, name: canonical }).onConflict((oc) => oc.column('slug').doNothing()).execute();
-    const employer = await db.selectFrom('employers').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirstOrThrow();
-    if (employerKey(employer.name) === key) return employer;
+async function createEmployers(db: Executor, wanted: { key: string; canonical: string }[]): Promise<Map<string, ResolvedEmployer>> {
+  const created = new Map<string, ResolvedEmployer>();
+  let pending = wanted.map(({ key, canonical }) => {
+    const canonicalKey = employerKey(canonical);
+    return { key, canonical, canonicalKey, base: slugify(canonical) || `employer-${hash('sha256', canonicalKey).slice(0, 10)}` };
+  });
+  for (let n = 1; pending.length > 0; n++) {
+    const slugs = pending.map((p) => (n === 1 ? p.base : `${p.base}-${n}`));
+    await sql`
+      insert into employers (slug, name) select * from unnest(${slugs}::text[], ${pending.map((p) => p.canonical)}::text[])
+      on conflict (slug) do nothing`.execute(db);
+    const rows = await db.selectFrom('employers').select(['id', 'slug', 'name']).where('slug', '=', sql<string>`any(${slugs}::text[])`).execute();
+    const bySlug = new Map(rows.map((r) => [r.slug, r]));
+    pending = pending.filter((p, i) => {
+      const employer = bySlug.get(slugs[i]!);
+      if (!employer || employerKey(employer.name) !== p.canonicalKey) return true;
+      created.set(p.key, employer);
+      return false;
+    });
   }
+  return created;
 }
 
 export async function resolveEmployer(db: Executor, name: string): Promise<ResolvedEmployer | undefined> {
