@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor } from '../db/client.js';
-import { resolveEmployer } from '../normalize/employers.js';
+import { resolveEmployer } from './employers.js';
 import { cleanText, slugify } from '../normalize/text.js';
 import { normalizeWebUrl } from '../normalize/web-url.js';
 import type { CreateList, List } from '../schemas/lists.js';

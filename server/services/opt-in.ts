@@ -9,7 +9,7 @@ import { manageLinkMail } from '../mail/manage-link.js';
 import type { RenderedMail } from '../mail/layout.js';
 import type { Mailer } from '../mail/mailer.js';
 import { verifyMail } from '../mail/verify.js';
-import { resolveEmployer } from '../normalize/employers.js';
+import { resolveEmployer } from './employers.js';
 import { checkEmail, normalizeProfileFields, type FieldErrors, type ProfileFields } from '../normalize/profile-fields.js';
 import { slugify } from '../normalize/text.js';
 import { suppressedAmong, suppressionHashes } from '../privacy/suppression.js';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../server/db/client.js';
 import type { NewProfile, ProfileStatus } from '../../server/db/schema.js';
-import { resolveEmployers } from '../../server/normalize/employers.js';
+import { resolveEmployers } from '../../server/services/employers.js';
 import { until } from './until.js';
 
 /**

@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { openSession, type Db, type Session } from '../../db/client.js';
 import type { Database } from '../../db/schema.js';
 import type { Log } from '../../logger.js';
-import { resolveEmployers } from '../../normalize/employers.js';
+import { resolveEmployers } from '../employers.js';
 import { slugify } from '../../normalize/text.js';
 import { emailHash, linkedinHash } from '../../privacy/suppression.js';
 import { DecodeStream, type EncodingChoice } from './decode.js';

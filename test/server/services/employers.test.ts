@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveEmployer, resolveEmployers } from '../../../server/normalize/employers.js';
+import { resolveEmployer, resolveEmployers } from '../../../server/services/employers.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/stores.js';
 
 describe('resolveEmployers', () => {
