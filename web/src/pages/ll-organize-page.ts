@@ -162,11 +162,16 @@ export class LlOrganizePage extends LitElement {
 
   private _renderRun(run: ImportStatus) {
     const percent = Math.round(run.progress * 100);
+    // Reading moves with the file; waiting and saving have no measure, so their bar is indeterminate.
+    const reading = run.status === 'running' && run.phase !== 'merging';
+    const label = reading
+      ? `Reading rows: ${run.processed.toLocaleString()}`
+      : run.status === 'queued' ? 'Waiting to start…' : `Saving ${rowsWord(run.processed)}…`;
     return html`<section class="card step" aria-labelledby="step-run">
       <h2 id="step-run">4. Import</h2>
       ${run.status === 'queued' || run.status === 'running'
-        ? html`<label for="progress">${run.phase === 'merging' ? 'Saving…' : `Reading rows: ${run.processed.toLocaleString()}`}</label>
-            <progress id="progress" max="100" value=${run.phase === 'merging' ? 100 : percent} aria-valuetext="${percent}%"></progress>`
+        ? html`<label for="progress">${label}</label>
+            <progress id="progress" max="100" value=${reading ? percent : nothing} aria-valuetext=${reading ? `${percent}%` : label}></progress>`
         : nothing}
       ${run.status === 'failed' ? html`<p class="problem" role="alert">${run.error}</p>` : nothing}
       ${run.status === 'done'
@@ -239,12 +244,19 @@ export class LlOrganizePage extends LitElement {
         encoding: this._encoding,
         mapping: this._override(),
       });
-      return await watchImport(id, (status) => { if (!dryRun) this._run = status; }, this._abort.signal);
+      return await watchImport(id, (status) => { if (!dryRun) this._showRun(status); }, this._abort.signal);
     } catch (err) {
       if ((err as Error).name === 'AbortError') return undefined;
       this._error = err instanceof ApiError ? err.message : 'The file could not be sent. Try again.';
       return undefined;
     }
+  }
+
+  /** The import's progress, brought into view when it starts: the button that started it sits above. */
+  private _showRun(status: ImportStatus) {
+    const starting = !this._run;
+    this._run = status;
+    if (starting) void this.updateComplete.then(() => this.renderRoot.querySelector('#step-run')?.scrollIntoView({ block: 'start' }));
   }
 
   private async _dryRun() {
