@@ -70,6 +70,8 @@ describe('the Organize page', () => {
     await page.getByRole('checkbox').check();
     await importButton.click();
     await expect.poll(() => page.getByText('Done: the list is imported.').count(), { timeout: 15_000 }).toBe(1);
+    // The list chooser reloads: its count now has the two people.
+    await expect.poll(() => page.getByLabel('Import into').locator('option:checked').textContent()).toContain('· 2 people');
     const report = page.getByRole('link', { name: 'Download the report of the rejected rows (1 row, CSV)' });
     expect(await report.getAttribute('href')).toMatch(/^\/api\/imports\/\d+\/report\.csv$/);
     await shot(page, `organize-done-${width}`);

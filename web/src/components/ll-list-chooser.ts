@@ -32,9 +32,15 @@ export class LlListChooser extends LitElement {
     args: () => [],
   });
 
+  /** Loads the lists again: their counts change when an import lands. */
+  refresh(): void {
+    void this._lists.run();
+  }
+
   override render() {
     return this._lists.render({
-      pending: () => html`<p class="hint" role="status">Loading lists…</p>`,
+      // A refresh keeps the chooser in place: only the first load has nothing to show.
+      pending: () => (this._lists.value ? this._renderChooser(this._lists.value) : html`<p class="hint" role="status">Loading lists…</p>`),
       error: (err) => html`<p class="error" role="alert">${err instanceof ApiError ? err.message : 'The lists could not be loaded.'}
         <button class="secondary" @click=${() => this._lists.run()}>Try again</button></p>`,
       complete: (lists) => this._renderChooser(lists),
@@ -49,7 +55,7 @@ export class LlListChooser extends LitElement {
               <label for="list">Import into</label>
               <select id="list" .value=${this._selected} @change=${(e: Event) => this._choose(lists, (e.target as HTMLSelectElement).value)}>
                 <option value="">Choose a list…</option>
-                ${lists.map((l) => html`<option value=${l.slug} ?selected=${l.slug === this._selected}>${l.title}${l.employer ? ` (${l.employer.name})` : ''} · ${l.profiles} people</option>`)}
+                ${lists.map((l) => html`<option value=${l.slug} ?selected=${l.slug === this._selected}>${l.title}${l.employer ? ` (${l.employer.name})` : ''} · ${l.profiles.toLocaleString()} ${l.profiles === 1 ? 'person' : 'people'}</option>`)}
               </select>
             </div>`
           : html`<p class="hint">No lists yet: create the first one.</p>`}

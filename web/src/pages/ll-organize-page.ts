@@ -40,6 +40,8 @@ export class LlOrganizePage extends LitElement {
       .options { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); margin-top: 1rem; }
       .consent { display: flex; gap: 0.6rem; align-items: flex-start; font-weight: 400; background: var(--ll-page); padding: 0.75rem; border-radius: 8px; }
       .consent input { margin-top: 0.3rem; }
+      .progress { margin-top: 1rem; }
+      h2 + .progress { margin-top: 0; }
       progress { width: 100%; height: 1rem; accent-color: var(--ll-accent); }
       .problem { background: var(--ll-danger-soft); color: var(--ll-danger); padding: 0.75rem; border-radius: 8px; }
       details { margin-top: 1rem; }
@@ -58,6 +60,8 @@ export class LlOrganizePage extends LitElement {
   @state() private _preview: ImportStatus | undefined;
   @state() private _run: ImportStatus | undefined;
   @state() private _busy: 'preview' | 'import' | undefined;
+  /** The dry run in flight, for its progress; undefined until the file is sent. */
+  @state() private _checking: ImportStatus | undefined;
   @state() private _error = '';
   private _abort = new AbortController();
 
@@ -97,7 +101,7 @@ export class LlOrganizePage extends LitElement {
       </section>
       ${this._list ? this._renderUpload() : nothing}
       ${this._preview ? this._renderCheck(this._preview) : nothing}
-      ${this._run ? this._renderRun(this._run) : nothing}
+      ${this._run || this._busy === 'import' ? this._renderRun(this._run) : nothing}
     `;
   }
 
@@ -113,7 +117,7 @@ export class LlOrganizePage extends LitElement {
           </select>
         </div>
       </div>
-      ${this._busy === 'preview' ? html`<p class="hint" role="status">Reading the file…</p>` : nothing}
+      ${this._busy === 'preview' ? this._renderProgress(this._checking, 'check-progress', 'Checking') : nothing}
       ${this._error ? html`<p class="problem" role="alert">${this._error}</p>` : nothing}
     </section>`;
   }
@@ -160,21 +164,13 @@ export class LlOrganizePage extends LitElement {
       </div>`;
   }
 
-  private _renderRun(run: ImportStatus) {
-    const percent = Math.round(run.progress * 100);
-    // Reading moves with the file; waiting and saving have no measure, so their bar is indeterminate.
-    const reading = run.status === 'running' && run.phase !== 'merging';
-    const label = reading
-      ? `Reading rows: ${run.processed.toLocaleString()}`
-      : run.status === 'queued' ? 'Waiting to start…' : `Saving ${rowsWord(run.processed)}…`;
+  /** The import: sent, running, then its outcome. */
+  private _renderRun(run: ImportStatus | undefined) {
     return html`<section class="card step" aria-labelledby="step-run">
       <h2 id="step-run">4. Import</h2>
-      ${run.status === 'queued' || run.status === 'running'
-        ? html`<label for="progress">${label}</label>
-            <progress id="progress" max="100" value=${reading ? percent : nothing} aria-valuetext=${reading ? `${percent}%` : label}></progress>`
-        : nothing}
-      ${run.status === 'failed' ? html`<p class="problem" role="alert">${run.error}</p>` : nothing}
-      ${run.status === 'done'
+      ${!run || run.status === 'queued' || run.status === 'running' ? this._renderProgress(run, 'run-progress', 'Saving') : nothing}
+      ${run?.status === 'failed' ? html`<p class="problem" role="alert">${run.error}</p>` : nothing}
+      ${run?.status === 'done'
         ? html`<p class="done" role="status">Done: the list is imported. People appear in search within a minute.</p>
             <ll-import-counts .counts=${run.counts}></ll-import-counts>
             ${run.counts.skipped + run.counts.failed > 0
@@ -182,6 +178,23 @@ export class LlOrganizePage extends LitElement {
               : html`<p class="hint">No row was rejected.</p>`}`
         : nothing}
     </section>`;
+  }
+
+  /**
+   * How far an import or a dry run has got: rows read, as a share of the file's bytes; waiting,
+   * sending and the final merge have no measure, so their bar is indeterminate and says which.
+   */
+  private _renderProgress(status: ImportStatus | undefined, id: string, merging: 'Checking' | 'Saving') {
+    const reading = status?.status === 'running' && status.phase !== 'merging';
+    const percent = reading ? Math.round(status.progress * 100) : 0;
+    const label = !status ? 'Sending the file…'
+      : status.status === 'queued' ? 'Waiting to start…'
+      : reading ? `Reading rows: ${status.processed.toLocaleString()}`
+      : `${merging} ${rowsWord(status.processed)}…`;
+    return html`<div class="progress">
+      <label for=${id}>${label}</label>
+      <progress id=${id} max="100" value=${reading ? percent : nothing} aria-valuetext=${reading ? `${percent}%` : label}></progress>
+    </div>`;
   }
 
   private _onSignedIn(event: CustomEvent<Me>) {
@@ -244,7 +257,7 @@ export class LlOrganizePage extends LitElement {
         encoding: this._encoding,
         mapping: this._override(),
       });
-      return await watchImport(id, (status) => { if (!dryRun) this._showRun(status); }, this._abort.signal);
+      return await watchImport(id, (status) => (dryRun ? (this._checking = status) : (this._run = status)), this._abort.signal);
     } catch (err) {
       if ((err as Error).name === 'AbortError') return undefined;
       this._error = err instanceof ApiError ? err.message : 'The file could not be sent. Try again.';
@@ -252,16 +265,10 @@ export class LlOrganizePage extends LitElement {
     }
   }
 
-  /** The import's progress, brought into view when it starts: the button that started it sits above. */
-  private _showRun(status: ImportStatus) {
-    const starting = !this._run;
-    this._run = status;
-    if (starting) void this.updateComplete.then(() => this.renderRoot.querySelector('#step-run')?.scrollIntoView({ block: 'start' }));
-  }
-
   private async _dryRun() {
     this._busy = 'preview';
     this._run = undefined;
+    this._checking = undefined;
     const preview = await this._send(true);
     this._busy = undefined;
     if (preview) this._preview = preview;
@@ -269,8 +276,11 @@ export class LlOrganizePage extends LitElement {
 
   private async _onImport() {
     this._busy = 'import';
-    await this._send(false);
+    // The progress appears below the button that started it, often below the fold: bring it up.
+    void this.updateComplete.then(() => this.renderRoot.querySelector('#step-run')?.scrollIntoView({ block: 'start' }));
+    const run = await this._send(false);
     this._busy = undefined;
+    if (run?.status === 'done') this.renderRoot.querySelector('ll-list-chooser')?.refresh();
   }
 }
 
