@@ -60,8 +60,9 @@ export class LlOrganizePage extends LitElement {
   @state() private _preview: ImportStatus | undefined;
   @state() private _run: ImportStatus | undefined;
   @state() private _busy: 'preview' | 'import' | undefined;
-  /** The dry run in flight, for its progress; undefined until the file is sent. */
+  /** The dry run in flight, for its progress (undefined until the file is sent), and the step that started it. */
   @state() private _checking: ImportStatus | undefined;
+  private _checkingStep: 'file' | 'columns' = 'file';
   @state() private _error = '';
   private _abort = new AbortController();
 
@@ -117,7 +118,7 @@ export class LlOrganizePage extends LitElement {
           </select>
         </div>
       </div>
-      ${this._busy === 'preview' ? this._renderProgress(this._checking, 'check-progress', 'Checking') : nothing}
+      ${this._checkingIn('file')}
       ${this._error ? html`<p class="problem" role="alert">${this._error}</p>` : nothing}
     </section>`;
   }
@@ -136,7 +137,8 @@ export class LlOrganizePage extends LitElement {
             <summary>Columns (${Object.keys(this._mapping ?? preview.mapping).length} of ${preview.headers.length} used)</summary>
             <p class="hint">Each field takes one column of the file. Change a choice, then preview again.</p>
             <ll-mapping-editor .headers=${preview.headers} .mapping=${this._mapping ?? preview.mapping} @ll-mapping-change=${this._onMapping}></ll-mapping-editor>
-            <div class="actions"><button class="secondary" @click=${() => this._dryRun()} ?disabled=${this._busy !== undefined}>Preview again</button></div>
+            <div class="actions"><button class="secondary" @click=${() => this._dryRun('columns')} ?disabled=${this._busy !== undefined}>Preview again</button></div>
+            ${this._checkingIn('columns')}
           </details>`
         : nothing}
       ${preview.preview ? html`<h3>First rows</h3><ll-import-preview .rows=${preview.preview}></ll-import-preview>` : nothing}
@@ -178,6 +180,11 @@ export class LlOrganizePage extends LitElement {
               : html`<p class="hint">No row was rejected.</p>`}`
         : nothing}
     </section>`;
+  }
+
+  /** The dry run's progress, beside the control that started it. */
+  private _checkingIn(step: 'file' | 'columns') {
+    return this._busy === 'preview' && this._checkingStep === step ? this._renderProgress(this._checking, 'check-progress', 'Checking') : nothing;
   }
 
   /**
@@ -265,7 +272,8 @@ export class LlOrganizePage extends LitElement {
     }
   }
 
-  private async _dryRun() {
+  private async _dryRun(step: 'file' | 'columns' = 'file') {
+    this._checkingStep = step;
     this._busy = 'preview';
     this._run = undefined;
     this._checking = undefined;
