@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type pg from 'pg';
 import { openSession, type Db, type Session } from '../../db/client.js';
 import type { Database } from '../../db/schema.js';
@@ -282,7 +282,7 @@ async function importInTransaction(
  * autovacuum next analyzes them (a minute or more) the planner works from the old figures. Done
  * at once, after the commit: 0.5 s with 100k profiles (the sample is capped, so it grows little).
  */
-async function refreshStatistics(db: Kysely<Database>): Promise<void> {
+async function refreshStatistics(db: Db): Promise<void> {
   await sql`analyze profiles, profile_lists, employers, employer_aliases`.execute(db);
 }
 
