@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { createUser, issueApiToken } from '../../server/services/users.js';
-import type { TestApp } from './app.js';
+import { createTestApp, type TestApp } from './app.js';
 
 let counter = 0;
 
@@ -10,6 +10,17 @@ export async function createOrganizer(t: TestApp, role: 'organizer' | 'admin' | 
   const user = await createUser(t.app.db, { email, role, password });
   const token = await issueApiToken(t.app.db, user.id);
   return { user, token, auth: { authorization: `Bearer ${token}` } };
+}
+
+/** An app without the search worker, and an organizer's API token for it; the app is closed if the token cannot be made. */
+export async function appWithOrganizer(): Promise<{ t: TestApp; token: string }> {
+  const t = await createTestApp({}, { worker: false });
+  try {
+    return { t, token: (await createOrganizer(t)).token };
+  } catch (err) {
+    await t.close();
+    throw err;
+  }
 }
 
 export async function createList(t: TestApp, token: string, body: Record<string, unknown> = {}) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createList, createOrganizer, importCsv, importStatus, reportOf, uploadCsv } from '../helpers/organizer.js';
+import type { TestApp } from '../helpers/app.js';
+import { appWithOrganizer, createList, importCsv, importStatus, reportOf, uploadCsv } from '../helpers/organizer.js';
 
 /** Postgres stores no NUL character: wherever one comes in, the answer is a 4xx or a failed row, never a 500. */
 describe('NUL characters in requests and files', () => {
@@ -8,8 +8,7 @@ describe('NUL characters in requests and files', () => {
   let token: string;
 
   beforeAll(async () => {
-    t = await createTestApp({}, { worker: false });
-    ({ token } = await createOrganizer(t));
+    ({ t, token } = await appWithOrganizer());
   });
   afterAll(() => t?.close());
 

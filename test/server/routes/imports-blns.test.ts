@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanText } from '../../../server/normalize/text.js';
-import { createTestApp, type TestApp } from '../../helpers/app.js';
+import type { TestApp } from '../../helpers/app.js';
 import { BLNS } from '../../helpers/blns.js';
-import { createList, createOrganizer, importCsv, reportOf } from '../../helpers/organizer.js';
+import { appWithOrganizer, createList, importCsv, reportOf } from '../../helpers/organizer.js';
 
 /** RFC 4180 quoting, and nothing else: the cell must reach the parser exactly as written. */
 const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
@@ -13,8 +13,7 @@ describe('every naughty string as a cell', () => {
   let token: string;
 
   beforeAll(async () => {
-    t = await createTestApp({}, { worker: false });
-    ({ token } = await createOrganizer(t));
+    ({ t, token } = await appWithOrganizer());
   });
   afterAll(() => t?.close());
 

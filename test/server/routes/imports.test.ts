@@ -7,8 +7,8 @@ import { createLogger } from '../../../server/logger.js';
 import { suppress } from '../../../server/privacy/suppression.js';
 import { failInterruptedImports, INTERRUPTED } from '../../../server/services/imports/jobs.js';
 import { ImportRunner } from '../../../server/services/imports/runner.js';
-import { createTestApp, type TestApp } from '../../helpers/app.js';
-import { createList, createOrganizer, importCsv, reportOf, uploadCsv } from '../../helpers/organizer.js';
+import type { TestApp } from '../../helpers/app.js';
+import { appWithOrganizer, createList, importCsv, reportOf, uploadCsv } from '../../helpers/organizer.js';
 
 const fixture = (name: string) => readFile(new URL(`../../fixtures/csv/${name}`, import.meta.url), 'utf8');
 
@@ -17,8 +17,7 @@ describe('CSV import through the API', () => {
   let token: string;
 
   beforeAll(async () => {
-    t = await createTestApp({}, { worker: false });
-    ({ token } = await createOrganizer(t));
+    ({ t, token } = await appWithOrganizer());
   });
   afterAll(() => t?.close());
 
