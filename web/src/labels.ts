@@ -14,6 +14,9 @@ export const remoteLabel = (value: string) => REMOTE[value] ?? value;
 export const workAuthorizationLabel = (value: string) => WORK_AUTHORIZATION[value] ?? value;
 export const employmentTypeLabel = (value: string) => EMPLOYMENT_TYPE[value] ?? value;
 
+/** "1 person", "100,000 people". */
+export const peopleLabel = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'person' : 'people'}`;
+
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 export const countryLabel = (code: string) => {
   try {

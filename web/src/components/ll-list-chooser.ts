@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
 import { createList, getLists, type LayoffList, type Me } from '../api/organize.js';
+import { peopleLabel } from '../labels.js';
 import { controls, tokens } from '../styles.js';
 
 /** Picks the list to import into, or creates one; fires `ll-list-change` with the list. */
@@ -55,7 +56,7 @@ export class LlListChooser extends LitElement {
               <label for="list">Import into</label>
               <select id="list" .value=${this._selected} @change=${(e: Event) => this._choose(lists, (e.target as HTMLSelectElement).value)}>
                 <option value="">Choose a list…</option>
-                ${lists.map((l) => html`<option value=${l.slug} ?selected=${l.slug === this._selected}>${l.title}${l.employer ? ` (${l.employer.name})` : ''} · ${l.profiles.toLocaleString()} ${l.profiles === 1 ? 'person' : 'people'}</option>`)}
+                ${lists.map((l) => html`<option value=${l.slug} ?selected=${l.slug === this._selected}>${l.title}${l.employer ? ` (${l.employer.name})` : ''} · ${peopleLabel(l.profiles)}</option>`)}
               </select>
             </div>`
           : html`<p class="hint">No lists yet: create the first one.</p>`}

@@ -12,6 +12,7 @@ import '../components/ll-import-preview.js';
 import '../components/ll-list-chooser.js';
 import '../components/ll-mapping-editor.js';
 import '../components/ll-sign-in-form.js';
+import { peopleLabel } from '../labels.js';
 import { controls, page, tokens } from '../styles.js';
 
 const ENCODINGS: [string, string][] = [
@@ -160,7 +161,7 @@ export class LlOrganizePage extends LitElement {
       </label>
       <div class="actions">
         <button @click=${this._onImport} ?disabled=${!this._attest || this._busy !== undefined || people === 0}>
-          ${this._busy === 'import' ? 'Importing…' : `Import ${people.toLocaleString()} ${people === 1 ? 'person' : 'people'}`}
+          ${this._busy === 'import' ? 'Importing…' : `Import ${peopleLabel(people)}`}
         </button>
         ${!this._attest ? html`<span class="hint">Confirm consent to import.</span>` : nothing}
       </div>`;
