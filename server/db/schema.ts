@@ -132,6 +132,15 @@ export interface ProfileTokenTable {
   purpose: TokenPurpose;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  /** A verify link's form answers, published when it is clicked (opt-in.ts writes and reads them). */
+  fields: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+}
+
+/** Keys shared by every process, generated on first use (removal links are signed with one). */
+export interface AppSecretTable {
+  name: string;
+  value: string;
   created_at: CreatedAt;
 }
 
@@ -231,6 +240,7 @@ export interface Database {
   profile_lists: ProfileListTable;
   suppressions: SuppressionTable;
   profile_tokens: ProfileTokenTable;
+  app_secrets: AppSecretTable;
   contact_requests: ContactRequestTable;
   imports: ImportTable;
   import_rejections: ImportRejectionTable;

@@ -1,16 +1,50 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor } from '../db/client.js';
 import { suppress } from '../privacy/suppression.js';
-import { issueToken } from './tokens.js';
+import { checkToken } from './tokens.js';
+
+const REMOVAL_KEY = 'removal-links';
+/** "<profile id>.<HMAC-SHA256 of it, base64url>" */
+const SIGNED = /^(\d{1,10})\.([A-Za-z0-9_-]{43})$/;
 
 /**
- * A one-click removal link for a profile (`PUBLIC_URL/remove?token=…`), long-lived, for every
- * mail to a candidate: opt-in mails here, import notices in the import. Issue it inside the
- * transaction that writes the profile, or after it committed.
+ * A one-click removal link for a profile (`PUBLIC_URL/remove?token=…`), for every mail to a
+ * candidate. It is one link per profile, signed rather than stored: mails that anyone can cause
+ * (a recruiter's message, an import notice) no longer mint a token each, and a link in an old
+ * mail keeps working for as long as the profile exists.
  */
 export async function removalLink(db: Executor, profileId: number, publicUrl: string): Promise<string> {
-  const token = await issueToken(db, profileId, 'remove');
-  return `${publicUrl}/remove?token=${token}`;
+  return `${publicUrl}/remove?token=${profileId}.${sign(await removalKey(db), profileId)}`;
+}
+
+/** The profile a removal link stands for: a signed link, or one minted and stored before links were signed. */
+export async function checkRemovalToken(db: Executor, token: string): ReturnType<typeof checkToken> {
+  const signed = SIGNED.exec(token);
+  if (!signed) return checkToken(db, token, 'remove', { consume: false });
+  const profileId = Number(signed[1]);
+  const expected = Buffer.from(sign(await removalKey(db), profileId));
+  const given = Buffer.from(signed[2]!);
+  return given.length === expected.length && timingSafeEqual(given, expected)
+    ? { ok: true, profileId, fields: null }
+    : { ok: false, reason: 'unknown' };
+}
+
+const sign = (key: Buffer, profileId: number) => createHmac('sha256', key).update(`remove:${profileId}`).digest('base64url');
+
+/** Made by whichever process needs it first; every process reads the same one from Postgres. */
+async function removalKey(db: Executor): Promise<Buffer> {
+  const read = () => db.selectFrom('app_secrets').select('value').where('name', '=', REMOVAL_KEY).executeTakeFirst();
+  let row = await read();
+  if (!row) {
+    await db
+      .insertInto('app_secrets')
+      .values({ name: REMOVAL_KEY, value: randomBytes(32).toString('base64url') })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    row = await read();
+  }
+  return Buffer.from(row!.value, 'base64url');
 }
 
 /**
