@@ -4,7 +4,6 @@ import { CONSENT_VERSION } from '../consent.js';
 import type { Db, Executor } from '../db/client.js';
 import type { NewProfile } from '../db/schema.js';
 import type { Log } from '../logger.js';
-import { linkedinTakenMail } from '../mail/linkedin-taken.js';
 import { manageLinkMail } from '../mail/manage-link.js';
 import type { RenderedMail } from '../mail/layout.js';
 import type { Mailer } from '../mail/mailer.js';
@@ -12,12 +11,12 @@ import { verifyMail } from '../mail/verify.js';
 import { resolveEmployer } from './employers.js';
 import { checkEmail, normalizeProfileFields, type FieldErrors, type ProfileFields } from '../normalize/profile-fields.js';
 import { slugify } from '../normalize/text.js';
-import { suppressedAmong, suppressionHashes } from '../privacy/suppression.js';
+import { emailHash, linkedinHash, suppressedAmong } from '../privacy/suppression.js';
 import type { CreateProfileBody, OwnProfile, PublicProfile, UpdateProfileBody } from '../schemas/profiles.js';
 import { ClientError, fieldErrors } from './client-error.js';
 import { profileRows, profileUrl, toPublicProfile, type ProfileRow } from './public-profile.js';
-import { removalLink, removeProfile } from './removal.js';
-import { TOKEN_PROBLEMS, TOKEN_TTL_MS, checkToken, issueToken, revokeTokens, type TokenCheck } from './tokens.js';
+import { checkRemovalToken, removalLink, removeProfile } from './removal.js';
+import { TOKEN_PROBLEMS, TOKEN_TTL_MS, checkToken, issueToken, type TokenCheck } from './tokens.js';
 
 export interface OptInDeps {
   db: Db;
@@ -26,7 +25,14 @@ export interface OptInDeps {
   log: Log;
 }
 
-type Mail = RenderedMail & { to: string; template: string };
+type Mail = RenderedMail & { to: string };
+
+/**
+ * The answers of one Join form, carried by the verify link mailed for it: the profile takes them
+ * when that link is clicked, so a later form for the same pending address (by its owner, or by
+ * anyone who typed it) replaces nothing the owner has not confirmed.
+ */
+type Claim = ProfileFields & { consentAt: string };
 
 /** What every opt-in answers, whatever happened: no one learns from it whether an address is listed. */
 export const OPT_IN_ACCEPTED =
@@ -40,16 +46,21 @@ const WRITE_ATTEMPTS = 3;
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * The candidate's own door: opt in, confirm, get a manage link, edit, hide, remove. Mail goes
- * out after the transaction committed and without holding up the answer (so its timing does not
- * tell whether an address is known either); a failed mail is logged, never the write undone.
+ * The candidate's own door: opt in, confirm, get a manage link, edit, hide, remove. A request that
+ * must not reveal whether an address or a LinkedIn URL is known (opt-in, manage link) is checked,
+ * answered, and only then worked on: what it finds takes the same time to answer whatever it is.
+ * Mail goes out after the transaction committed; a failed mail is logged, never the write undone.
  */
 export class OptInService {
-  private readonly sending = new Set<Promise<void>>();
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly deps: OptInDeps) {}
 
-  /** POST /api/profiles. Resolves the same way for a new, a known and a suppressed address. */
+  /**
+   * POST /api/profiles. Resolves, once the form is valid, before anything is looked up: the same
+   * way and in the same time for a new, a known, a pending and a removed address, and whoever
+   * holds the LinkedIn URL on the form.
+   */
   async create(body: CreateProfileBody): Promise<void> {
     if (body.website2) {
       this.deps.log.info('opt-in honeypot filled: ignored');
@@ -66,60 +77,75 @@ export class OptInService {
     const invalid = fieldErrors(problems);
     if (invalid) throw invalid;
     // Without a problem, every required field is there and the address is valid.
-    const complete = fields as ProfileFields;
+    const claim: Claim = { ...(fields as ProfileFields), consentAt: new Date().toISOString() };
     const address = (email as { value: string }).value;
-
-    const suppressed = await suppressedAmong(
-      this.deps.db,
-      suppressionHashes({ email: address, linkedinUrl: complete.linkedinUrl }),
-    );
-    if (suppressed.size > 0) {
-      this.deps.log.info('opt-in for a removed person: ignored');
-      return;
-    }
-    const mail = await this.withRetry(() => this.deps.db.transaction().execute((trx) => this.writeOptIn(trx, address, complete)));
-    this.send(mail);
+    this.later('opt-in', async () => {
+      if ((await suppressedAmong(this.deps.db, [emailHash(address)])).size > 0) {
+        this.deps.log.info('opt-in for a removed address: ignored');
+        return undefined;
+      }
+      return this.withRetry(() => this.deps.db.transaction().execute((trx) => this.writeOptIn(trx, address, claim)));
+    });
   }
 
-  /** POST /api/profiles/verify: publishes the pending profile the link was sent for. */
+  /**
+   * POST /api/profiles/verify: publishes the pending profile the link was sent for, with the
+   * answers of the form it was sent for. A LinkedIn URL joins the profile only if no other
+   * profile holds it and its owner did not remove it: a URL typed on a form proves nothing.
+   */
   async verify(token: string): Promise<{ url: string; profile: PublicProfile }> {
-    const row = await this.deps.db.transaction().execute(async (trx) => {
-      const check = await checkToken(trx, token, 'verify', { consume: true });
-      if (!check.ok) throw tokenError(check, 'body.token');
-      const published = await trx
-        .updateTable('profiles')
-        .set({
-          status: 'published',
-          email_verified_at: sql`now()`,
-          published_at: sql`now()`,
-          last_confirmed_at: sql`now()`,
-          updated_at: sql`now()`,
-        })
-        .where('id', '=', check.profileId)
-        .where('status', '=', 'pending')
-        .returning('id')
-        .executeTakeFirst();
-      if (published) await trx.insertInto('search_outbox').values({ profile_id: published.id }).execute();
-      return profileRows(trx).where('p.id', '=', check.profileId).executeTakeFirstOrThrow();
-    });
+    const row = await this.withRetry(() =>
+      this.deps.db.transaction().execute(async (trx) => {
+        const check = await checkToken(trx, token, 'verify', { consume: true });
+        if (!check.ok) throw tokenError(check, 'body.token');
+        const current = await trx
+          .selectFrom('profiles')
+          .select('status')
+          .where('id', '=', check.profileId)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        const publishing = current.status === 'pending';
+        if (publishing || (current.status === 'published' && check.fields)) {
+          const claimed = check.fields ? await this.claimedColumns(trx, check.profileId, check.fields as Claim) : {};
+          await trx
+            .updateTable('profiles')
+            .set({
+              ...claimed,
+              ...(publishing ? { status: 'published', email_verified_at: sql`now()`, published_at: sql`now()` } : {}),
+              last_confirmed_at: sql`now()`,
+              updated_at: sql`now()`,
+            })
+            .where('id', '=', check.profileId)
+            .execute();
+          await trx.insertInto('search_outbox').values({ profile_id: check.profileId }).execute();
+        }
+        return profileRows(trx).where('p.id', '=', check.profileId).executeTakeFirstOrThrow();
+      }),
+    );
     this.deps.log.info({ profileId: row.id }, 'profile verified and published');
     return { url: profileUrl(this.deps.publicUrl, row.slug), profile: toPublicProfile(row) };
   }
 
-  /** POST /api/profiles/manage-link: mails a manage link (or, still pending, a new confirmation). */
+  /**
+   * POST /api/profiles/manage-link: mails a manage link (or, still pending, a new confirmation).
+   * Like the opt-in, it resolves before looking the address up.
+   */
   async requestManageLink(rawEmail: string): Promise<void> {
     const email = checkEmail(rawEmail);
     if (!email.ok) throw new ClientError(400, `body.email ${email.reason}`);
-    const mail = await this.deps.db.transaction().execute(async (trx) => {
-      const row = await profileRows(trx)
-        .where(sql<string>`lower(p.email)`, '=', email.value.toLowerCase())
-        .where('p.status', '!=', 'removed')
-        .executeTakeFirst();
-      if (!row) return undefined;
-      return row.status === 'pending' ? this.verifyMailFor(trx, row) : this.manageMailFor(trx, row, false);
-    });
-    if (mail) this.send(mail);
-    else this.deps.log.info('manage link asked for an address without a profile');
+    this.later('manage-link', () =>
+      this.deps.db.transaction().execute(async (trx) => {
+        const row = await profileRows(trx)
+          .where(sql<string>`lower(p.email)`, '=', email.value.toLowerCase())
+          .where('p.status', '!=', 'removed')
+          .executeTakeFirst();
+        if (!row) {
+          this.deps.log.info('manage link asked for an address without a profile');
+          return undefined;
+        }
+        return row.status === 'pending' ? this.verifyMailFor(trx, row, await latestClaim(trx, row.id)) : this.manageMailFor(trx, row, false);
+      }),
+    );
   }
 
   /** POST /api/me/session: trades a mailed manage link (single use) for a short session. */
@@ -197,7 +223,7 @@ export class OptInService {
   /** POST /api/profiles/remove: the one-click link of every mail. Clicking it twice is fine. */
   async removeByToken(token: string): Promise<void> {
     const profileId = await this.deps.db.transaction().execute(async (trx) => {
-      const check = await checkToken(trx, token, 'remove', { consume: false });
+      const check = await checkRemovalToken(trx, token);
       if (!check.ok) throw tokenError(check, 'body.token');
       await removeProfile(trx, check.profileId);
       return check.profileId;
@@ -205,53 +231,68 @@ export class OptInService {
     this.deps.log.info({ profileId }, 'profile removed with a removal link');
   }
 
-  /** Resolves when every mail handed out so far was sent or failed (for shutdown and tests). */
+  /** Resolves when every request answered so far was worked on and its mail sent or failed (for shutdown and tests). */
   async mailSettled(): Promise<void> {
-    while (this.sending.size > 0) await Promise.all([...this.sending]);
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
-  private async writeOptIn(trx: Executor, email: string, fields: ProfileFields): Promise<Mail> {
+  /**
+   * A known address gets a manage link. A pending one gets a new verify link for these answers
+   * and keeps what it holds, and its earlier links keep working. A new one becomes a pending
+   * profile: no LinkedIn URL, no employer until it is confirmed.
+   */
+  private async writeOptIn(trx: Executor, email: string, claim: Claim): Promise<Mail> {
     const existing = await profileRows(trx)
       .where(sql<string>`lower(p.email)`, '=', email.toLowerCase())
       .forUpdate('p')
       .executeTakeFirst();
     if (existing && existing.status !== 'pending') return this.manageMailFor(trx, existing, true);
-    if (fields.linkedinUrl && (await linkedinOwner(trx, fields.linkedinUrl, existing?.id)) !== undefined) {
-      return { to: email, template: 'linkedin-taken', ...linkedinTakenMail({ name: fields.name, linkedinUrl: fields.linkedinUrl }) };
-    }
-    const employer = await resolveEmployer(trx, fields.formerEmployer);
-    const consent = { consent_at: sql<Date>`now()`, consent_source: 'form', consent_version: CONSENT_VERSION };
-    let id: number;
-    if (existing) {
-      // A second Join form before confirming: the newest answers win, and only the newest link works.
-      id = existing.id;
-      await trx
-        .updateTable('profiles')
-        .set({ ...toColumns(fields, employer?.id), ...consent, updated_at: sql`now()` })
-        .where('id', '=', id)
-        .execute();
-      await revokeTokens(trx, id, ['verify']);
-    } else {
-      const created = await trx
-        .insertInto('profiles')
-        .values({ ...toColumns(fields, employer?.id), name: fields.name, slug: newSlug(fields.name), email, ...consent })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      id = created.id;
-    }
-    this.deps.log.info({ profileId: id, again: existing !== undefined }, 'opt-in awaiting confirmation');
-    const row = await profileRows(trx).where('p.id', '=', id).executeTakeFirstOrThrow();
-    return this.verifyMailFor(trx, row);
+    const row = existing ?? (await this.insertPending(trx, email, claim));
+    this.deps.log.info({ profileId: row.id, again: existing !== undefined }, 'opt-in awaiting confirmation');
+    return this.verifyMailFor(trx, row, claim);
   }
 
-  private async verifyMailFor(trx: Executor, row: ProfileRow): Promise<Mail> {
-    const token = await issueToken(trx, row.id, 'verify');
+  private async insertPending(trx: Executor, email: string, claim: Claim): Promise<ProfileRow> {
+    const { id } = await trx
+      .insertInto('profiles')
+      .values({
+        ...toColumns({ ...claim, linkedinUrl: undefined }, undefined),
+        name: claim.name,
+        slug: newSlug(claim.name),
+        email,
+        consent_at: claim.consentAt,
+        consent_source: 'form',
+        consent_version: CONSENT_VERSION,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return profileRows(trx).where('p.id', '=', id).executeTakeFirstOrThrow();
+  }
+
+  /** The columns a confirmed claim sets: its answers, its employer, and its LinkedIn URL if it may have it. */
+  private async claimedColumns(trx: Executor, profileId: number, claim: Claim): Promise<Partial<NewProfile>> {
+    const { consentAt, linkedinUrl, ...fields } = claim;
+    const employer = await resolveEmployer(trx, fields.formerEmployer);
+    const free =
+      linkedinUrl !== null &&
+      (await linkedinOwner(trx, linkedinUrl, profileId)) === undefined &&
+      (await suppressedAmong(trx, [linkedinHash(linkedinUrl)])).size === 0;
+    return {
+      ...toColumns(fields, employer?.id),
+      linkedin_url: free ? linkedinUrl : null,
+      consent_at: consentAt,
+      consent_source: 'form',
+      consent_version: CONSENT_VERSION,
+    };
+  }
+
+  private async verifyMailFor(trx: Executor, row: ProfileRow, claim: Claim | undefined): Promise<Mail> {
+    const token = await issueToken(trx, row.id, 'verify', claim);
     return {
       to: row.email!,
-      template: 'verify',
       ...verifyMail({
-        name: row.name,
-        headline: row.headline ?? '',
+        name: claim?.name ?? row.name,
+        headline: claim?.headline ?? row.headline ?? '',
         verifyUrl: `${this.deps.publicUrl}/verify?token=${token}`,
         removalUrl: await removalLink(trx, row.id, this.deps.publicUrl),
       }),
@@ -262,7 +303,6 @@ export class OptInService {
     const token = await issueToken(trx, row.id, 'manage');
     return {
       to: row.email!,
-      template: alreadyListed ? 'already-listed' : 'manage-link',
       ...manageLinkMail({
         name: row.name,
         alreadyListed,
@@ -295,17 +335,20 @@ export class OptInService {
     }
   }
 
-  private send(mail: Mail): void {
-    const { to, template, subject, text, html } = mail;
-    const sending = this.deps.mailer
-      .send({ to, subject, text, html })
-      .catch((err: unknown) => {
-        // The address stays out of the log: only what failed and why.
-        const { name, code } = err as { name?: string; code?: string };
-        this.deps.log.error({ template, error: { name, code } }, 'sending a mail failed');
-      })
-      .finally(() => this.sending.delete(sending));
-    this.sending.add(sending);
+  /** Works on an answered request in the background; its mail, if any, goes out when it is done. */
+  private later(task: string, work: () => Promise<Mail | undefined>): void {
+    // The address stays out of the log: only what failed and why.
+    const failed = (message: string) => (err: unknown) => {
+      const { name, code } = err as { name?: string; code?: string };
+      this.deps.log.error({ task, error: { name, code } }, message);
+    };
+    const done = work()
+      .then(
+        (mail) => mail && this.deps.mailer.send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html }).catch(failed('sending a mail failed')),
+        failed('working on an answered request failed'),
+      )
+      .finally(() => this.pending.delete(done));
+    this.pending.add(done);
   }
 }
 
@@ -351,6 +394,19 @@ async function linkedinOwner(db: Executor, linkedinUrl: string, exceptId: number
     .$if(exceptId !== undefined, (q) => q.where('id', '!=', exceptId!))
     .executeTakeFirst();
   return row?.id;
+}
+
+/** The answers of the newest verify link of a pending profile, for a link sent again. */
+async function latestClaim(db: Executor, profileId: number): Promise<Claim | undefined> {
+  const row = await db
+    .selectFrom('profile_tokens')
+    .select('fields')
+    .where('profile_id', '=', profileId)
+    .where('purpose', '=', 'verify')
+    .where('fields', 'is not', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return (row?.fields ?? undefined) as Claim | undefined;
 }
 
 /** "Authorization: Bearer <token>" → the token. */

@@ -17,8 +17,13 @@ export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** A new random token (256 bits) for a profile; only its hash is stored. */
-export async function issueToken(db: Executor, profileId: number, purpose: TokenPurpose): Promise<string> {
+/** A new random token (256 bits) for a profile; only its hash is stored, with `fields` if given. */
+export async function issueToken(
+  db: Executor,
+  profileId: number,
+  purpose: TokenPurpose,
+  fields?: object,
+): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await db
     .insertInto('profile_tokens')
@@ -27,13 +32,14 @@ export async function issueToken(db: Executor, profileId: number, purpose: Token
       token_hash: hashToken(token),
       purpose,
       expires_at: new Date(Date.now() + TOKEN_TTL_MS[purpose]),
+      fields: fields ? JSON.stringify(fields) : null,
     })
     .execute();
   return token;
 }
 
 export type TokenCheck =
-  | { ok: true; profileId: number }
+  | { ok: true; profileId: number; fields: unknown }
   | { ok: false; reason: 'unknown' | 'used' | 'expired' };
 
 /** What a person is told for each way a link can fail: what happened and what to do. */
@@ -62,13 +68,13 @@ export async function checkToken(
       .where('purpose', '=', purpose)
       .where('used_at', 'is', null)
       .where('expires_at', '>', sql<Date>`now()`)
-      .returning('profile_id')
+      .returning(['profile_id', 'fields'])
       .executeTakeFirst();
-    if (used) return { ok: true, profileId: used.profile_id };
+    if (used) return { ok: true, profileId: used.profile_id, fields: used.fields };
   }
   const row = await db
     .selectFrom('profile_tokens')
-    .select(['profile_id', 'used_at', 'expires_at'])
+    .select(['profile_id', 'used_at', 'expires_at', 'fields'])
     .where('token_hash', '=', hash)
     .where('purpose', '=', purpose)
     .executeTakeFirst();
@@ -76,7 +82,7 @@ export async function checkToken(
   if (row.used_at && options.consume) return { ok: false, reason: 'used' };
   if (new Date(row.expires_at).getTime() <= Date.now()) return { ok: false, reason: 'expired' };
   if (options.consume) return { ok: false, reason: 'used' };
-  return { ok: true, profileId: row.profile_id };
+  return { ok: true, profileId: row.profile_id, fields: row.fields };
 }
 
 /** Ends every link of these purposes for a profile (older verify links once a new one is sent). */
