@@ -1,6 +1,10 @@
 import { renderMail, type RenderedMail } from './layout.js';
 
-/** A recruiter's message, relayed: the candidate answers by replying (Reply-To is the recruiter). */
+/**
+ * A recruiter's message, relayed: the candidate answers by replying (Reply-To is the sender).
+ * Nothing the sender typed reaches the subject, where a mail client shows it as if Lifeline said
+ * it; their name and words appear only in the body, quoted and labelled as theirs.
+ */
 export function contactMail(p: {
   name: string;
   from: { name: string; company: string | null };
@@ -8,13 +12,19 @@ export function contactMail(p: {
   profileUrl: string;
   removalUrl: string;
 }): RenderedMail {
-  const who = `${p.from.name}${p.from.company ? ` from ${p.from.company}` : ''}`;
+  const sender = `${p.from.name}${p.from.company ? `, ${p.from.company}` : ''}`;
   return renderMail({
-    subject: `${p.from.name}${p.from.company ? ` (${p.from.company})` : ''} wants to reach you through Lifeline`,
+    subject: 'Someone wrote to you through Lifeline',
     name: p.name,
-    paragraphs: [`${who} saw your profile on Lifeline and wrote to you:`, ...p.message.split(/\n{2,}/)],
+    paragraphs: [
+      'Someone who saw your profile on Lifeline sent you the message below. Lifeline passes it on as it was written, and has not checked who sent it.',
+      `They gave their name as: ${sender}`,
+      'Their message:',
+    ],
+    quote: p.message,
     notes: [
-      `Reply to this email to answer ${p.from.name} directly. Lifeline has not shared your address; they only see it if you reply.`,
+      'Be careful with links in it, and never send a password, an ID document or money to someone you have not checked.',
+      'Reply to this email to answer them directly. Lifeline has not shared your address; they only see it if you reply.',
       `Your profile: ${p.profileUrl}`,
     ],
     removalUrl: p.removalUrl,

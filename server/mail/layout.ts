@@ -7,6 +7,8 @@ export interface MailContent {
   /** "Hi Ada," when the name is known. */
   name?: string | null;
   paragraphs: string[];
+  /** Words of someone other than Lifeline, shown apart as theirs: "> " lines in text, a blockquote in HTML. */
+  quote?: string;
   action?: { label: string; url: string };
   /** Said after the button: how long the link works, what to do if it was not you. */
   notes?: string[];
@@ -33,6 +35,7 @@ export function renderMail(content: MailContent): RenderedMail {
   const text = [
     greeting,
     ...content.paragraphs,
+    ...(content.quote !== undefined ? [content.quote.split('\n').map((line) => `> ${line}`.trimEnd()).join('\n')] : []),
     ...(content.action ? [`${content.action.label}:\n${content.action.url}`] : []),
     ...(content.notes ?? []),
     ...(content.removalUrl ? [`—\n${REMOVAL_NOTE}\n${content.removalUrl}`] : []),
@@ -47,6 +50,11 @@ export function renderMail(content: MailContent): RenderedMail {
 <p style="margin:0 0 16px;font-weight:700;color:#0f766e">Lifeline</p>
 ${p(greeting)}
 ${content.paragraphs.map(p).join('\n')}
+${
+  content.quote !== undefined
+    ? `<blockquote style="margin:0 0 16px;padding:12px 16px;border-left:4px solid #9aa5b1;background:#f6f7f9;white-space:pre-wrap">${escapeHtml(content.quote)}</blockquote>`
+    : ''
+}
 ${
   content.action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="background:#0f766e;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(content.action.label)}</a></p>

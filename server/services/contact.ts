@@ -3,6 +3,7 @@ import type { Log } from '../logger.js';
 import { contactMail } from '../mail/contact.js';
 import type { Mailer } from '../mail/mailer.js';
 import { cleanText, normalizeEmail } from '../normalize/text.js';
+import { takeLimit, type LimitRule } from './limits.js';
 import { removalLink } from './removal.js';
 import { CONTACT_MESSAGE_MAX, type ContactBody } from '../schemas/contact.js';
 
@@ -13,9 +14,16 @@ export interface ContactDeps {
   log: Log;
 }
 
+/** However many senders write, a candidate gets at most this many relayed messages a day. */
+export const MESSAGES_PER_CANDIDATE: LimitRule = { scope: 'contact', max: 3, windowMs: 24 * 60 * 60 * 1000 };
+/** A message is a first contact: a link or two (the job, the company) and not a page of them. */
+export const CONTACT_LINKS_MAX = 2;
+const LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
+
 export type ContactOutcome =
   | { ok: true }
   | { ok: false; problem: 'not_found' | 'unreachable' | 'mail_failed' }
+  | { ok: false; problem: 'too_many'; retryAfterMs: number }
   | { ok: false; problem: 'invalid'; message: string };
 
 /**
@@ -36,6 +44,8 @@ export async function contactCandidate(deps: ContactDeps, slug: string, body: Co
   // A bot filled the hidden field: it is told the message left, and nothing is stored or sent.
   if (body.website) return { ok: true };
   if (!profile.email) return { ok: false, problem: 'unreachable' };
+  const quota = await takeLimit(deps.db, { ...MESSAGES_PER_CANDIDATE, key: `profile:${profile.id}` });
+  if (!quota.ok) return { ok: false, problem: 'too_many', retryAfterMs: quota.retryAfterMs };
   const { from, text } = input;
 
   const { id } = await deps.db
@@ -76,5 +86,8 @@ function checkInput(body: ContactBody): CheckedInput {
   const message = cleanText(body.message, { max: CONTACT_MESSAGE_MAX, multiline: true });
   if (!message.ok) return invalid(`body.message ${message.reason}`);
   if (message.value.length < 20) return invalid('body.message must be at least 20 characters: say who you are and what role you have in mind');
+  if ((message.value.match(LINK) ?? []).length > CONTACT_LINKS_MAX) {
+    return invalid(`body.message may hold at most ${CONTACT_LINKS_MAX} links: keep the one to the role, and say the rest in words`);
+  }
   return { ok: true, from: { name: name.value, email, company: company.value || null }, text: message.value };
 }

@@ -30,7 +30,7 @@ describe('POST /api/profiles/:slug/contact', () => {
     expect(sent).toMatchObject({
       to_address: 'ada@example.org',
       reply_to: 'rita@hiring.example',
-      subject: 'Rita Recruiter (Acme) wants to reach you through Lifeline',
+      subject: 'Someone wrote to you through Lifeline',
     });
     expect(sent!.text).toContain(MESSAGE);
     expect(sent!.text).toContain('http://lifeline.test/p/ada');

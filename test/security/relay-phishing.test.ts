@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGES_PER_CANDIDATE } from '../../server/services/contact.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { insertProfiles } from '../helpers/profiles.js';
+
+const MESSAGE = 'Hello Ada, we are hiring a staff platform engineer in Berlin and your profile fits well.';
+
+/**
+ * A phisher uses the contact relay to reach candidates with Lifeline's name on the envelope: a
+ * subject that reads like Lifeline's own words, a message full of links, as many messages as
+ * they like, each carrying a fresh one-year removal token.
+ */
+describe('a phisher using the contact relay', () => {
+  let t: TestApp;
+  let adaId: number;
+  const contact = (slug: string, payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: `/api/profiles/${slug}/contact`, payload });
+  const mailToAda = () => t.app.db.selectFrom('dev_mail').selectAll().where('to_address', '=', 'ada@example.org').orderBy('id').execute();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const ids = await insertProfiles(t.app.db, [
+      { slug: 'ada', name: 'Ada Lovelace', skills: ['Go'], email: 'ada@example.org' },
+      { slug: 'grace', name: 'Grace Hopper', skills: ['COBOL'], email: 'grace@example.org' },
+    ]);
+    adaId = ids.get('ada')!;
+  });
+  afterAll(() => t.close());
+
+  it('cannot put its own words in the subject, and its message is quoted as its own', async () => {
+    const res = await contact('ada', {
+      name: 'Lifeline Security Team',
+      company: 'Your account will be deleted today',
+      email: 'phisher@evil.example',
+      message: `${MESSAGE}\nVerify your account now.`,
+    });
+    expect(res.statusCode).toBe(202);
+    const [mail] = await mailToAda();
+    expect(mail!.subject).toBe('Someone wrote to you through Lifeline');
+    expect(mail!.subject).not.toMatch(/Security|deleted/);
+    expect(mail!.text).toContain('They gave their name as: Lifeline Security Team, Your account will be deleted today');
+    expect(mail!.text).toContain(`> ${MESSAGE}\n> Verify your account now.`);
+    expect(mail!.html).toContain(`<blockquote`);
+    expect(mail!.text).toMatch(/has not checked who sent it/);
+  });
+
+  it('cannot send a message full of links', async () => {
+    const before = (await mailToAda()).length;
+    const links = ['https://evil.example/a', 'http://evil.example/b', 'www.evil.example/c'].join(' ');
+    const res = await contact('ada', { name: 'Phisher', email: 'phisher@evil.example', message: `${MESSAGE} ${links}` });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('body.message may hold at most 2 links: keep the one to the role, and say the rest in words');
+    expect(await mailToAda()).toHaveLength(before);
+  });
+
+  it('cannot send one candidate more than the daily quota, from any number of addresses', async () => {
+    const sent = (await mailToAda()).length;
+    const answers = [];
+    for (let i = 0; i < MESSAGES_PER_CANDIDATE.max + 2; i++) {
+      answers.push(await contact('ada', { name: `Sender ${i}`, email: `sender${i}@evil.example`, message: MESSAGE }));
+    }
+    const accepted = answers.filter((a) => a.statusCode === 202).length;
+    expect(accepted).toBe(MESSAGES_PER_CANDIDATE.max - sent);
+    const refused = answers.at(-1)!;
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.json().message).toMatch(/Try again tomorrow/);
+    expect(await mailToAda()).toHaveLength(MESSAGES_PER_CANDIDATE.max);
+    // Another candidate is not affected.
+    expect((await contact('grace', { name: 'Rita', email: 'rita@hiring.example', message: MESSAGE })).statusCode).toBe(202);
+  });
+
+  it('mints no removal token per message: every mail carries the one removal link of the profile, and it works', async () => {
+    const mails = await mailToAda();
+    expect(mails.length).toBeGreaterThan(1);
+    const links = new Set(mails.map((m) => m.links.find((l) => new URL(l).pathname === '/remove')));
+    expect(links.size).toBe(1);
+    const stored = await t.app.db.selectFrom('profile_tokens').select('id').where('profile_id', '=', adaId).execute();
+    expect(stored).toEqual([]);
+
+    const token = new URL([...links][0]!).searchParams.get('token')!;
+    const forged = `${adaId + 1}.${token.split('.')[1]}`;
+    expect((await t.app.inject({ method: 'POST', url: '/api/profiles/remove', payload: { token: forged } })).statusCode).toBe(400);
+    const removed = await t.app.inject({ method: 'POST', url: '/api/profiles/remove', payload: { token } });
+    expect(removed.statusCode).toBe(200);
+    const row = await t.app.db.selectFrom('profiles').select('status').where('id', '=', adaId).executeTakeFirstOrThrow();
+    expect(row.status).toBe('removed');
+  });
+});
