@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { joinForm, mailTo, mailedToken, publishedProfile, sessionFor } from '../helpers/opt-in.js';
@@ -105,6 +106,32 @@ describe('a stalker probing the opt-in', () => {
     expect(verified.statusCode).toBe(200);
     expect(verified.json().profile.headline).toBe('Payments engineer');
   });
+
+  it('is answered before anything is looked up: with the profiles table locked, the opt-in and the manage link still answer', async () => {
+    const target = await victim('listed');
+    const db = t.app.db;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = db.transaction().execute(async (trx) => {
+      await sql`lock table profiles in access exclusive mode`.execute(trx);
+      locked();
+      await released;
+    });
+    await isLocked;
+    try {
+      // Were the lookup done before answering, these would wait for the lock (and the test time out).
+      const joined = await t.app.inject({ method: 'POST', url: '/api/profiles', payload: joinForm({ linkedinUrl: target.linkedinUrl }) });
+      const asked = await t.app.inject({ method: 'POST', url: '/api/profiles/manage-link', payload: { email: target.email } });
+      expect([joined.statusCode, asked.statusCode]).toEqual([202, 202]);
+    } finally {
+      release();
+      await holder;
+    }
+    await t.app.optIn.mailSettled();
+    expect((await mailTo(t.app, target.email))[0]!.subject).toBe('Your link to manage your Lifeline profile');
+  }, 10_000);
 
   it('gets the same manage-link answer for a listed, pending, removed and unknown address', async () => {
     const bodies = new Set<string>();
