@@ -209,6 +209,15 @@ export interface SearchReindexChangeTable {
   profile_id: number;
 }
 
+/** A per-target limit's hits inside its window (server/services/limits.ts). */
+export interface LimitHitTable {
+  scope: string;
+  /** sha256 of the key (an address, a profile id …), never the key itself. */
+  key_hash: string;
+  hits: Date[];
+  expires_at: Timestamp;
+}
+
 export interface DevMailTable {
   id: Generated<number>;
   to_address: string;
@@ -239,6 +248,7 @@ export interface Database {
   search_reindexes: SearchReindexTable;
   search_reindex_changes: SearchReindexChangeTable;
   dev_mail: DevMailTable;
+  limit_hits: LimitHitTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -5,6 +5,7 @@ import { sendImportNotices } from '../services/imports/notices.js';
 import { runImport, type ImportJob } from '../services/imports/run.js';
 import { ImportRunner } from '../services/imports/runner.js';
 import { removeStaleUploads } from '../services/imports/upload.js';
+import { sweepLimits } from '../services/limits.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,7 +24,8 @@ declare module 'fastify' {
 
 /**
  * This often, notices owed by imports from the CLI or another process are sent, imports of
- * processes that died are marked failed, and the uploads such processes left behind are deleted.
+ * processes that died are marked failed, the uploads such processes left behind are deleted, and
+ * so are the rows of per-target limits whose window has passed.
  */
 const SWEEP_MS = 60_000;
 
@@ -82,6 +84,7 @@ export default fp<{ databaseUrl: string }>(
     const sweep = setInterval(() => {
       void sendNotices();
       cleanUpInterrupted().catch((err: unknown) => app.log.error({ err }, 'cleaning up after interrupted imports failed'));
+      sweepLimits(app.db, new Date()).catch((err: unknown) => app.log.error({ err }, 'deleting expired limit rows failed'));
     }, SWEEP_MS);
     sweep.unref();
     app.addHook('onReady', async () => void sendNotices());
