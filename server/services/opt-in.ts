@@ -16,6 +16,7 @@ import { suppressedAmong, suppressionHashes } from '../privacy/suppression.js';
 import type { CreateProfileBody, OwnProfile, PublicProfile, UpdateProfileBody } from '../schemas/profiles.js';
 import { ClientError, fieldErrors } from './client-error.js';
 import { profileRows, profileUrl, toPublicProfile, type ProfileRow } from './public-profile.js';
+import { MANAGE_LINKS_PER_ADDRESS, takeLimit } from './limits.js';
 import { removalLink, removeProfile } from './removal.js';
 import { TOKEN_PROBLEMS, TOKEN_TTL_MS, checkToken, issueToken, revokeTokens, type TokenCheck } from './tokens.js';
 
@@ -110,6 +111,12 @@ export class OptInService {
   async requestManageLink(rawEmail: string): Promise<void> {
     const email = checkEmail(rawEmail);
     if (!email.ok) throw new ClientError(400, `body.email ${email.reason}`);
+    // Counted for every address, listed or not, so that being limited tells nothing either.
+    const share = await takeLimit(this.deps.db, { ...MANAGE_LINKS_PER_ADDRESS, key: email.value.toLowerCase() });
+    if (!share.ok) {
+      this.deps.log.info('manage link asked for an address past its hourly limit: nothing sent');
+      return;
+    }
     const mail = await this.deps.db.transaction().execute(async (trx) => {
       const row = await profileRows(trx)
         .where(sql<string>`lower(p.email)`, '=', email.value.toLowerCase())
