@@ -1,9 +1,7 @@
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loggerOptions } from '../../server/logger.js';
 import { MANAGE_LINKS_PER_ADDRESS } from '../../server/services/limits.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { capturingLogger } from '../helpers/log.js';
 import { joinForm, mailTo, publishedProfile } from '../helpers/opt-in.js';
 
 /**
@@ -13,16 +11,10 @@ import { joinForm, mailTo, publishedProfile } from '../helpers/opt-in.js';
  */
 describe('an attacker flooding a victim with manage links', () => {
   let t: TestApp;
-  const log: string[] = [];
+  const { logger, lines: log } = capturingLogger();
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        log.push(String(chunk));
-        done();
-      },
-    });
-    t = await createTestApp({}, { worker: false, logger: pino(loggerOptions('info'), sink) });
+    t = await createTestApp({}, { worker: false, logger });
   });
   afterAll(() => t?.close());
   afterEach(() => vi.useRealTimers());
