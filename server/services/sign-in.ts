@@ -31,7 +31,7 @@ export interface Backoff {
   maxDelayMs: number;
 }
 
-/** One client on one account: a guesser is down to 4 guesses an hour after about 15 minutes. */
+/** One client on one account: 14 guesses in the first 17 minutes, then 4 an hour. */
 export const SIGN_IN_PER_CLIENT: Backoff = { freeFailures: 3, firstDelayMs: SECOND_MS, maxDelayMs: 15 * MINUTE_MS };
 /** Every client together on one account: many addresses cannot hold the account shut for more than 2 minutes at a time. */
 export const SIGN_IN_PER_ACCOUNT: Backoff = { freeFailures: 20, firstDelayMs: SECOND_MS, maxDelayMs: 2 * MINUTE_MS };
