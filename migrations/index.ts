@@ -7,6 +7,7 @@ import * as m140 from './2026_11_22_140_search_reindex_journal.js';
 import * as m160 from './2026_11_22_160_import_runner.js';
 import * as m1130 from './2026_11_30_100_profiles_employer_status_index.js';
 import * as m1201LimitHits from './2026_12_01_200_limit_hits.js';
+import * as m1201SignInThrottle from './2026_12_01_200_sign_in_throttle.js';
 import * as m1201OptInClaims from './2026_12_01_300_opt_in_claims_and_secrets.js';
 
 /** Every migration by name, in order: a static list, so no runner has to import .ts files by path. */
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_160_import_runner': m160,
   '2026_11_30_100_profiles_employer_status_index': m1130,
   '2026_12_01_200_limit_hits': m1201LimitHits,
+  '2026_12_01_200_sign_in_throttle': m1201SignInThrottle,
   '2026_12_01_300_opt_in_claims_and_secrets': m1201OptInClaims,
 };
 

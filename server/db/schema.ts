@@ -227,6 +227,19 @@ export interface LimitHitTable {
   expires_at: Timestamp;
 }
 
+/** Failed sign-ins of an account, or of one client on an account (server/services/sign-in.ts). */
+export interface SignInThrottleTable {
+  scope: 'account' | 'client';
+  /** sha256 of the lowercased email (and, for a client, its IP address). */
+  key_hash: string;
+  failures: number;
+  /** The next attempt is not even checked before this. */
+  blocked_until: Timestamp;
+  /** A client's last successful sign-in to the account. */
+  signed_in_at: Timestamp | null;
+  expires_at: Timestamp;
+}
+
 export interface DevMailTable {
   id: Generated<number>;
   to_address: string;
@@ -259,6 +272,7 @@ export interface Database {
   search_reindex_changes: SearchReindexChangeTable;
   dev_mail: DevMailTable;
   limit_hits: LimitHitTable;
+  sign_in_throttle: SignInThrottleTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -73,8 +73,13 @@ export async function takeLimit(db: Executor, take: LimitRule & { key: string; n
   return { ok: false, retryAfterMs: freeing === undefined ? 0 : freeing + windowMs - now.getTime() };
 }
 
-/** Deletes the rows whose every hit has left its window (the minute sweep; safe to run anywhere, twice). */
+/**
+ * Deletes the rows of per-target limits that count no more: hits that all left their window, and
+ * sign-in failures past their keeping time (services/sign-in.ts). For the minute sweep; safe to
+ * run anywhere, twice.
+ */
 export async function sweepLimits(db: Executor, now: Date): Promise<number> {
-  const result = await db.deleteFrom('limit_hits').where('expires_at', '<=', now).executeTakeFirst();
-  return Number(result.numDeletedRows);
+  const hits = await db.deleteFrom('limit_hits').where('expires_at', '<=', now).executeTakeFirst();
+  const signIns = await db.deleteFrom('sign_in_throttle').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(hits.numDeletedRows) + Number(signIns.numDeletedRows);
 }

@@ -15,6 +15,7 @@ import { emailHash, linkedinHash, suppressedAmong } from '../privacy/suppression
 import type { CreateProfileBody, OwnProfile, PublicProfile, UpdateProfileBody } from '../schemas/profiles.js';
 import { ClientError, fieldErrors } from './client-error.js';
 import { profileRows, profileUrl, toPublicProfile, type ProfileRow } from './public-profile.js';
+import { MANAGE_LINKS_PER_ADDRESS, takeLimit } from './limits.js';
 import { checkRemovalToken, removalLink, removeProfile } from './removal.js';
 import { TOKEN_PROBLEMS, TOKEN_TTL_MS, checkToken, issueToken, type TokenCheck } from './tokens.js';
 
@@ -133,8 +134,14 @@ export class OptInService {
   async requestManageLink(rawEmail: string): Promise<void> {
     const email = checkEmail(rawEmail);
     if (!email.ok) throw new ClientError(400, `body.email ${email.reason}`);
-    this.later('manage-link', () =>
-      this.deps.db.transaction().execute(async (trx) => {
+    this.later('manage-link', async () => {
+      // Counted for every address, listed or not, so that being limited tells nothing either.
+      const share = await takeLimit(this.deps.db, { ...MANAGE_LINKS_PER_ADDRESS, key: email.value.toLowerCase() });
+      if (!share.ok) {
+        this.deps.log.info('manage link asked for an address past its hourly limit: nothing sent');
+        return undefined;
+      }
+      return this.deps.db.transaction().execute(async (trx) => {
         const row = await profileRows(trx)
           .where(sql<string>`lower(p.email)`, '=', email.value.toLowerCase())
           .where('p.status', '!=', 'removed')
@@ -144,8 +151,8 @@ export class OptInService {
           return undefined;
         }
         return row.status === 'pending' ? this.verifyMailFor(trx, row, await latestClaim(trx, row.id)) : this.manageMailFor(trx, row, false);
-      }),
-    );
+      });
+    });
   }
 
   /** POST /api/me/session: trades a mailed manage link (single use) for a short session. */

@@ -8,7 +8,7 @@ const TABLES = [
   'api_tokens', 'app_secrets', 'contact_requests', 'dev_mail', 'employer_aliases', 'employers', 'import_notices', 'import_rejections',
   'imports', 'layoff_lists', 'limit_hits', 'profile_lists', 'profile_tokens', 'profiles', 'search_outbox',
   'search_reindex_changes', 'search_reindexes',
-  'sessions', 'suppressions', 'users',
+  'sessions', 'sign_in_throttle', 'suppressions', 'users',
 ];
 
 async function tables(t: TestDatabase): Promise<string[]> {
