@@ -3,7 +3,7 @@ import type { Log } from '../logger.js';
 import { contactMail } from '../mail/contact.js';
 import type { Mailer } from '../mail/mailer.js';
 import { cleanText, normalizeEmail } from '../normalize/text.js';
-import { takeLimit, type LimitRule } from './limits.js';
+import { MESSAGES_PER_CANDIDATE, takeLimit } from './limits.js';
 import { removalLink } from './removal.js';
 import { CONTACT_MESSAGE_MAX, type ContactBody } from '../schemas/contact.js';
 
@@ -14,8 +14,6 @@ export interface ContactDeps {
   log: Log;
 }
 
-/** However many senders write, a candidate gets at most this many relayed messages a day. */
-export const MESSAGES_PER_CANDIDATE: LimitRule = { scope: 'contact', max: 3, windowMs: 24 * 60 * 60 * 1000 };
 /** A message is a first contact: a link or two (the job, the company) and not a page of them. */
 export const CONTACT_LINKS_MAX = 2;
 const LINK = /\b(?:https?:\/\/|www\.)\S+/gi;

@@ -29,6 +29,9 @@ const HOUR_MS = 60 * 60 * 1000;
 /** Manage links mailed to one address (POST /api/profiles/manage-link), whoever asks. */
 export const MANAGE_LINKS_PER_ADDRESS: LimitRule = { scope: 'manage-link', max: 5, windowMs: HOUR_MS };
 
+/** Messages relayed to one candidate (POST /api/profiles/:slug/contact), however many senders write. */
+export const MESSAGES_PER_CANDIDATE: LimitRule = { scope: 'contact', max: 3, windowMs: 24 * HOUR_MS };
+
 /** The hash a key is stored as: what it is (an address, an id) never reaches the table. */
 export const limitKeyHash = (key: string) => createHash('sha256').update(key).digest('hex');
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGES_PER_CANDIDATE } from '../../server/services/contact.js';
+import { MESSAGES_PER_CANDIDATE } from '../../server/services/limits.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { insertProfiles } from '../helpers/profiles.js';
 

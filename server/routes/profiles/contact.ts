@@ -3,7 +3,8 @@ import { ServiceUnavailableError } from '../../errors.js';
 import { publicWriteLimit } from '../../plugins/external/rate-limit.js';
 import { errorResponses } from '../../schemas/common.js';
 import { ContactBodySchema, ContactParamsSchema, ContactSentSchema } from '../../schemas/contact.js';
-import { contactCandidate, MESSAGES_PER_CANDIDATE } from '../../services/contact.js';
+import { contactCandidate } from '../../services/contact.js';
+import { MESSAGES_PER_CANDIDATE } from '../../services/limits.js';
 
 /** A recruiter writes to a candidate through Lifeline, never seeing their address. */
 const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
