@@ -81,7 +81,7 @@ export class OptInService {
     this.send(mail);
   }
 
-  /** POST /api/profiles/verify: publishes the pending profile the link was sent for. */
+  /** POST /api/profiles/verify: publishes the pending profile the link was sent for (checkToken records the proven address). */
   async verify(token: string): Promise<{ url: string; profile: PublicProfile }> {
     const row = await this.deps.db.transaction().execute(async (trx) => {
       const check = await checkToken(trx, token, 'verify', { consume: true });
@@ -90,7 +90,6 @@ export class OptInService {
         .updateTable('profiles')
         .set({
           status: 'published',
-          email_verified_at: sql`now()`,
           published_at: sql`now()`,
           last_confirmed_at: sql`now()`,
           updated_at: sql`now()`,
