@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/client.js';
+import type { ImportRejectionTable } from '../../db/schema.js';
 import { csvLine } from '../csv-cell.js';
 
 const PAGE = 1_000;
@@ -24,4 +25,20 @@ export async function* reportCsv(db: Executor, importId: number, headers: string
     yield rows.map((r) => csvLine([r.line, r.outcome, r.reason, ...headers.map((_, i) => r.data[i] ?? '')])).join('');
     after = rows.at(-1)!.line;
   }
+}
+
+/** The report's entries for these lines of an import, by line. */
+export async function rejectionsAt(
+  db: Executor,
+  importId: number,
+  lines: number[],
+): Promise<Map<number, Pick<ImportRejectionTable, 'outcome' | 'reason'>>> {
+  if (lines.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('import_rejections')
+    .select(['line', 'outcome', 'reason'])
+    .where('import_id', '=', importId)
+    .where('line', 'in', lines)
+    .execute();
+  return new Map(rows.map(({ line, ...rejection }) => [line, rejection]));
 }

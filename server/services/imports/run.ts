@@ -14,9 +14,10 @@ import { DecodeStream, type EncodingChoice } from './decode.js';
 import { ImportFileError } from './errors.js';
 import { applyOverride, autoMapping, distinctHeaders, mappingProblem, type Mapping, type MappingOverride } from './mapping.js';
 import { cellReader, validateRow, type ImportedRow, type RowResult } from './rows.js';
+import { rejectionsAt } from './report.js';
 import {
-  analyzeStage, applyStage, classify, countActions, createStage, NOT_LISTABLE, recordEmployers, rejectStaged, skipSuppressed,
-  stagedCompanies, stageLine, stageWriter, suppressedLines,
+  analyzeStage, applyStage, classify, countActions, createStage, recordEmployers, rejectStaged, skipSuppressed,
+  stagedCompanies, stageLine, stageWriter,
 } from './stage.js';
 
 export interface ImportOptions {
@@ -254,9 +255,11 @@ async function importInTransaction(
   await rejectStaged(trx, importId);
   if (!options.dryRun) await applyStage(trx, list);
 
-  const suppressed = await suppressedLines(trx, preview.map((p) => p.line));
+  // A row the report lists is shown as the report tells it, whether validation or the merge turned it away.
+  const rejected = await rejectionsAt(trx, importId, preview.map((p) => p.line));
   const shown = preview.map(({ company, ...row }): PreviewRow => {
-    if (suppressed.has(row.line)) return { line: row.line, outcome: 'skipped', reason: NOT_LISTABLE, notes: row.notes };
+    const rejection = rejected.get(row.line);
+    if (rejection) return { line: row.line, ...rejection, notes: row.notes };
     if (!row.values) return row;
     const employer = company ? employers.get(company) : undefined;
     return { ...row, values: { ...row.values, formerEmployer: employer?.name ?? list.employer_name } };
