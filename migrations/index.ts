@@ -6,7 +6,8 @@ import * as m120 from './2026_11_22_120_import_notices_progress.js';
 import * as m140 from './2026_11_22_140_search_reindex_journal.js';
 import * as m160 from './2026_11_22_160_import_runner.js';
 import * as m1130 from './2026_11_30_100_profiles_employer_status_index.js';
-import * as m1201 from './2026_12_01_100_self_managed_profiles.js';
+import * as m1201a from './2026_12_01_100_import_rejection_identities.js';
+import * as m1201b from './2026_12_01_100_self_managed_profiles.js';
 
 /** Every migration by name, in order: a static list, so no runner has to import .ts files by path. */
 export const migrations: Record<string, Migration> = {
@@ -17,7 +18,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_140_search_reindex_journal': m140,
   '2026_11_22_160_import_runner': m160,
   '2026_11_30_100_profiles_employer_status_index': m1130,
-  '2026_12_01_100_self_managed_profiles': m1201,
+  '2026_12_01_100_import_rejection_identities': m1201a,
+  '2026_12_01_100_self_managed_profiles': m1201b,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -12,10 +12,11 @@ type Trx = Transaction<Database>;
 /**
  * Every record of the file, on its way to the staging table: a valid row with what the pipeline
  * derived for it, or a rejected one with its reason. `data` (the cells as a JSON array) is kept
- * for the report, in case the merge turns the row away.
+ * for the report, in case the merge turns the row away, and with it the hashes of whom the row
+ * names, so that a removal can erase it from the report.
  */
-export type StagedRecord = { line: number; data: string } & (
-  | { outcome: 'ok'; row: ImportedRow; slug: string; hashes: { email: string | null; linkedin: string | null } }
+export type StagedRecord = { line: number; data: string; hashes: { email: string | null; linkedin: string | null } } & (
+  | { outcome: 'ok'; row: ImportedRow; slug: string }
   | { outcome: 'skipped' | 'failed'; reason: string }
 );
 
@@ -59,7 +60,7 @@ function field(value: string | number | boolean | null | undefined): string {
   return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
 }
 
-/** One record as a line of COPY text, in the order of COLUMNS; a rejected row has only its reason. */
+/** One record as a line of COPY text, in the order of COLUMNS; a rejected row has only its reason and hashes. */
 export function stageLine(record: StagedRecord): string {
   const ok = record.outcome === 'ok';
   const r = ok ? record.row : undefined;
@@ -67,7 +68,7 @@ export function stageLine(record: StagedRecord): string {
     record.line, record.outcome, ok ? null : record.reason,
     r?.name, r?.email, r?.linkedinUrl, r?.headline, r?.role, r?.seniority, r?.skills.join(SKILL_SEPARATOR), r?.yearsExperience,
     r?.country, r?.region, r?.city, r?.remote, r?.relocation, r?.workAuthorization, r?.company,
-    ok ? record.hashes.email : null, ok ? record.hashes.linkedin : null, ok ? record.slug : null, record.data,
+    record.hashes.email, record.hashes.linkedin, ok ? record.slug : null, record.data,
   ];
   return `${values.map(field).join('\t')}\n`;
 }
@@ -220,14 +221,14 @@ export async function countActions(trx: Trx): Promise<StageCounts> {
 /** Every row that was turned away, by validation or by the merge, into the import's report. */
 export async function rejectStaged(trx: Trx, importId: number): Promise<void> {
   await sql`
-    insert into import_rejections (import_id, line, outcome, reason, data)
+    insert into import_rejections (import_id, line, outcome, reason, data, identity_hashes)
     select ${importId}, line,
       case when outcome = 'failed' then 'failed' else 'skipped' end,
       case when outcome <> 'ok' then reason
         when superseded_by is not null then 'Same person as line ' || superseded_by || ': the later row is used.'
         when action = 'keep' then ${ONLY_MEMBERSHIP}
         else ${NOT_LISTABLE} end,
-      data::jsonb
+      data::jsonb, array_remove(array[email_hash, linkedin_hash], null)
     from import_stage where ${REJECTED}`.execute(trx);
 }
 
