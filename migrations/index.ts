@@ -6,6 +6,8 @@ import * as m120 from './2026_11_22_120_import_notices_progress.js';
 import * as m140 from './2026_11_22_140_search_reindex_journal.js';
 import * as m160 from './2026_11_22_160_import_runner.js';
 import * as m1130 from './2026_11_30_100_profiles_employer_status_index.js';
+import * as m1201RejectionIdentities from './2026_12_01_100_import_rejection_identities.js';
+import * as m1201SelfManaged from './2026_12_01_100_self_managed_profiles.js';
 import * as m1201LimitHits from './2026_12_01_200_limit_hits.js';
 import * as m1201SignInThrottle from './2026_12_01_200_sign_in_throttle.js';
 import * as m1201OptInClaims from './2026_12_01_300_opt_in_claims_and_secrets.js';
@@ -19,6 +21,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_140_search_reindex_journal': m140,
   '2026_11_22_160_import_runner': m160,
   '2026_11_30_100_profiles_employer_status_index': m1130,
+  '2026_12_01_100_import_rejection_identities': m1201RejectionIdentities,
+  '2026_12_01_100_self_managed_profiles': m1201SelfManaged,
   '2026_12_01_200_limit_hits': m1201LimitHits,
   '2026_12_01_200_sign_in_throttle': m1201SignInThrottle,
   '2026_12_01_300_opt_in_claims_and_secrets': m1201OptInClaims,

@@ -191,6 +191,8 @@ export interface ImportRejectionTable {
   reason: string;
   /** The row's cells in file order (the file's headers are in imports.options.headers). */
   data: ColumnType<string[], string, string>;
+  /** Hashes of the email and LinkedIn URL the row names (as in suppressions), so a removal finds it. */
+  identity_hashes: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface ImportNoticeTable {

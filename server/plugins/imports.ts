@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import fp from 'fastify-plugin';
 import { failInterruptedImports } from '../services/imports/jobs.js';
 import { sendImportNotices } from '../services/imports/notices.js';
+import { expireImportReports } from '../services/imports/report.js';
 import { runImport, type ImportJob } from '../services/imports/run.js';
 import { ImportRunner } from '../services/imports/runner.js';
 import { removeStaleUploads } from '../services/imports/upload.js';
@@ -25,7 +26,8 @@ declare module 'fastify' {
 /**
  * This often, notices owed by imports from the CLI or another process are sent, imports of
  * processes that died are marked failed, the uploads such processes left behind are deleted, and
- * so are the rows of per-target limits whose window has passed.
+ * import reports and previews past keeping are erased, and so are the rows of per-target limits
+ * whose window has passed.
  */
 const SWEEP_MS = 60_000;
 
@@ -85,6 +87,11 @@ export default fp<{ databaseUrl: string }>(
       void sendNotices();
       cleanUpInterrupted().catch((err: unknown) => app.log.error({ err }, 'cleaning up after interrupted imports failed'));
       sweepLimits(app.db, new Date()).catch((err: unknown) => app.log.error({ err }, 'deleting expired limit rows failed'));
+      expireImportReports(app.db, new Date())
+        .then((expired) => {
+          if (expired > 0) app.log.info({ expired }, 'import reports and previews past keeping were erased');
+        })
+        .catch((err: unknown) => app.log.error({ err }, 'erasing expired import reports failed; retried in a minute'));
     }, SWEEP_MS);
     sweep.unref();
     app.addHook('onReady', async () => void sendNotices());

@@ -91,7 +91,7 @@ export class OptInService {
 
   /**
    * POST /api/profiles/verify: publishes the pending profile the link was sent for, with the
-   * answers of the form it was sent for. A LinkedIn URL joins the profile only if no other
+   * answers of the form it was sent for (checkToken records the proven address). A LinkedIn URL joins the profile only if no other
    * profile holds it and its owner did not remove it: a URL typed on a form proves nothing.
    */
   async verify(token: string): Promise<{ url: string; profile: PublicProfile }> {
@@ -112,7 +112,7 @@ export class OptInService {
             .updateTable('profiles')
             .set({
               ...claimed,
-              ...(publishing ? { status: 'published', email_verified_at: sql`now()`, published_at: sql`now()` } : {}),
+              ...(publishing ? { status: 'published', published_at: sql`now()` } : {}),
               last_confirmed_at: sql`now()`,
               updated_at: sql`now()`,
             })

@@ -1,6 +1,8 @@
 import { listSlugs } from '../../search/indexable.js';
 import type { Executor } from '../db/client.js';
 import type { Profile } from '../db/schema.js';
+import { employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../labels.js';
+import { countryName } from '../normalize/location.js';
 import type { PublicProfile } from '../schemas/profiles.js';
 
 /** A profile row with its former employer and lists: everything a view of it needs. */
@@ -58,6 +60,57 @@ export function toPublicProfile(row: ProfileRow): PublicProfile {
   };
   if (row.status === 'published' && row.show_email && row.email) profile.email = row.email;
   return profile;
+}
+
+/** How a public field reads to a person: its label, and its value as text ('' for nothing to show). */
+type FieldText<K extends keyof PublicProfile> = { label: string; text: (value: NonNullable<PublicProfile[K]>) => string };
+
+/**
+ * Every field of the public profile with how it reads, or null for what is not a fact about the
+ * person (the slug is the profile's address; updatedAt is ours). The type asks for every key of
+ * PublicProfile: a field made public does not compile until it says how it reads, so a person is
+ * never told less than the public profile (and the search document, a part of it) shows.
+ */
+const PUBLIC_FIELDS: { [K in keyof PublicProfile]-?: FieldText<K> | null } = {
+  slug: null,
+  name: { label: 'Name', text: (v) => v },
+  headline: { label: 'Headline', text: (v) => v },
+  role: { label: 'Role', text: (v) => v },
+  seniority: { label: 'Seniority', text: seniorityLabel },
+  skills: { label: 'Skills', text: (v) => v.join(', ') },
+  yearsExperience: { label: 'Years of experience', text: String },
+  country: { label: 'Country', text: countryName },
+  region: { label: 'Region', text: (v) => v },
+  city: { label: 'City', text: (v) => v },
+  remote: { label: 'Remote work', text: remoteLabel },
+  relocation: { label: 'Open to relocation', text: (v) => (v ? 'Yes' : 'No') },
+  workAuthorization: { label: 'Work authorization', text: workAuthorizationLabel },
+  employmentTypes: { label: 'Employment types', text: (v) => v.map(employmentTypeLabel).join(', ') },
+  formerEmployer: { label: 'Former employer', text: (v) => v.name },
+  lists: { label: 'Layoff lists', text: (v) => v.join(', ') },
+  layoffDate: { label: 'Laid off on', text: (v) => v },
+  availableFrom: { label: 'Available from', text: (v) => v },
+  linkedinUrl: { label: 'LinkedIn', text: (v) => v },
+  websiteUrl: { label: 'Website', text: (v) => v },
+  bio: { label: 'About', text: (v) => v },
+  email: { label: 'Email', text: (v) => v },
+  updatedAt: null,
+};
+
+/**
+ * A public profile as "Label: value" lines, one for each field that has a value: what anyone
+ * (recruiters, for the fields kept to them) can see of the person. `lists` is shown as given, so
+ * a caller may pass the lists' titles in place of their slugs.
+ */
+export function publicFieldLines(profile: PublicProfile): string[] {
+  return (Object.keys(PUBLIC_FIELDS) as (keyof PublicProfile)[]).flatMap((key) => {
+    // One key at a time, so the field's text takes that key's value; TypeScript cannot follow the loop.
+    const field = PUBLIC_FIELDS[key] as FieldText<typeof key> | null;
+    const value = profile[key];
+    if (!field || value === null || value === undefined) return [];
+    const text = (field.text as (v: typeof value) => string)(value);
+    return text === '' ? [] : [`${field.label}: ${text}`];
+  });
 }
 
 /** A published profile by its slug; undefined for pending, hidden, removed or unknown ones alike. */

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor } from '../db/client.js';
-import { suppress } from '../privacy/suppression.js';
+import { suppress, suppressionHashes, type Identity } from '../privacy/suppression.js';
 import { checkToken } from './tokens.js';
 
 const REMOVAL_KEY = 'removal-links';
@@ -49,10 +49,11 @@ async function removalKey(db: Executor): Promise<Buffer> {
 
 /**
  * Removes a profile for good: its personal data is erased in place (the row stays, scrubbed,
- * so ids in logs and outboxes still resolve to "removed"), hashes of its email and LinkedIn URL
- * are kept so no import brings the person back, its links stop working except the removal
- * links (which then just say "removed"), and an outbox row takes it out of search. Call it in a
- * transaction. Returns false when the profile was already removed or does not exist.
+ * so ids in logs and outboxes still resolve to "removed"), and so are the copies of it kept
+ * elsewhere (see scrubCopies); hashes of its email and LinkedIn URL are kept so no import brings
+ * the person back, its links stop working except the removal links (which then just say
+ * "removed"), and an outbox row takes it out of search. Call it in a transaction. Returns false
+ * when the profile was already removed or does not exist.
  */
 export async function removeProfile(db: Executor, profileId: number): Promise<boolean> {
   const row = await db
@@ -62,7 +63,9 @@ export async function removeProfile(db: Executor, profileId: number): Promise<bo
     .forUpdate()
     .executeTakeFirst();
   if (!row || row.status === 'removed') return false;
-  await suppress(db, { email: row.email, linkedinUrl: row.linkedin_url });
+  const identity = { email: row.email, linkedinUrl: row.linkedin_url };
+  await suppress(db, identity);
+  await scrubCopies(db, identity);
   await db
     .updateTable('profiles')
     .set({
@@ -106,4 +109,25 @@ export async function removeProfile(db: Executor, profileId: number): Promise<bo
   await db.deleteFrom('profile_tokens').where('profile_id', '=', profileId).where('purpose', '!=', 'remove').execute();
   await db.insertInto('search_outbox').values({ profile_id: profileId }).execute();
   return true;
+}
+
+/**
+ * Erases what other tables hold of a person: the mail sent to their address (the dev mailbox),
+ * the rows of import reports that name them (found by the hashes kept with each row, through
+ * their index), and their rows in import previews. Previews are few (one per import, 20 rows
+ * each) and expire with their report, so scanning those still kept is cheap.
+ */
+async function scrubCopies(db: Executor, { email, linkedinUrl }: Identity): Promise<void> {
+  if (email) await db.deleteFrom('dev_mail').where(sql<string>`lower(to_address)`, '=', email.toLowerCase()).execute();
+  const hashes = suppressionHashes({ email, linkedinUrl });
+  if (hashes.length > 0) {
+    await db.deleteFrom('import_rejections').where('identity_hashes', '&&', sql<string[]>`${hashes}::text[]`).execute();
+  }
+  const names = sql`(lower(e -> 'values' ->> 'email') = ${email?.toLowerCase() ?? null} or e -> 'values' ->> 'linkedinUrl' = ${linkedinUrl ?? null})`;
+  await sql`
+    update imports set preview = (
+      select coalesce(jsonb_agg(e order by n), '[]') from jsonb_array_elements(preview) with ordinality as x(e, n)
+      where ${names} is not true)
+    where preview is not null
+      and exists (select 1 from jsonb_array_elements(preview) as x(e) where ${names})`.execute(db);
 }

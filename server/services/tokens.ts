@@ -52,6 +52,11 @@ export const TOKEN_PROBLEMS: Record<Exclude<TokenCheck, { ok: true }>['reason'],
 /**
  * Checks a token of `purpose` and, when `consume` is set, marks it used in the same statement,
  * so two concurrent uses cannot both succeed.
+ *
+ * The tokens that are consumed are the single-use links mailed to a profile's address (verify,
+ * manage): whoever uses one reads that mailbox. The same statement records that the owner proved
+ * the address (`email_verified_at`): from then on the profile is self-managed, and no import
+ * changes its fields (see listOwns in imports/stage.ts).
  */
 export async function checkToken(
   db: Executor,
@@ -62,13 +67,25 @@ export async function checkToken(
   const hash = hashToken(token);
   if (options.consume) {
     const used = await db
-      .updateTable('profile_tokens')
-      .set({ used_at: sql`now()` })
-      .where('token_hash', '=', hash)
-      .where('purpose', '=', purpose)
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', sql<Date>`now()`)
-      .returning(['profile_id', 'fields'])
+      .with('used', (q) =>
+        q
+          .updateTable('profile_tokens')
+          .set({ used_at: sql`now()` })
+          .where('token_hash', '=', hash)
+          .where('purpose', '=', purpose)
+          .where('used_at', 'is', null)
+          .where('expires_at', '>', sql<Date>`now()`)
+          .returning(['profile_id', 'fields']),
+      )
+      .with('proven', (q) =>
+        q
+          .updateTable('profiles')
+          .set({ email_verified_at: sql`now()` })
+          .where('id', 'in', (eb) => eb.selectFrom('used').select('profile_id'))
+          .where('email_verified_at', 'is', null),
+      )
+      .selectFrom('used')
+      .select(['profile_id', 'fields'])
       .executeTakeFirst();
     if (used) return { ok: true, profileId: used.profile_id, fields: used.fields };
   }

@@ -1,18 +1,5 @@
-/** How codes and dates read in the UI. */
-const SENIORITY: Record<string, string> = {
-  intern: 'Intern', junior: 'Junior', mid: 'Mid-level', senior: 'Senior', staff: 'Staff', principal: 'Principal',
-  manager: 'Manager', director: 'Director', executive: 'Executive',
-};
-const REMOTE: Record<string, string> = { remote: 'Remote', hybrid: 'Hybrid', onsite: 'On-site', flexible: 'Flexible' };
-const WORK_AUTHORIZATION: Record<string, string> = { authorized: 'No sponsorship needed', needs_sponsorship: 'Needs visa sponsorship' };
-const EMPLOYMENT_TYPE: Record<string, string> = {
-  full_time: 'Full-time', part_time: 'Part-time', contract: 'Contract', internship: 'Internship', freelance: 'Freelance',
-};
-
-export const seniorityLabel = (value: string) => SENIORITY[value] ?? value;
-export const remoteLabel = (value: string) => REMOTE[value] ?? value;
-export const workAuthorizationLabel = (value: string) => WORK_AUTHORIZATION[value] ?? value;
-export const employmentTypeLabel = (value: string) => EMPLOYMENT_TYPE[value] ?? value;
+/** How codes and dates read in the UI. The codes' labels are the server's too: its mail shows them. */
+export { employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../server/labels.js';
 
 /** "1 person", "100,000 people". */
 export const peopleLabel = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'person' : 'people'}`;

@@ -5,7 +5,7 @@ import { errorResponses } from '../../schemas/common.js';
 import { ImportAcceptedSchema, ImportIdParamsSchema, ImportStatusSchema } from '../../schemas/imports.js';
 import { ListParamsSchema } from '../../schemas/lists.js';
 import { findImport, toImportStatus } from '../../services/imports/jobs.js';
-import { reportCsv } from '../../services/imports/report.js';
+import { REPORT_EXPIRED, reportCsv, reportExpired } from '../../services/imports/report.js';
 import { receiveImportUpload } from '../../services/imports/upload.js';
 import { findListForImport } from '../../services/lists.js';
 
@@ -64,11 +64,12 @@ const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/imports/:id/report.csv',
     {
       preHandler: app.requireOrganizer,
-      schema: { params: ImportIdParamsSchema, response: { 200: { type: 'string' }, ...errorResponses(400, 401, 403, 404) } },
+      schema: { params: ImportIdParamsSchema, response: { 200: { type: 'string' }, ...errorResponses(400, 401, 403, 404, 410) } },
     },
     async (request, reply) => {
       const row = await loadOwnImport(request.params.id, request, reply);
       if (!row) return reply;
+      if (reportExpired(row.finished_at, new Date())) return reply.gone(REPORT_EXPIRED);
       const { headers } = toImportStatus(row);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

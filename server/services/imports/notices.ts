@@ -3,24 +3,10 @@ import type { Db } from '../../db/client.js';
 import type { Log } from '../../logger.js';
 import { importNoticeMail } from '../../mail/import-notice.js';
 import type { Mailer } from '../../mail/mailer.js';
-import { countryName } from '../../normalize/location.js';
+import { profileRows, profileUrl, publicFieldLines, toPublicProfile } from '../public-profile.js';
 import { removalLink } from '../removal.js';
 
 const BATCH = 100;
-
-interface NoticeRow {
-  profile_id: number;
-  email: string;
-  name: string;
-  slug: string;
-  headline: string | null;
-  skills: string[];
-  city: string | null;
-  region: string | null;
-  country: string | null;
-  employer: string | null;
-  list_title: string;
-}
 
 /**
  * Sends the notices that imports owe, a batch at a time. Each notice is claimed (sent_at set) in
@@ -36,42 +22,47 @@ export async function sendImportNotices(
 ): Promise<number> {
   let sent = 0;
   while (!shouldStop()) {
-    const { rows } = await sql<NoticeRow>`
-      with claimed as (
-        update import_notices n set sent_at = now()
-        where (n.profile_id, n.list_id) in (
-          select profile_id, list_id from import_notices where sent_at is null
-          order by created_at limit ${BATCH} for update skip locked)
-        returning n.profile_id, n.list_id)
-      select p.id as profile_id, p.email, p.name, p.slug, p.headline, p.skills, p.city, p.region, p.country,
-        e.name as employer, l.title as list_title
-      from claimed c
-      join profiles p on p.id = c.profile_id and p.status = 'published' and p.email is not null
-      join layoff_lists l on l.id = c.list_id
-      left join employers e on e.id = p.former_employer_id`.execute(db);
-    if (rows.length === 0) return sent;
-    for (const row of rows) {
+    const { rows: claimed } = await sql<{ profile_id: number; list_id: number }>`
+      update import_notices n set sent_at = now()
+      where (n.profile_id, n.list_id) in (
+        select profile_id, list_id from import_notices where sent_at is null
+        order by created_at limit ${BATCH} for update skip locked)
+      returning n.profile_id, n.list_id`.execute(db);
+    if (claimed.length === 0) return sent;
+    // The person as the public sees them: the notice lists exactly what the public profile shows.
+    const profiles = await profileRows(db)
+      .where('p.id', 'in', claimed.map((c) => c.profile_id))
+      .where('p.status', '=', 'published')
+      .where('p.email', 'is not', null)
+      .execute();
+    const byId = new Map(profiles.map((row) => [row.id, row]));
+    const { rows: lists } = await sql<{ id: number; slug: string; title: string }>`
+      select id, slug, title from layoff_lists
+      where id = any(${claimed.map((c) => c.list_id)}::int[]) or slug = any(${profiles.flatMap((p) => p.list_slugs)}::text[])`.execute(db);
+    const titleById = new Map(lists.map((l) => [l.id, l.title]));
+    const titleBySlug = new Map(lists.map((l) => [l.slug, l.title]));
+    for (const { profile_id, list_id } of claimed) {
+      const row = byId.get(profile_id);
+      const listTitle = titleById.get(list_id);
+      // A profile hidden or removed since, or a list deleted since, is owed no notice any more.
+      if (!row || listTitle === undefined) continue;
       try {
-        const place = [row.city, row.region, row.country ? countryName(row.country) : null].filter(Boolean).join(', ');
-        const published = [
-          `Name: ${row.name}`,
-          row.headline && `Headline: ${row.headline}`,
-          row.skills.length > 0 && `Skills: ${row.skills.join(', ')}`,
-          place && `Location: ${place}`,
-          row.employer && `Former employer: ${row.employer}`,
-          `Layoff list: ${row.list_title}`,
-        ].filter((line): line is string => typeof line === 'string' && line !== '');
+        const profile = toPublicProfile(row);
         const notice = importNoticeMail({
           name: row.name,
-          listTitle: row.list_title,
-          profileUrl: `${publicUrl}/p/${row.slug}`,
-          removalUrl: await removalLink(db, row.profile_id, publicUrl),
-          published,
+          listTitle,
+          profileUrl: profileUrl(publicUrl, row.slug),
+          removalUrl: await removalLink(db, row.id, publicUrl),
+          // The lists by their titles, as people know them.
+          published: publicFieldLines({ ...profile, lists: profile.lists.map((slug) => titleBySlug.get(slug) ?? slug) }),
+          emailShown: profile.email !== undefined,
         });
-        await mailer.send({ to: row.email, ...notice });
+        await mailer.send({ to: row.email!, ...notice });
         sent++;
       } catch (err) {
-        log.warn({ err, profileId: row.profile_id }, 'an import notice could not be sent');
+        // A mail error may quote the address: only what failed is logged.
+        const { name, code } = err as { name?: string; code?: string };
+        log.warn({ profileId: row.id, error: { name, code } }, 'an import notice could not be sent');
       }
     }
   }

@@ -111,6 +111,14 @@ function parseYears(raw: string): number | undefined {
 const MAX_SKILLS = 30;
 
 /**
+ * Whom a row names, its email and LinkedIn URL read as validateRow reads them: for a row that is
+ * turned away, and so never stored, but kept in the import's report.
+ */
+export function rowIdentity(read: CellReader): Pick<ImportedRow, 'email' | 'linkedinUrl'> {
+  return { email: normalizeEmail(read('email')) ?? null, linkedinUrl: normalizeLinkedinUrl(read('linkedin')) ?? null };
+}
+
+/**
  * One row of the file → a profile, or why it is skipped or failed. Every text goes through
  * cleanText, so what is stored is exactly cleanText(cell); a cell it refuses fails the row and
  * names the column. Unclear optional values (a seniority of "?") are left empty with a note.

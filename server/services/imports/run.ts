@@ -13,10 +13,11 @@ import { emailHash, linkedinHash } from '../../privacy/suppression.js';
 import { DecodeStream, type EncodingChoice } from './decode.js';
 import { ImportFileError } from './errors.js';
 import { applyOverride, autoMapping, distinctHeaders, mappingProblem, type Mapping, type MappingOverride } from './mapping.js';
-import { cellReader, validateRow, type ImportedRow, type RowResult } from './rows.js';
+import { rejectionsAt } from './report.js';
+import { cellReader, rowIdentity, validateRow, type ImportedRow, type RowResult } from './rows.js';
 import {
-  analyzeStage, applyStage, classify, countActions, createStage, NOT_LISTABLE, recordEmployers, rejectStaged, skipSuppressed,
-  stagedCompanies, stageLine, stageWriter, suppressedLines,
+  analyzeStage, applyStage, classify, countActions, createStage, recordEmployers, rejectStaged, skipSuppressed,
+  stagedCompanies, stageLine, stageWriter,
 } from './stage.js';
 
 export interface ImportOptions {
@@ -205,22 +206,27 @@ async function importInTransaction(
       }
       total++;
       // Postgres stores no NUL character: such a row fails, and its report shows U+FFFD instead.
-      const result: RowResult = damaged
-        ? { outcome: 'failed', reason: NUL_ROW, notes: [] }
-        : validateRow(readRow!(record), mapping, options);
-      const data = JSON.stringify(damaged ? record.map((cell) => cell.replaceAll('\0', '\uFFFD')) : record);
+      const cells = damaged ? record.map((cell) => cell.replaceAll('\0', '\uFFFD')) : record;
+      const read = readRow!(cells);
+      const result: RowResult = damaged ? { outcome: 'failed', reason: NUL_ROW, notes: [] } : validateRow(read, mapping, options);
+      const data = JSON.stringify(cells);
+      // Whom the row names goes with it, rejected or not, so that a removal finds it in the report too.
+      const identity = result.outcome === 'ok' ? result.row : rowIdentity(read);
+      const hashes = {
+        email: identity.email && emailHash(identity.email),
+        linkedin: identity.linkedinUrl && linkedinHash(identity.linkedinUrl),
+      };
       if (result.outcome === 'ok') {
         const { row } = result;
-        const hashes = { email: row.email && emailHash(row.email), linkedin: row.linkedinUrl && linkedinHash(row.linkedinUrl) };
         const slug = `${slugify(row.name, 40) || 'profile'}-${slugSuffix()}`;
-        copyText += stageLine({ line, data, outcome: 'ok', row, slug, hashes });
+        copyText += stageLine({ line, data, hashes, outcome: 'ok', row, slug });
         if (preview.length < PREVIEW_ROWS) {
           const { company, ...values } = row;
           preview.push({ line, outcome: 'ok', notes: result.notes, values: { ...values, formerEmployer: null }, company });
         }
       } else {
         if (result.outcome === 'failed') failed++;
-        copyText += stageLine({ line, data, outcome: result.outcome, reason: result.reason });
+        copyText += stageLine({ line, data, hashes, outcome: result.outcome, reason: result.reason });
         if (preview.length < PREVIEW_ROWS) preview.push({ line, outcome: result.outcome, reason: result.reason, notes: result.notes });
       }
       reportNow();
@@ -254,9 +260,11 @@ async function importInTransaction(
   await rejectStaged(trx, importId);
   if (!options.dryRun) await applyStage(trx, list);
 
-  const suppressed = await suppressedLines(trx, preview.map((p) => p.line));
+  // A row the report lists is shown as the report tells it, whether validation or the merge turned it away.
+  const rejected = await rejectionsAt(trx, importId, preview.map((p) => p.line));
   const shown = preview.map(({ company, ...row }): PreviewRow => {
-    if (suppressed.has(row.line)) return { line: row.line, outcome: 'skipped', reason: NOT_LISTABLE, notes: row.notes };
+    const rejection = rejected.get(row.line);
+    if (rejection) return { line: row.line, ...rejection, notes: row.notes };
     if (!row.values) return row;
     const employer = company ? employers.get(company) : undefined;
     return { ...row, values: { ...row.values, formerEmployer: employer?.name ?? list.employer_name } };

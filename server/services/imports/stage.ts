@@ -12,10 +12,11 @@ type Trx = Transaction<Database>;
 /**
  * Every record of the file, on its way to the staging table: a valid row with what the pipeline
  * derived for it, or a rejected one with its reason. `data` (the cells as a JSON array) is kept
- * for the report, in case the merge turns the row away.
+ * for the report, in case the merge turns the row away, and with it the hashes of whom the row
+ * names, so that a removal can erase it from the report.
  */
-export type StagedRecord = { line: number; data: string } & (
-  | { outcome: 'ok'; row: ImportedRow; slug: string; hashes: { email: string | null; linkedin: string | null } }
+export type StagedRecord = { line: number; data: string; hashes: { email: string | null; linkedin: string | null } } & (
+  | { outcome: 'ok'; row: ImportedRow; slug: string }
   | { outcome: 'skipped' | 'failed'; reason: string }
 );
 
@@ -59,7 +60,7 @@ function field(value: string | number | boolean | null | undefined): string {
   return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
 }
 
-/** One record as a line of COPY text, in the order of COLUMNS; a rejected row has only its reason. */
+/** One record as a line of COPY text, in the order of COLUMNS; a rejected row has only its reason and hashes. */
 export function stageLine(record: StagedRecord): string {
   const ok = record.outcome === 'ok';
   const r = ok ? record.row : undefined;
@@ -67,7 +68,7 @@ export function stageLine(record: StagedRecord): string {
     record.line, record.outcome, ok ? null : record.reason,
     r?.name, r?.email, r?.linkedinUrl, r?.headline, r?.role, r?.seniority, r?.skills.join(SKILL_SEPARATOR), r?.yearsExperience,
     r?.country, r?.region, r?.city, r?.remote, r?.relocation, r?.workAuthorization, r?.company,
-    ok ? record.hashes.email : null, ok ? record.hashes.linkedin : null, ok ? record.slug : null, record.data,
+    record.hashes.email, record.hashes.linkedin, ok ? record.slug : null, record.data,
   ];
   return `${values.map(field).join('\t')}\n`;
 }
@@ -114,19 +115,28 @@ export async function skipSuppressed(trx: Trx): Promise<void> {
     where outcome = 'ok' and (email_hash in (select key_hash from suppressions) or linkedin_hash in (select key_hash from suppressions))`.execute(trx);
 }
 
-/** Lines among these that the merge will skip as people who cannot be listed. */
-export async function suppressedLines(trx: Trx, lines: number[]): Promise<Set<number>> {
-  if (lines.length === 0) return new Set();
-  const { rows } = await sql<{ line: number }>`
-    select line from import_stage where line = any(${lines}::int[]) and reason = ${NOT_LISTABLE}`.execute(trx);
-  return new Set(rows.map((r) => r.line));
-}
+/** The reason given for a row that names someone this import may only add to its list. */
+export const ONLY_MEMBERSHIP =
+  'This person manages their own profile, or was listed by another list: this import may only add them to this list, so the other values of the row were not used.';
+
+const listSource = (list: { id: number }) => `list:${list.id}`;
+
+/**
+ * Whether the import of this list may change the fields of profile `p`: only a profile the list
+ * created, and only until its owner proves the address by using a link mailed to it (see
+ * checkToken). Anyone may name a listed person (LinkedIn URLs are shown to recruiters, emails are
+ * guessed), so naming a person must never be enough to rewrite them.
+ */
+const listOwns = (list: { id: number }) => sql`(p.consent_source = ${listSource(list)} and p.email_verified_at is null)`;
 
 /**
  * Decides, for every valid staged row, what the merge would do: later rows win over earlier rows
- * of the same person; rows match existing profiles by lower(email), else by LinkedIn URL. Profiles
- * their owner manages (created by the form, or hidden or removed) are never overwritten. A row
- * left without a profile (and without an action) creates one.
+ * of the same person; rows match existing profiles by lower(email), else by LinkedIn URL. A row
+ * left without a profile (and without an action) creates one. A matched row:
+ * - `blocked`: the profile is hidden or removed; the row is turned away.
+ * - `update` / `same`: the list owns the profile (see listOwns); the row changes it, or not.
+ * - `link` / `keep`: the list does not own it; the row only adds the membership, and `keep` says
+ *   that the row would have changed the profile (or given it another address), so it is reported.
  */
 export async function classify(trx: Trx, list: { id: number; employer_id: number | null }): Promise<void> {
   // The same person twice in the file: the last row is the one that counts. Repeated emails and
@@ -159,29 +169,28 @@ export async function classify(trx: Trx, list: { id: number; employer_id: number
     update import_stage s set linkedin = null
     where s.superseded_by is null and s.profile_id is not null and s.linkedin is not null
       and exists (select 1 from profiles o where o.linkedin_url = s.linkedin and o.id <> s.profile_id)`.execute(trx);
+  const changesFields = sql`(
+    s.name is distinct from p.name
+    or coalesce(s.headline, p.headline) is distinct from p.headline
+    or coalesce(s.role, p.role) is distinct from p.role
+    or coalesce(s.seniority, p.seniority) is distinct from p.seniority
+    or (s.skills <> '' and string_to_array(s.skills, ${SKILL_SEPARATOR}) is distinct from p.skills)
+    or coalesce(s.years_experience, p.years_experience) is distinct from p.years_experience
+    or coalesce(s.country, p.country) is distinct from p.country
+    or coalesce(s.region, p.region) is distinct from p.region
+    or coalesce(s.city, p.city) is distinct from p.city
+    or coalesce(s.remote, p.remote) is distinct from p.remote
+    or coalesce(s.relocation, p.relocation) is distinct from p.relocation
+    or coalesce(s.work_authorization, p.work_authorization) is distinct from p.work_authorization
+    or coalesce(${formerEmployer(list)}, p.former_employer_id) is distinct from p.former_employer_id
+    or coalesce(s.linkedin, p.linkedin_url) is distinct from p.linkedin_url)`;
   await sql`
     update import_stage s set
       action = case
         when p.status in ('hidden', 'removed') then 'blocked'
-        when p.consent_source = 'form' then 'link'
-        when p.status <> 'published'
-          or s.name is distinct from p.name
-          or coalesce(s.headline, p.headline) is distinct from p.headline
-          or coalesce(s.role, p.role) is distinct from p.role
-          or coalesce(s.seniority, p.seniority) is distinct from p.seniority
-          or (s.skills <> '' and string_to_array(s.skills, ${SKILL_SEPARATOR}) is distinct from p.skills)
-          or coalesce(s.years_experience, p.years_experience) is distinct from p.years_experience
-          or coalesce(s.country, p.country) is distinct from p.country
-          or coalesce(s.region, p.region) is distinct from p.region
-          or coalesce(s.city, p.city) is distinct from p.city
-          or coalesce(s.remote, p.remote) is distinct from p.remote
-          or coalesce(s.relocation, p.relocation) is distinct from p.relocation
-          or coalesce(s.work_authorization, p.work_authorization) is distinct from p.work_authorization
-          or coalesce(${formerEmployer(list)}, p.former_employer_id) is distinct from p.former_employer_id
-          or coalesce(s.linkedin, p.linkedin_url) is distinct from p.linkedin_url
-          or (p.email is null and s.email is not null)
-        then 'update'
-        else 'same' end,
+        when ${listOwns(list)} then case when ${changesFields} then 'update' else 'same' end
+        when ${changesFields} or (s.email is not null and lower(s.email) is distinct from lower(p.email)) then 'keep'
+        else 'link' end,
       linked = exists (select 1 from profile_lists pl where pl.profile_id = p.id and pl.list_id = ${list.id})
     from profiles p
     where p.id = s.profile_id and s.superseded_by is null`.execute(trx);
@@ -189,6 +198,10 @@ export async function classify(trx: Trx, list: { id: number; employer_id: number
 
 /** The rows that create a profile: valid, the last of their person, matching no stored profile. */
 const CREATES = sql`outcome = 'ok' and superseded_by is null and profile_id is null`;
+/** The rows that put a stored profile on the list. */
+const JOINS = sql`action in ('update', 'same', 'link', 'keep')`;
+/** The rows the report lists: turned away by validation, or by the merge (which may still add a membership). */
+const REJECTED = sql`(outcome <> 'ok' or superseded_by is not null or action in ('blocked', 'keep'))`;
 
 /** The counts of an import but its total, which the reading knows. */
 type StageCounts = Omit<ImportCounts, 'total'>;
@@ -199,7 +212,7 @@ export async function countActions(trx: Trx): Promise<StageCounts> {
       count(*) filter (where ${CREATES})::int as created,
       count(*) filter (where action = 'update' or (action in ('same', 'link') and not linked))::int as updated,
       count(*) filter (where action in ('same', 'link') and linked)::int as unchanged,
-      count(*) filter (where outcome = 'skipped' or superseded_by is not null or action = 'blocked')::int as skipped,
+      count(*) filter (where ${REJECTED} and outcome <> 'failed')::int as skipped,
       count(*) filter (where outcome = 'failed')::int as failed
     from import_stage`.execute(trx);
   return rows[0]!;
@@ -208,23 +221,24 @@ export async function countActions(trx: Trx): Promise<StageCounts> {
 /** Every row that was turned away, by validation or by the merge, into the import's report. */
 export async function rejectStaged(trx: Trx, importId: number): Promise<void> {
   await sql`
-    insert into import_rejections (import_id, line, outcome, reason, data)
+    insert into import_rejections (import_id, line, outcome, reason, data, identity_hashes)
     select ${importId}, line,
       case when outcome = 'failed' then 'failed' else 'skipped' end,
       case when outcome <> 'ok' then reason
         when superseded_by is not null then 'Same person as line ' || superseded_by || ': the later row is used.'
+        when action = 'keep' then ${ONLY_MEMBERSHIP}
         else ${NOT_LISTABLE} end,
-      data::jsonb
-    from import_stage where outcome <> 'ok' or superseded_by is not null or action = 'blocked'`.execute(trx);
+      data::jsonb, array_remove(array[email_hash, linkedin_hash], null)
+    from import_stage where ${REJECTED}`.execute(trx);
 }
 
 /**
  * Writes the merge: new profiles, changed profiles, list memberships, a search_outbox row for
  * every profile whose search document changes, and the notices owed. Blank cells never erase
- * what a profile already has (an overlapping list may have fewer columns).
+ * what a profile already has (an overlapping list may have fewer columns), and no address is
+ * ever put on a stored profile: it is the key to its manage link.
  */
 export async function applyStage(trx: Trx, list: { id: number; employer_id: number | null }): Promise<void> {
-  const source = `list:${list.id}`;
   // New profiles, with their membership, search document and notice, in one pass over the stage.
   await sql`
     with created as (
@@ -233,7 +247,7 @@ export async function applyStage(trx: Trx, list: { id: number; employer_id: numb
         consent_at, consent_source, published_at)
       select s.slug, 'published', s.name, s.headline, s.role, s.seniority, string_to_array(s.skills, ${SKILL_SEPARATOR}),
         s.years_experience, s.country, s.region, s.city, s.remote, s.relocation, s.work_authorization,
-        ${formerEmployer(list)}, s.linkedin, s.email, now(), ${source}, now()
+        ${formerEmployer(list)}, s.linkedin, s.email, now(), ${listSource(list)}, now()
       from import_stage s
       where ${CREATES}
       returning id, email),
@@ -242,7 +256,6 @@ export async function applyStage(trx: Trx, list: { id: number; employer_id: numb
     insert into import_notices (profile_id, list_id) select id, ${list.id}::int from created where email is not null`.execute(trx);
   await sql`
     update profiles p set
-      status = 'published',
       name = s.name,
       headline = coalesce(s.headline, p.headline),
       role = coalesce(s.role, p.role),
@@ -257,24 +270,21 @@ export async function applyStage(trx: Trx, list: { id: number; employer_id: numb
       work_authorization = coalesce(s.work_authorization, p.work_authorization),
       former_employer_id = coalesce(${formerEmployer(list)}, p.former_employer_id),
       linkedin_url = coalesce(s.linkedin, p.linkedin_url),
-      email = coalesce(p.email, s.email),
-      consent_at = coalesce(p.consent_at, now()),
-      consent_source = coalesce(p.consent_source, ${source}),
-      published_at = coalesce(p.published_at, now()),
       updated_at = now()
     from import_stage s
-    where s.profile_id = p.id and s.action = 'update'`.execute(trx);
+    -- The ownership is checked again where the write happens, not only where it was decided.
+    where s.profile_id = p.id and s.action = 'update' and ${listOwns(list)}`.execute(trx);
   await sql`
     insert into profile_lists (profile_id, list_id)
-    select profile_id, ${list.id} from import_stage where action in ('update', 'same', 'link') and not linked
+    select profile_id, ${list.id} from import_stage where ${JOINS} and not linked
     on conflict do nothing`.execute(trx);
   await sql`
     insert into search_outbox (profile_id)
     select profile_id from import_stage
-    where action = 'update' or (action in ('same', 'link') and not linked)`.execute(trx);
+    where action = 'update' or (${JOINS} and not linked)`.execute(trx);
   await sql`
     insert into import_notices (profile_id, list_id)
     select s.profile_id, ${list.id} from import_stage s join profiles p on p.id = s.profile_id
-    where s.action in ('update', 'same', 'link') and p.email is not null and p.status = 'published'
+    where ${JOINS} and p.email is not null and p.status = 'published'
     on conflict do nothing`.execute(trx);
 }

@@ -25,13 +25,14 @@ describe('stageLine', () => {
     expect(fields.slice(17)).toEqual(['Google', 'e'.repeat(64), '\\N', 'ada-lovelace-0a1b2c3d', '["a\\\\nb"]']);
   });
 
-  it('writes a rejected row with its reason and nothing else but its cells', () => {
-    const fields = stageLine({ line: 3, data: '["x"]', outcome: 'failed', reason: 'No name:\r\nevery person needs a name' })
+  it('writes a rejected row with its reason, the hashes of whom it names, and its cells', () => {
+    const hashes = { email: 'e'.repeat(64), linkedin: null };
+    const fields = stageLine({ line: 3, data: '["x"]', hashes, outcome: 'failed', reason: 'No name:\r\nevery person needs a name' })
       .slice(0, -1)
       .split('\t');
     expect(fields).toHaveLength(22);
     expect(fields.slice(0, 3)).toEqual(['3', 'failed', 'No name:\\r\\nevery person needs a name']);
-    expect(fields.slice(3, 21).every((f) => f === '\\N')).toBe(true);
-    expect(fields[21]).toBe('["x"]');
+    expect(fields.slice(3, 18).every((f) => f === '\\N')).toBe(true);
+    expect(fields.slice(18)).toEqual(['e'.repeat(64), '\\N', '\\N', '["x"]']);
   });
 });
