@@ -8,7 +8,7 @@ import { cleanText } from '../../../server/normalize/text.js';
 import { normalizeWebUrl } from '../../../server/normalize/web-url.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 import { BLNS } from '../../helpers/blns.js';
-import { joinForm } from '../../helpers/opt-in.js';
+import { joinForm, mailedToken } from '../../helpers/opt-in.js';
 
 
 type Expectation = { stored: unknown } | { refused: true };
@@ -22,7 +22,8 @@ function cleaned(raw: string, max: number, options: { multiline?: boolean; requi
 }
 const orRefused = (value: unknown): Expectation => (value === undefined ? { refused: true } : { stored: value });
 
-const FIELDS: Record<string, { column: string; expect: (raw: string) => Expectation; value?: (raw: string) => unknown }> = {
+/** `published`: the field joins the profile when it is confirmed (a pending profile holds no LinkedIn URL, no employer). */
+const FIELDS: Record<string, { column: string; expect: (raw: string) => Expectation; value?: (raw: string) => unknown; published?: true }> = {
   name: { column: 'name', expect: (s) => cleaned(s, LIMITS.name, { required: true }) },
   headline: { column: 'headline', expect: (s) => cleaned(s, LIMITS.headline, { required: true }) },
   role: { column: 'role', expect: (s) => cleaned(s, LIMITS.role) },
@@ -40,6 +41,7 @@ const FIELDS: Record<string, { column: string; expect: (raw: string) => Expectat
   country: { column: 'country', expect: (s) => orRefused(countryCode(s)) },
   linkedinUrl: {
     column: 'linkedin_url',
+    published: true,
     expect: (s) => (s.trim() === '' ? { stored: null } : orRefused(s.length <= LIMITS.linkedinUrl ? normalizeLinkedinUrl(s) : undefined)),
   },
   websiteUrl: {
@@ -48,6 +50,7 @@ const FIELDS: Record<string, { column: string; expect: (raw: string) => Expectat
   },
   formerEmployer: {
     column: 'former_employer_id',
+    published: true,
     expect: (s) => {
       const c = cleaned(s, LIMITS.formerEmployer, { required: true });
       return 'stored' in c && employerKey(c.stored as string) ? c : { refused: true };
@@ -84,6 +87,11 @@ describe('the Big List of Naughty Strings in every text field of the opt-in', ()
         return;
       }
       expect(res.statusCode, `${label}: ${res.body}`).toBe(202);
+      await t.app.optIn.mailSettled();
+      if (spec.published) {
+        const verified = await t.app.inject({ method: 'POST', url: '/api/profiles/verify', payload: { token: await mailedToken(t.app, form.email, '/verify') } });
+        expect(verified.statusCode, `${label}: ${verified.body}`).toBe(200);
+      }
       const row = await t.app.db
         .selectFrom('profiles as p')
         .leftJoin('employers as e', 'e.id', 'p.former_employer_id')
