@@ -10,8 +10,6 @@ export interface MailMessage {
 }
 
 export interface Mailer {
-  /** "smtp" sends for real; "dev" keeps mail in Postgres for the dev mailbox. */
-  readonly kind: 'smtp' | 'dev';
   send(message: MailMessage): Promise<void>;
   close(): Promise<void>;
 }
@@ -23,7 +21,6 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   if (options.smtpUrl) {
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {
-      kind: 'smtp',
       send: async (message) => {
         await transport.sendMail({ from: options.from, ...message });
       },
@@ -31,7 +28,6 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
     };
   }
   return {
-    kind: 'dev',
     send: async (message) => {
       await options.db
         .insertInto('dev_mail')

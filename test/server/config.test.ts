@@ -14,6 +14,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       rateLimit: 60,
       publicUrl: 'http://127.0.0.1:3000',
+      production: false,
+      devMailbox: true,
     });
   });
 
@@ -44,4 +46,15 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/MEILI_INDEX_PREFIX="has space": must be letters, digits, - or _/);
     expect(attempt).toThrow(/METRICS_TOKEN="short": must be at least 16 characters/);
   });
+
+  it('takes DEV_MAILBOX as 1 or 0, and refuses it beside SMTP_URL, where it could hold nothing', () => {
+    expect(() => loadConfig({ DEV_MAILBOX: 'yes' })).toThrow(/DEV_MAILBOX="yes": must be 1 \(on\) or 0 \(off\)/);
+    expect(() => loadConfig({ DEV_MAILBOX: '1', SMTP_URL: 'smtp://mail.internal:25' })).toThrow(/DEV_MAILBOX=1: .*set only one of them/);
+  });
+
+  it('wants real mail in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.internal:25' })).toMatchObject({ production: true, devMailbox: false });
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^Invalid configuration: SMTP_URL: required with NODE_ENV=production/);
+  });
+
 });

@@ -70,7 +70,6 @@ describe('candidate opt-in API', () => {
       const again = await post('/api/profiles', { ...form, name: 'Someone Else' });
       expect(again.statusCode).toBe(202);
       expect(again.body).toBe(first.body);
-      expect(again.json().devMailbox).toBe('/dev/mailbox');
       const [mail] = await mailTo(t.app, form.email);
       expect(mail!.subject).toBe('You are already on Lifeline');
       expect(mail!.links.map((l) => new URL(l).pathname).sort()).toEqual(['/manage', '/remove']);
@@ -388,7 +387,6 @@ describe('opt-in with limits and real mail', () => {
       const form = joinForm();
       const joined = await t.app.inject({ method: 'POST', url: '/api/profiles', payload: form });
       expect(joined.statusCode).toBe(202);
-      expect(joined.json()).not.toHaveProperty('devMailbox');
       await t.app.optIn.mailSettled();
       const row = await t.app.db.selectFrom('profiles').select('status').where('email', '=', form.email).executeTakeFirst();
       expect(row?.status).toBe('pending');
