@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import path from 'node:path';
 import { isLoopback } from './loopback.js';
 
@@ -25,6 +26,8 @@ export interface Config {
   production: boolean;
   /** Serve the mail kept in Postgres at /api/dev/mail, to direct loopback clients only. */
   devMailbox: boolean;
+  /** Whom to believe about the client's address (X-Forwarded-For): nobody, a number of hops, or these proxies. */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -70,6 +73,7 @@ export function loadConfig(env: Env = process.env): Config {
     // Without real mail the mailbox is how a laptop reads its links; anywhere else it is off
     // unless asked for, since whoever reads it can take over any profile.
     devMailbox: devMailbox ?? (!smtpUrl && isLoopback(host) && !production),
+    trustProxy: read('TRUST_PROXY', trustProxy, false),
   };
   if (config.meiliUrl && !config.meiliMasterKey) {
     problems.push('MEILI_MASTER_KEY: required when MEILI_URL is set (the key of that Meilisearch)');
@@ -132,6 +136,32 @@ function secret(raw: string): string {
 function onOff(raw: string): boolean {
   if (raw !== '1' && raw !== '0') throw new Error('must be 1 (on) or 0 (off)');
   return raw === '1';
+}
+
+const TRUST_PROXY_FORMAT = 'must be a number of proxy hops (like 1) or a comma list of proxy addresses or CIDRs (like 10.0.0.0/8,192.0.2.7)';
+
+/** A hop count, or proxies by address or CIDR: never "trust everyone", which lets any client forge its address. */
+function trustProxy(raw: string): false | number | string[] {
+  if (/^\d+$/.test(raw)) {
+    const hops = integer(raw, 0, 100);
+    return hops === 0 ? false : hops;
+  }
+  return raw.split(',').map((entry) => {
+    const cidr = entry.trim();
+    const [address = '', prefix, ...rest] = cidr.split('/');
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0 || (prefix !== undefined && !/^\d+$/.test(prefix))) {
+      throw new Error(`"${cidr}" is not an IP address or CIDR; TRUST_PROXY ${TRUST_PROXY_FORMAT}`);
+    }
+    if (prefix !== undefined) {
+      try {
+        new BlockList().addSubnet(address, Number(prefix), family === 4 ? 'ipv4' : 'ipv6');
+      } catch {
+        throw new Error(`"${cidr}" has a prefix length out of range (0-${family === 4 ? 32 : 128})`);
+      }
+    }
+    return cidr;
+  });
 }
 
 function logLevel(raw: string): LogLevel {

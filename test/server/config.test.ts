@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       publicUrl: 'http://127.0.0.1:3000',
       production: false,
       devMailbox: true,
+      trustProxy: false,
     });
   });
 
@@ -57,4 +58,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^Invalid configuration: SMTP_URL: required with NODE_ENV=production/);
   });
 
+
+  it('takes TRUST_PROXY as a hop count or a list of proxy addresses and CIDRs, never "trust everyone"', () => {
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,2001:db8::/32' }).trustProxy).toEqual(['10.0.0.0/8', '192.0.2.7', '2001:db8::/32']);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY="true": "true" is not an IP address or CIDR; TRUST_PROXY must be a number of proxy hops/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/"10.0.0.0\/33" has a prefix length out of range \(0-32\)/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1,' })).toThrow(/"" is not an IP address or CIDR/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/8/8' })).toThrow(/is not an IP address or CIDR/);
+  });
 });
