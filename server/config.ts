@@ -22,7 +22,7 @@ export interface Config {
   indexPrefix: string;
   /** Bearer token for /metrics; without it /metrics answers loopback clients only. */
   metricsToken: string | undefined;
-  /** NODE_ENV=production: real mail is required. */
+  /** NODE_ENV=production: real mail and an https PUBLIC_URL are required. */
   production: boolean;
   /** Serve the mail kept in Postgres at /api/dev/mail, to direct loopback clients only. */
   devMailbox: boolean;
@@ -85,6 +85,12 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(
       'SMTP_URL: required with NODE_ENV=production, or mail has nowhere to go; set SMTP_URL=smtp(s)://user:pass@host:port ' +
         '(or DEV_MAILBOX=1 to keep mail in a mailbox that only this machine can read)',
+    );
+  }
+  if (production && !config.publicUrl.startsWith('https:')) {
+    problems.push(
+      'PUBLIC_URL: must be an https:// URL with NODE_ENV=production, since links in mail carry sign-in tokens and the ' +
+        'session cookie is Secure (e.g. PUBLIC_URL=https://lifeline.example.org)',
     );
   }
   if (problems.length === 1) throw new ConfigError(`Invalid configuration: ${problems[0]}`);

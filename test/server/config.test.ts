@@ -53,10 +53,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DEV_MAILBOX: '1', SMTP_URL: 'smtp://mail.internal:25' })).toThrow(/DEV_MAILBOX=1: .*set only one of them/);
   });
 
-  it('wants real mail in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.internal:25' })).toMatchObject({ production: true, devMailbox: false });
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^Invalid configuration: SMTP_URL: required with NODE_ENV=production/);
+  it('wants real mail and an https PUBLIC_URL in production', () => {
+    const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.internal:25' };
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://lifeline.example.org' })).toMatchObject({ production: true, devMailbox: false });
+    expect(() => loadConfig(production)).toThrow(/^Invalid configuration: PUBLIC_URL: must be an https:\/\/ URL with NODE_ENV=production/);
+    expect(() => loadConfig({ ...production, PUBLIC_URL: 'http://lifeline.example.org' })).toThrow(/PUBLIC_URL: must be an https:/);
+    // Both problems at once, one a line.
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^Invalid configuration:\n {2}SMTP_URL: required .*\n {2}PUBLIC_URL: /);
   });
+
 
 
   it('takes TRUST_PROXY as a hop count or a list of proxy addresses and CIDRs, never "trust everyone"', () => {
