@@ -299,11 +299,8 @@ export class OptInService {
     const { to, template, subject, text, html } = mail;
     const sending = this.deps.mailer
       .send({ to, subject, text, html })
-      .catch((err: unknown) => {
-        // The address stays out of the log: only what failed and why.
-        const { name, code } = err as { name?: string; code?: string };
-        this.deps.log.error({ template, error: { name, code } }, 'sending a mail failed');
-      })
+      // A MailSendError: says why, never to whom.
+      .catch((err: unknown) => this.deps.log.error({ err, template }, 'sending a mail failed'))
       .finally(() => this.sending.delete(sending));
     this.sending.add(sending);
   }

@@ -71,6 +71,7 @@ export async function sendImportNotices(
         await mailer.send({ to: row.email, ...notice });
         sent++;
       } catch (err) {
+        // A MailSendError, or the removal link's insert failing: neither names the person.
         log.warn({ err, profileId: row.profile_id }, 'an import notice could not be sent');
       }
     }
