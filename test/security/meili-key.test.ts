@@ -99,10 +99,10 @@ describe('the key public searches carry, in the hands of whoever reads it off th
     for (const url of ['/api/search?q=Lovelace&skills=Kubernetes', '/api/search/facets/skills?facetQuery=kub', '/api/employers/meta']) {
       expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(200);
     }
-    const searches = proxy.seen.slice(searchedFrom);
-    expect(searches.map((s) => s.path.split('?')[0])).toEqual(
-      expect.arrayContaining(['/multi-search', `/indexes/${app.profilesIndex}/facet-search`, `/indexes/${app.profilesIndex}/search`]),
-    );
+    // The search requests only: the sync worker talks to Meilisearch meanwhile, with the master key.
+    const searchPaths = ['/multi-search', `/indexes/${app.profilesIndex}/facet-search`, `/indexes/${app.profilesIndex}/search`];
+    const searches = proxy.seen.slice(searchedFrom).filter((s) => searchPaths.includes(s.path.split('?')[0]!));
+    expect(new Set(searches.map((s) => s.path.split('?')[0]))).toEqual(new Set(searchPaths));
     const keys = new Set(searches.map((s) => s.key));
     expect(keys.size).toBe(1);
     const [leaked] = [...keys];
