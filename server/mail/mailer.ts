@@ -10,7 +10,6 @@ export interface MailMessage {
 }
 
 export interface Mailer {
-  /** Rejects with a MailSendError only, whatever failed. */
   send(message: MailMessage): Promise<void>;
   close(): Promise<void>;
 }
@@ -42,7 +41,10 @@ export class MailSendError extends Error {
 
 const LINK = /https?:\/\/[^\s<>"')]+/g;
 
-/** Mail over SMTP_URL, or, without it, the dev mailbox (the `dev_mail` table). */
+/**
+ * Mail over SMTP_URL, or, without it, kept in Postgres for the dev mailbox (the `dev_mail`
+ * table). Its `send` rejects with a MailSendError only, whatever failed.
+ */
 export function createMailer(options: { smtpUrl: string | undefined; from: string; db: Db }): Mailer {
   const { send, close } = transport(options);
   return {
@@ -54,6 +56,7 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   };
 }
 
+/** The way mail leaves, with its own errors. */
 function transport(options: { smtpUrl: string | undefined; from: string; db: Db }): Mailer {
   if (options.smtpUrl) {
     const smtp = nodemailer.createTransport(options.smtpUrl);

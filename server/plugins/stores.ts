@@ -34,8 +34,8 @@ export default fp<StoresOptions>(
     const db = createDb(options.databaseUrl);
     const meili = createMeili(options.meiliUrl, options.meiliKey);
     const uid = profilesIndexUid(options.indexPrefix ?? app.config.indexPrefix);
-    app.decorate('db', db);
     const searchOnlyMeili = searchOnlyClient(meili, uid);
+    app.decorate('db', db);
     app.decorate('meili', meili);
     app.decorate('searchOnlyMeili', searchOnlyMeili);
     app.decorate('profilesIndex', uid);
@@ -49,7 +49,10 @@ export default fp<StoresOptions>(
     try {
       await searchOnlyMeili();
     } catch (err) {
-      app.log.warn({ err }, 'the search-only Meilisearch key could not be read or created (does MEILI_MASTER_KEY manage keys?); search answers 503 until it can');
+      app.log.warn(
+        { err },
+        'the search-only Meilisearch key could not be read or created (may MEILI_MASTER_KEY manage keys?); search answers 503 until it can',
+      );
     }
   },
   { name: 'stores', dependencies: ['config'] },
