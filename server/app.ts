@@ -41,11 +41,20 @@ export interface AppOptions extends StoresOptions {
   worker?: boolean;
 }
 
+/**
+ * Off unless TRUST_PROXY names the proxies: otherwise any client picks its address in
+ * X-Forwarded-For and walks past every per-client limit. Fastify takes a bare number for "trust
+ * no one", so a hop count is spelled as the function it means.
+ */
+function trustedProxies(setting: Config['trustProxy']) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+}
+
 /** The one factory for the app: the server entry and the tests both build it here. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify<Server, IncomingMessage, ServerResponse, FastifyBaseLogger>({
     loggerInstance: options.logger ?? createLogger(options.config.logLevel),
-    trustProxy: true,
+    trustProxy: trustedProxies(options.config.trustProxy),
     bodyLimit: 256 * 1024,
     schemaErrorFormatter: formatValidationErrors,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },

@@ -1,4 +1,6 @@
+import { BlockList, isIP } from 'node:net';
 import path from 'node:path';
+import { isLoopback } from './loopback.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -20,6 +22,12 @@ export interface Config {
   indexPrefix: string;
   /** Bearer token for /metrics; without it /metrics answers loopback clients only. */
   metricsToken: string | undefined;
+  /** NODE_ENV=production: real mail and an https PUBLIC_URL are required. */
+  production: boolean;
+  /** Serve the mail kept in Postgres at /api/dev/mail, to direct loopback clients only. */
+  devMailbox: boolean;
+  /** Whom to believe about the client's address (X-Forwarded-For): nobody, a number of hops, or these proxies. */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -44,6 +52,9 @@ export function loadConfig(env: Env = process.env): Config {
 
   const port = read('PORT', (raw) => integer(raw, 0, 65535), 3000);
   const host = read('HOST', (raw) => raw, '127.0.0.1');
+  const production = env.NODE_ENV?.trim() === 'production';
+  const smtpUrl = read('SMTP_URL', (raw) => url(raw, ['smtp:', 'smtps:']), undefined);
+  const devMailbox = read('DEV_MAILBOX', onOff, undefined);
   const config: Config = {
     port,
     host,
@@ -51,20 +62,39 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: read('DATABASE_URL', (raw) => url(raw, ['postgres:', 'postgresql:']), undefined),
     meiliUrl: read('MEILI_URL', (raw) => url(raw, ['http:', 'https:']), undefined),
     meiliMasterKey: read('MEILI_MASTER_KEY', (raw) => raw, undefined),
-    smtpUrl: read('SMTP_URL', (raw) => url(raw, ['smtp:', 'smtps:']), undefined),
+    smtpUrl,
     mailFrom: read('MAIL_FROM', mailbox, 'Lifeline <no-reply@lifeline.localhost>'),
     publicUrl: read('PUBLIC_URL', (raw) => url(raw, ['http:', 'https:']).replace(/\/+$/, ''), ''),
     logLevel: read('LOG_LEVEL', logLevel, 'info'),
     rateLimit: read('RATE_LIMIT', (raw) => integer(raw, 0, 1_000_000), 60),
     indexPrefix: read('MEILI_INDEX_PREFIX', indexPrefix, ''),
     metricsToken: read('METRICS_TOKEN', secret, undefined),
+    production,
+    // Without real mail the mailbox is how a laptop reads its links; anywhere else it is off
+    // unless asked for, since whoever reads it can take over any profile.
+    devMailbox: devMailbox ?? (!smtpUrl && isLoopback(host) && !production),
+    trustProxy: read('TRUST_PROXY', trustProxy, false),
   };
   if (config.meiliUrl && !config.meiliMasterKey) {
     problems.push('MEILI_MASTER_KEY: required when MEILI_URL is set (the key of that Meilisearch)');
   }
-  if (problems.length > 0) {
-    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  if (smtpUrl && devMailbox) {
+    problems.push('DEV_MAILBOX=1: the dev mailbox holds mail that is not sent, and with SMTP_URL all mail is sent; set only one of them');
   }
+  if (production && !smtpUrl && !devMailbox) {
+    problems.push(
+      'SMTP_URL: required with NODE_ENV=production, or mail has nowhere to go; set SMTP_URL=smtp(s)://user:pass@host:port ' +
+        '(or DEV_MAILBOX=1 to keep mail in a mailbox that only this machine can read)',
+    );
+  }
+  if (production && !config.publicUrl.startsWith('https:')) {
+    problems.push(
+      'PUBLIC_URL: must be an https:// URL with NODE_ENV=production, since links in mail carry sign-in tokens and the ' +
+        'session cookie is Secure (e.g. PUBLIC_URL=https://lifeline.example.org)',
+    );
+  }
+  if (problems.length === 1) throw new ConfigError(`Invalid configuration: ${problems[0]}`);
+  if (problems.length > 1) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   if (!config.publicUrl) {
     const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
     config.publicUrl = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
@@ -107,6 +137,37 @@ function indexPrefix(raw: string): string {
 function secret(raw: string): string {
   if (raw.length < 16) throw new Error('must be at least 16 characters (a random token, e.g. openssl rand -hex 24)');
   return raw;
+}
+
+function onOff(raw: string): boolean {
+  if (raw !== '1' && raw !== '0') throw new Error('must be 1 (on) or 0 (off)');
+  return raw === '1';
+}
+
+const TRUST_PROXY_FORMAT = 'must be a number of proxy hops (like 1) or a comma list of proxy addresses or CIDRs (like 10.0.0.0/8,192.0.2.7)';
+
+/** A hop count, or proxies by address or CIDR: never "trust everyone", which lets any client forge its address. */
+function trustProxy(raw: string): false | number | string[] {
+  if (/^\d+$/.test(raw)) {
+    const hops = integer(raw, 0, 100);
+    return hops === 0 ? false : hops;
+  }
+  return raw.split(',').map((entry) => {
+    const cidr = entry.trim();
+    const [address = '', prefix, ...rest] = cidr.split('/');
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0 || (prefix !== undefined && !/^\d+$/.test(prefix))) {
+      throw new Error(`"${cidr}" is not an IP address or CIDR; TRUST_PROXY ${TRUST_PROXY_FORMAT}`);
+    }
+    if (prefix !== undefined) {
+      try {
+        new BlockList().addSubnet(address, Number(prefix), family === 4 ? 'ipv4' : 'ipv6');
+      } catch {
+        throw new Error(`"${cidr}" has a prefix length out of range (0-${family === 4 ? 32 : 128})`);
+      }
+    }
+    return cidr;
+  });
 }
 
 function logLevel(raw: string): LogLevel {

@@ -38,14 +38,13 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeiliOptions, lo
         '--dump-dir', path.join(options.dir, 'dumps'),
         '--snapshot-dir', path.join(options.dir, 'snapshots'),
         '--http-addr', `127.0.0.1:${port}`,
-        // One argument: a generated key may start with "-" (1 in 64), which as a separate
-        // argument Meilisearch would take for a flag and refuse to start.
-        `--master-key=${options.masterKey}`,
         '--env', 'production',
         '--no-analytics',
       ],
       logFile: options.logFile,
-      env: { ...process.env, MEILI_NO_ANALYTICS: 'true' },
+      // The key goes by environment: a command line is world-readable in /proc/<pid>/cmdline,
+      // a process's environment only by its own user.
+      env: { ...process.env, MEILI_NO_ANALYTICS: 'true', MEILI_MASTER_KEY: options.masterKey },
       ready: async () => (await fetch(`${url}/health`, { signal: AbortSignal.timeout(1_000) })).ok,
       readyTimeoutMs: 60_000,
       stopSignal: 'SIGTERM',

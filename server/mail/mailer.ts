@@ -10,28 +10,64 @@ export interface MailMessage {
 }
 
 export interface Mailer {
-  /** "smtp" sends for real; "dev" keeps mail in Postgres for the dev mailbox. */
-  readonly kind: 'smtp' | 'dev';
   send(message: MailMessage): Promise<void>;
   close(): Promise<void>;
 }
 
+/**
+ * A mail that could not be sent, told without the words of the failure: nodemailer's errors
+ * quote the recipient (in their message, `response`, `rejected`), a Postgres error its row, and
+ * addresses stay out of logs. What is kept says why: nodemailer's code (EENVELOPE, EAUTH,
+ * ECONNECTION…) or Postgres's, the SMTP reply code (550…) and the command it answered.
+ */
+export class MailSendError extends Error {
+  override name = 'MailSendError';
+  readonly code: string | undefined;
+  readonly responseCode: number | undefined;
+  readonly command: string | undefined;
+
+  constructor(failure: unknown) {
+    const { code, responseCode, command } = failure as { code?: unknown; responseCode?: unknown; command?: unknown };
+    const safeCode = typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? code : undefined;
+    const safeResponse = typeof responseCode === 'number' ? responseCode : undefined;
+    const safeCommand = typeof command === 'string' && /^[A-Z][A-Z0-9 -]{0,30}$/.test(command) ? command : undefined;
+    const smtp = safeResponse ? ` (SMTP ${safeResponse}${safeCommand ? ` at ${safeCommand}` : ''})` : '';
+    super(`sending a mail failed: ${safeCode ?? 'unknown error'}${smtp}`);
+    this.code = safeCode;
+    this.responseCode = safeResponse;
+    this.command = safeCommand;
+  }
+}
+
 const LINK = /https?:\/\/[^\s<>"')]+/g;
 
-/** Mail over SMTP_URL, or, without it, the dev mailbox (the `dev_mail` table). */
+/**
+ * Mail over SMTP_URL, or, without it, kept in Postgres for the dev mailbox (the `dev_mail`
+ * table). Its `send` rejects with a MailSendError only, whatever failed.
+ */
 export function createMailer(options: { smtpUrl: string | undefined; from: string; db: Db }): Mailer {
+  const { send, close } = transport(options);
+  return {
+    send: (message) =>
+      send(message).catch((failure: unknown) => {
+        throw new MailSendError(failure);
+      }),
+    close,
+  };
+}
+
+/** The way mail leaves, with its own errors. */
+function transport(options: { smtpUrl: string | undefined; from: string; db: Db }): Mailer {
   if (options.smtpUrl) {
-    const transport = nodemailer.createTransport(options.smtpUrl);
+    const smtp = nodemailer.createTransport(options.smtpUrl);
     return {
-      kind: 'smtp',
       send: async (message) => {
-        await transport.sendMail({ from: options.from, ...message });
+        await smtp.sendMail({ from: options.from, ...message });
       },
-      close: async () => transport.close(),
+      close: async () => smtp.close(),
     };
   }
   return {
-    kind: 'dev',
     send: async (message) => {
       await options.db
         .insertInto('dev_mail')

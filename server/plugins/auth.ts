@@ -3,7 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { userForApiToken, userForSession, type AuthUser } from '../services/users.js';
 
-export const SESSION_COOKIE = 'll_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
@@ -29,6 +28,32 @@ const ORGANIZER_ROLES = new Set(['organizer', 'admin']);
 
 export const CSRF_MISMATCH = `The ${CSRF_HEADER} header is missing or does not match your session. Reload the page and try again.`;
 
+/**
+ * The session cookie. Over https it is Secure and `__Host-` prefixed: the browser sends it over
+ * TLS only, and no plain-http page or sibling subdomain can plant a cookie of that name to slip
+ * someone into the attacker's session. Plain-http development can have neither (browsers drop
+ * Secure cookies there), so it keeps a plain name; production refuses an http PUBLIC_URL.
+ */
+export function sessionCookie(publicUrl: string) {
+  const secure = publicUrl.startsWith('https:');
+  return {
+    name: secure ? '__Host-ll_session' : 'll_session',
+    options: { path: '/', httpOnly: true, sameSite: 'lax' as const, secure },
+  };
+}
+
+/**
+ * Whether a browser sent this request from another site's page. Browsers name the page's origin
+ * in `Origin` on every POST; it must be PUBLIC_URL's, or the request's own (a laptop reached by
+ * another name): a cross-site page cannot choose the Host its victim's browser sends. Requests
+ * without Origin are not from a browser page and carry no one else's cookies.
+ */
+export function isCrossSite(request: FastifyRequest, publicOrigin: string): boolean {
+  const origin = request.headers.origin?.toLowerCase();
+  if (origin === undefined) return false;
+  return origin !== publicOrigin && origin !== `${request.protocol}://${request.host}`.toLowerCase();
+}
+
 /** Whether a cookie-authenticated write carries its session's CSRF token. */
 export function csrfMatches(request: FastifyRequest, auth: Authenticated): boolean {
   const sent = request.headers[CSRF_HEADER];
@@ -45,6 +70,7 @@ export function csrfMatches(request: FastifyRequest, auth: Authenticated): boole
  */
 export default fp(
   async (app) => {
+    const cookieName = sessionCookie(app.config.publicUrl).name;
     app.decorateRequest('user', undefined);
 
     app.decorate('currentUser', async (request: FastifyRequest): Promise<Authenticated | undefined> => {
@@ -54,7 +80,7 @@ export default fp(
         const user = token ? await userForApiToken(app.db, token) : undefined;
         return user ? { user, via: 'token' } : undefined;
       }
-      const cookie = request.cookies[SESSION_COOKIE];
+      const cookie = request.cookies[cookieName];
       if (!cookie) return undefined;
       const found = await userForSession(app.db, cookie);
       if (!found) return undefined;
@@ -80,5 +106,5 @@ export default fp(
       request.user = auth.user;
     });
   },
-  { name: 'auth', dependencies: ['stores', 'cookie'] },
+  { name: 'auth', dependencies: ['config', 'stores', 'cookie'] },
 );

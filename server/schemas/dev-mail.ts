@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 
 export const DevMailQuerySchema = Type.Object(
-  { to: Type.Optional(Type.String({ maxLength: 254, description: 'only mail to this address' })) },
+  { to: Type.String({ minLength: 1, maxLength: 254, description: 'the address whose mail to show' }) },
   { additionalProperties: false },
 );
 

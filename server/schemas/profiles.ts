@@ -126,11 +126,7 @@ export const SessionSchema = Type.Object({
 export const VerifiedSchema = Type.Object({ url: Type.String(), profile: PublicProfileSchema });
 
 /** The answer to every request whose outcome must not reveal whether an address is known. */
-export const AcceptedSchema = Type.Object({
-  message: Type.String(),
-  /** Without SMTP_URL: where the mail can be read instead (the dev mailbox page). */
-  devMailbox: Type.Optional(Type.String()),
-});
+export const AcceptedSchema = Type.Object({ message: Type.String() });
 
 export const RemovedSchema = Type.Object({ status: Type.Literal('removed'), message: Type.String() });
 

@@ -61,7 +61,8 @@ export async function contactCandidate(deps: ContactDeps, slug: string, body: Co
   try {
     await deps.mailer.send({ to: profile.email, replyTo: from.email, ...mail });
   } catch (err) {
-    deps.log.warn({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'a contact message could not be sent');
+    // A MailSendError: says why, never to whom.
+    deps.log.warn({ err }, 'a contact message could not be sent');
     return { ok: false, problem: 'mail_failed' };
   }
   await deps.db.updateTable('contact_requests').set({ sent_at: new Date() }).where('id', '=', id).execute();

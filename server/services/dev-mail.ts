@@ -3,12 +3,12 @@ import type { Executor } from '../db/client.js';
 
 const SHOWN = 50;
 
-/** The dev mailbox, newest first: all of it, or the mail to one address. */
-export async function listDevMail(db: Executor, to: string | undefined) {
+/** The mail to one address in the dev mailbox, newest first. */
+export async function listDevMail(db: Executor, to: string) {
   const rows = await db
     .selectFrom('dev_mail')
     .selectAll()
-    .$if(to !== undefined && to.trim() !== '', (q) => q.where(sql<string>`lower(to_address)`, '=', to!.trim().toLowerCase()))
+    .where(sql<string>`lower(to_address)`, '=', to.trim().toLowerCase())
     .orderBy('id', 'desc')
     .limit(SHOWN)
     .execute();

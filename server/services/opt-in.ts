@@ -344,15 +344,19 @@ export class OptInService {
 
   /** Works on an answered request in the background; its mail, if any, goes out when it is done. */
   private later(task: string, work: () => Promise<Mail | undefined>): void {
-    // The address stays out of the log: only what failed and why.
-    const failed = (message: string) => (err: unknown) => {
-      const { name, code } = err as { name?: string; code?: string };
-      this.deps.log.error({ task, error: { name, code } }, message);
-    };
     const done = work()
       .then(
-        (mail) => mail && this.deps.mailer.send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html }).catch(failed('sending a mail failed')),
-        failed('working on an answered request failed'),
+        (mail) =>
+          mail &&
+          this.deps.mailer
+            .send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html })
+            // A MailSendError: says why, never to whom.
+            .catch((err: unknown) => this.deps.log.error({ err, task }, 'sending a mail failed')),
+        (err: unknown) => {
+          // A database error's detail may quote the address: only what failed is logged.
+          const { name, code } = err as { name?: string; code?: string };
+          this.deps.log.error({ task, error: { name, code } }, 'working on an answered request failed');
+        },
       )
       .finally(() => this.pending.delete(done));
     this.pending.add(done);

@@ -19,7 +19,8 @@ import { ServiceUnavailableError } from '../errors.js';
 
 export interface SearchStores {
   db: Executor;
-  meili: Meilisearch;
+  /** Meilisearch with the search-only key. */
+  searchClient: () => Promise<Meilisearch>;
   indexUid: string;
   /** Employer names and list titles by slug, one cache per facet. */
   labels: { employer: LabelCache; list: LabelCache };
@@ -98,7 +99,7 @@ export async function searchProfiles(stores: SearchStores, query: SearchQuery): 
       hitsPerPage: 0,
     })),
   ];
-  const { results } = await meili(() => stores.meili.multiSearch<{ queries: MultiSearchQuery[] }, ProfileDocument>({ queries }));
+  const { results } = await meili(async () => (await stores.searchClient()).multiSearch<{ queries: MultiSearchQuery[] }, ProfileDocument>({ queries }));
   const main = results[0]!;
   const facets = Object.fromEntries(FACETS.map((f) => [f, {}])) as SearchResult['facets'];
   for (const result of results) {
@@ -173,8 +174,8 @@ async function listTitles(db: Executor, slugs: string[]): Promise<Record<string,
 }
 
 /** What the search service needs of an app: its stores, and label caches of its own. */
-export function searchStores(app: { db: Executor; meili: Meilisearch; profilesIndex: string }): SearchStores {
-  return { db: app.db, meili: app.meili, indexUid: app.profilesIndex, labels: { employer: new LabelCache(), list: new LabelCache() } };
+export function searchStores(app: { db: Executor; searchOnlyMeili: () => Promise<Meilisearch>; profilesIndex: string }): SearchStores {
+  return { db: app.db, searchClient: app.searchOnlyMeili, indexUid: app.profilesIndex, labels: { employer: new LabelCache(), list: new LabelCache() } };
 }
 
 /** Values of one facet that start with `facetQuery`, counted within the current filters. */
@@ -186,8 +187,8 @@ export async function searchFacetValues(
   const filters = parseFilters(query);
   const byFacet = conditionsByFacet(filters);
   const conditions = DISJUNCTIVE.includes(facet) ? conditionsWithout(byFacet, facet) : conditionsWithout(byFacet);
-  const { facetHits } = await meili(() =>
-    stores.meili.index(stores.indexUid).searchForFacetValues({
+  const { facetHits } = await meili(async () =>
+    (await stores.searchClient()).index(stores.indexUid).searchForFacetValues({
       facetName: FACET_FIELD[facet],
       facetQuery: query.facetQuery ?? '',
       q: filters.q,
@@ -204,8 +205,8 @@ const TOP = 15;
 export async function employerTalent(stores: SearchStores, slug: string): Promise<EmployerTalent | undefined> {
   const employer = await stores.db.selectFrom('employers').select(['slug', 'name']).where('slug', '=', slug).executeTakeFirst();
   if (!employer) return undefined;
-  const result: SearchResponse<ProfileDocument> = await meili(() =>
-    stores.meili.index(stores.indexUid).search<ProfileDocument>('', {
+  const result: SearchResponse<ProfileDocument> = await meili(async () =>
+    (await stores.searchClient()).index(stores.indexUid).search<ProfileDocument>('', {
       filter: [eq('former_employer', slug)],
       facets: ['skills', 'country'],
       hitsPerPage: 0,

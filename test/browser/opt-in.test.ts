@@ -60,6 +60,10 @@ describe('a candidate in Chromium: join, confirm, manage, remove', () => {
     await page.getByRole('button', { name: 'Join the directory' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Check your email' }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // On Lifeline's own machine the page points to the dev mailbox, which answers this browser only.
+    await expect
+      .poll(() => page.getByRole('link', { name: 'dev mailbox' }).getAttribute('href'))
+      .toBe(`/dev/mailbox?to=${encodeURIComponent(email)}`);
 
     await followMailedLink(page, email, '/verify');
     await expect.poll(() => page.getByRole('heading', { name: 'You are in the directory' }).isVisible()).toBe(true);

@@ -29,7 +29,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** A unique index prefix for this test file, and a way to delete what it made. */
+/** A unique index prefix for this test file, and a way to delete what it made (its indexes and their keys). */
 export function createIndexPrefix() {
   const { meiliUrl, meiliKey } = inject('stores');
   const prefix = `t${randomBytes(4).toString('hex')}_`;
@@ -38,8 +38,12 @@ export function createIndexPrefix() {
     prefix,
     meili,
     drop: async () => {
-      const { results } = await meili.getIndexes({ limit: 1000 });
-      await Promise.all(results.filter((i) => i.uid.startsWith(prefix)).map((i) => meili.deleteIndex(i.uid)));
+      const [{ results: indexes }, { results: keys }] = await Promise.all([meili.getIndexes({ limit: 1000 }), meili.getKeys({ limit: 1000 })]);
+      await Promise.all([
+        ...indexes.filter((i) => i.uid.startsWith(prefix)).map((i) => meili.deleteIndex(i.uid)),
+        // The app's search-only keys, made for this prefix's index.
+        ...keys.filter((k) => k.indexes.some((uid) => uid.startsWith(prefix))).map((k) => meili.deleteKey(k.uid)),
+      ]);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MANAGE_LINKS_PER_ADDRESS } from '../../server/services/limits.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { capturingLogger } from '../helpers/log.js';
+import { captureLogs } from '../helpers/log-capture.js';
 import { joinForm, mailTo, publishedProfile } from '../helpers/opt-in.js';
 
 /**
@@ -11,7 +11,7 @@ import { joinForm, mailTo, publishedProfile } from '../helpers/opt-in.js';
  */
 describe('an attacker flooding a victim with manage links', () => {
   let t: TestApp;
-  const { logger, lines: log } = capturingLogger();
+  const { logger, lines: log } = captureLogs();
 
   beforeAll(async () => {
     t = await createTestApp({}, { worker: false, logger });

@@ -14,6 +14,9 @@ describe('loadConfig', () => {
       logLevel: 'info',
       rateLimit: 60,
       publicUrl: 'http://127.0.0.1:3000',
+      production: false,
+      devMailbox: true,
+      trustProxy: false,
     });
   });
 
@@ -43,5 +46,31 @@ describe('loadConfig', () => {
     const attempt = () => loadConfig({ MEILI_INDEX_PREFIX: 'has space', METRICS_TOKEN: 'short' });
     expect(attempt).toThrow(/MEILI_INDEX_PREFIX="has space": must be letters, digits, - or _/);
     expect(attempt).toThrow(/METRICS_TOKEN="short": must be at least 16 characters/);
+  });
+
+  it('takes DEV_MAILBOX as 1 or 0, and refuses it beside SMTP_URL, where it could hold nothing', () => {
+    expect(() => loadConfig({ DEV_MAILBOX: 'yes' })).toThrow(/DEV_MAILBOX="yes": must be 1 \(on\) or 0 \(off\)/);
+    expect(() => loadConfig({ DEV_MAILBOX: '1', SMTP_URL: 'smtp://mail.internal:25' })).toThrow(/DEV_MAILBOX=1: .*set only one of them/);
+  });
+
+  it('wants real mail and an https PUBLIC_URL in production', () => {
+    const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.internal:25' };
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://lifeline.example.org' })).toMatchObject({ production: true, devMailbox: false });
+    expect(() => loadConfig(production)).toThrow(/^Invalid configuration: PUBLIC_URL: must be an https:\/\/ URL with NODE_ENV=production/);
+    expect(() => loadConfig({ ...production, PUBLIC_URL: 'http://lifeline.example.org' })).toThrow(/PUBLIC_URL: must be an https:/);
+    // Both problems at once, one a line.
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^Invalid configuration:\n {2}SMTP_URL: required .*\n {2}PUBLIC_URL: /);
+  });
+
+
+
+  it('takes TRUST_PROXY as a hop count or a list of proxy addresses and CIDRs, never "trust everyone"', () => {
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,2001:db8::/32' }).trustProxy).toEqual(['10.0.0.0/8', '192.0.2.7', '2001:db8::/32']);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY="true": "true" is not an IP address or CIDR; TRUST_PROXY must be a number of proxy hops/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/"10.0.0.0\/33" has a prefix length out of range \(0-32\)/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1,' })).toThrow(/"" is not an IP address or CIDR/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/8/8' })).toThrow(/is not an IP address or CIDR/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redactUrl } from '../../server/logger.js';
-import { capturingLogger } from '../helpers/log.js';
+import { captureLogs } from '../helpers/log-capture.js';
 
 describe('logging without personal data', () => {
   it('replaces secret query values in URLs', () => {
@@ -10,10 +10,10 @@ describe('logging without personal data', () => {
   });
 
   it('redacts emails, tokens and IPs in logged objects', () => {
-    const { logger: log, lines } = capturingLogger();
+    const { logger: log, text } = captureLogs('info');
     log.info({ email: 'ada@example.org', profile: { email: 'ada@example.org', token: 't0k3n', ip: '10.1.2.3' } }, 'x');
     log.info({ req: { id: 'r1', method: 'GET', url: '/manage?token=secret', headers: { cookie: 'sid=1' }, ip: '10.1.2.3' } }, 'y');
-    const out = lines.join('');
+    const out = text();
     expect(out).not.toContain('ada@example.org');
     expect(out).not.toContain('t0k3n');
     expect(out).not.toContain('10.1.2.3');

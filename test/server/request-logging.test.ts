@@ -1,9 +1,7 @@
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp, type App } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { loggerOptions } from '../../server/logger.js';
+import { captureLogs } from '../helpers/log-capture.js';
 import { createIndexPrefix, createTestDatabase, type TestDatabase } from '../helpers/stores.js';
 
 const EMAIL = 'ada.lovelace@example.org';
@@ -11,23 +9,17 @@ const TOKEN = 'tok_9f8e7d6c5b4a';
 const IP = '198.51.100.23';
 
 describe('request logs', () => {
-  const lines: Record<string, unknown>[] = [];
+  const logs = captureLogs('info');
   let t: TestDatabase;
   const index = createIndexPrefix();
   let app: App;
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-        done();
-      },
-    });
     const { meiliUrl, meiliKey } = inject('stores');
     app = await buildApp({
       config: loadConfig({ LOG_LEVEL: 'info', RATE_LIMIT: '0' }),
-      logger: pino(loggerOptions('info'), sink),
+      logger: logs.logger,
       databaseUrl: t.url,
       meiliUrl,
       meiliKey,
@@ -56,6 +48,7 @@ describe('request logs', () => {
     expect(boom.statusCode).toBe(500);
     expect(boom.body).not.toContain('the database said no');
 
+    const lines = logs.text().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
     const text = JSON.stringify(lines);
     expect(text).not.toContain(EMAIL);
     expect(text).not.toContain(encodeURIComponent(EMAIL));

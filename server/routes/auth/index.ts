@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { publicWriteLimit } from '../../plugins/external/rate-limit.js';
-import { CSRF_MISMATCH, csrfMatches, SESSION_COOKIE } from '../../plugins/auth.js';
+import { CSRF_MISMATCH, csrfMatches, isCrossSite, sessionCookie } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas/common.js';
 import { MeReplySchema, MeUserSchema, SignInSchema } from '../../schemas/auth.js';
 import { signIn } from '../../services/sign-in.js';
@@ -8,16 +9,23 @@ import { createSession, deleteSession, SESSION_TTL_MS } from '../../services/use
 
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const rateLimit = publicWriteLimit(app.config.rateLimit);
-  const cookieOptions = {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: app.config.publicUrl.startsWith('https:'),
+  const cookie = sessionCookie(app.config.publicUrl);
+  const publicOrigin = new URL(app.config.publicUrl).origin;
+  // A cross-site page could otherwise sign its visitor in to the attacker's account (login CSRF),
+  // whatever the body, so this runs before the body is even parsed.
+  const sameSiteOnly = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (isCrossSite(request, publicOrigin)) {
+      return reply.forbidden(`Signing in and out works only from Lifeline's own pages (${publicOrigin}), not from another site.`);
+    }
   };
 
   app.post(
     '/api/auth/sign-in',
-    { config: rateLimit, schema: { body: SignInSchema, response: { 200: MeUserSchema, ...errorResponses(400, 401, 429) } } },
+    {
+      config: rateLimit,
+      onRequest: sameSiteOnly,
+      schema: { body: SignInSchema, response: { 200: MeUserSchema, ...errorResponses(400, 401, 403, 429) } },
+    },
     async (request, reply) => {
       const attempt = await signIn(app.db, { email: request.body.email.trim(), password: request.body.password, ip: request.ip });
       if (!attempt.ok && attempt.problem === 'wait') {
@@ -28,22 +36,22 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!attempt.ok) return reply.unauthorized('That email and password do not match an organizer account. Check both and try again.');
       const { user } = attempt;
       const session = await createSession(app.db, user.id);
-      reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, maxAge: SESSION_TTL_MS / 1000 });
+      reply.setCookie(cookie.name, session.token, { ...cookie.options, maxAge: SESSION_TTL_MS / 1000 });
       return { email: user.email, name: user.name, role: user.role, csrfToken: session.csrfToken };
     },
   );
 
   app.post(
     '/api/auth/sign-out',
-    { schema: { response: { 204: { type: 'null' }, ...errorResponses(403) } } },
+    { onRequest: sameSiteOnly, schema: { response: { 204: { type: 'null' }, ...errorResponses(403) } } },
     async (request, reply) => {
       const auth = await app.currentUser(request);
-      const token = request.cookies[SESSION_COOKIE];
+      const token = request.cookies[cookie.name];
       if (auth?.via === 'session' && token) {
         if (!csrfMatches(request, auth)) return reply.forbidden(CSRF_MISMATCH);
         await deleteSession(app.db, token);
       }
-      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      reply.clearCookie(cookie.name, cookie.options);
       return reply.status(204).send(null);
     },
   );

@@ -1,10 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import { isDirectLoopback } from '../../loopback.js';
 import { errorResponses } from '../../schemas/common.js';
 import { MetricsHeadersSchema, MetricsTextSchema } from '../../schemas/metrics.js';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
  * Prometheus scrapes. The series carry no personal data, but they do tell how busy and how
@@ -35,11 +33,6 @@ const metricsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
-
-/** The socket's peer, not `request.ip`: behind trustProxy a client chooses its X-Forwarded-For. */
-function isDirectLoopback(request: FastifyRequest): boolean {
-  return LOOPBACK.has(request.socket.remoteAddress ?? '') && request.headers['x-forwarded-for'] === undefined;
-}
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);

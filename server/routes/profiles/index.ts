@@ -23,7 +23,6 @@ export const PROFILE_BODY_LIMIT = 4 * 1024 * 1024;
 
 const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const limited = publicWriteLimit(app.config.rateLimit);
-  const accepted = (message: string) => ({ message, ...(app.mailer.kind === 'dev' ? { devMailbox: '/dev/mailbox' } : {}) });
 
   app.post(
     '/api/profiles',
@@ -34,7 +33,7 @@ const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       await app.optIn.create(request.body);
-      return reply.status(202).send(accepted(OPT_IN_ACCEPTED));
+      return reply.status(202).send({ message: OPT_IN_ACCEPTED });
     },
   );
 
@@ -49,7 +48,7 @@ const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: limited, schema: { body: ManageLinkBodySchema, response: { 202: AcceptedSchema, ...errorResponses(400, 429) } } },
     async (request, reply) => {
       await app.optIn.requestManageLink(request.body.email);
-      return reply.status(202).send(accepted(MANAGE_LINK_SENT));
+      return reply.status(202).send({ message: MANAGE_LINK_SENT });
     },
   );
 

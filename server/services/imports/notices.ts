@@ -60,9 +60,8 @@ export async function sendImportNotices(
         await mailer.send({ to: row.email!, ...notice });
         sent++;
       } catch (err) {
-        // A mail error may quote the address: only what failed is logged.
-        const { name, code } = err as { name?: string; code?: string };
-        log.warn({ profileId: row.id, error: { name, code } }, 'an import notice could not be sent');
+        // A MailSendError, or the removal link's key failing to load: neither names the person.
+        log.warn({ err, profileId: row.id }, 'an import notice could not be sent');
       }
     }
   }

@@ -22,7 +22,7 @@ describe('organizer authentication', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ email, name: null, role: 'organizer', csrfToken: expect.any(String) });
     const cookie = String(res.headers['set-cookie']);
-    expect(cookie).toMatch(/^ll_session=[\w-]+;/);
+    expect(cookie).toMatch(/^__Host-ll_session=[\w-]+;/);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
     expect(cookie).toContain('Secure');

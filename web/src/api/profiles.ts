@@ -12,10 +12,9 @@ export interface Session {
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-/** The answer to a request that mails a link; `devMailbox` is where to read it on a laptop. */
+/** The answer to a request that mails a link: the same whether or not the address is known. */
 export interface Accepted {
   message: string;
-  devMailbox?: string;
 }
 
 export const joinDirectory = (body: CreateProfileBody, signal?: AbortSignal) =>

@@ -8,8 +8,8 @@ import { controls, notices, page, tokens } from '../styles.js';
 const LINK = /(https?:\/\/[^\s<>"')]+)/g;
 
 /**
- * /dev/mailbox: the mail Lifeline would have sent, when it runs without SMTP_URL, so that the
- * confirmation and manage links work on a laptop.
+ * /dev/mailbox: the mail Lifeline would have sent to one address, when it runs without SMTP_URL
+ * on a laptop, so that the confirmation and manage links work there.
  */
 @customElement('ll-dev-mailbox-page')
 export class LlDevMailboxPage extends LitElement {
@@ -29,7 +29,8 @@ export class LlDevMailboxPage extends LitElement {
   @state() private _to = new URLSearchParams(location.search).get('to') ?? '';
 
   private _mail = new Task(this, {
-    task: ([to], { signal }) => listDevMail(to, signal),
+    // The mailbox shows one address at a time: nothing to ask before one is entered.
+    task: async ([to], { signal }) => (to ? listDevMail(to, signal) : undefined),
     args: () => [this._to] as const,
   });
 
@@ -39,7 +40,7 @@ export class LlDevMailboxPage extends LitElement {
       <form role="search" @submit=${this._onFilter}>
         <div>
           <label for="to">Mail to</label>
-          <input id="to" type="email" placeholder="Every address" .value=${this._to} autocomplete="off" />
+          <input id="to" type="email" required placeholder="ada@example.org" .value=${this._to} autocomplete="off" />
         </div>
         <button type="submit">Show</button>
         <button type="button" class="secondary" @click=${() => this._mail.run()}>Refresh</button>
@@ -47,13 +48,15 @@ export class LlDevMailboxPage extends LitElement {
       ${this._mail.render({
         pending: () => html`<p role="status">Loading mail…</p>`,
         complete: (messages) =>
-          messages.length === 0
-            ? html`<p class="notice" role="status">No mail${this._to ? ` to ${this._to}` : ''} yet.</p>`
+          messages === undefined
+            ? html`<p class="notice" role="status">Enter an address to read the mail sent to it.</p>`
+            : messages.length === 0
+            ? html`<p class="notice" role="status">No mail to ${this._to} yet.</p>`
             : html`<ol aria-label="Messages, newest first">${messages.map((m) => html`<li>${this._renderMessage(m)}</li>`)}</ol>`,
         error: (err) =>
           html`<p class="notice error" role="alert">
             ${err instanceof ApiError && err.status === 404
-              ? 'The dev mailbox is off: this Lifeline sends real mail (SMTP_URL is set).'
+              ? 'The dev mailbox is not open to you: it answers only a browser on the machine Lifeline runs on, and only when Lifeline sends no real mail.'
               : (err as Error).message}
           </p>`,
       })}`;

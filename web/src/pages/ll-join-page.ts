@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
 import { joinDirectory, type CreateProfileBody } from '../api/profiles.js';
-import { devMailboxHint } from '../components/dev-mailbox-hint.js';
+import '../components/ll-dev-mailbox-hint.js';
 import '../components/ll-optin-form.js';
 import type { LlOptinForm } from '../components/ll-optin-form.js';
 import { controls, notices, page, tokens } from '../styles.js';
@@ -25,8 +25,6 @@ export class LlJoinPage extends LitElement {
   @state() private _busy = false;
   /** The address the confirmation went to, once sent. */
   @state() private _sentTo: string | undefined;
-  /** Without real mail: the dev mailbox page, to find the link on a laptop. */
-  @state() private _devMailbox: string | undefined;
 
   override render() {
     return html`
@@ -54,7 +52,7 @@ export class LlJoinPage extends LitElement {
       <h2 id="sent-title">Check your email</h2>
       <p>We sent a link to <strong>${email}</strong>. Click it within 24 hours to publish your profile. Until then nobody can see it.</p>
       <p>No mail after a few minutes? Look in your spam folder, or send the form again: only the newest link works.</p>
-      ${devMailboxHint(this._devMailbox, email)}
+      <ll-dev-mailbox-hint .to=${email}></ll-dev-mailbox-hint>
       <p class="row"><button class="secondary" type="button" @click=${this._onEdit}>Change my answers or address</button></p>
     </section>`;
   }
@@ -63,9 +61,8 @@ export class LlJoinPage extends LitElement {
     const form = event.target as LlOptinForm;
     this._busy = true;
     try {
-      const { devMailbox } = await joinDirectory(event.detail);
+      await joinDirectory(event.detail);
       this._sentTo = event.detail.email;
-      this._devMailbox = devMailbox;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#sent')?.focus();
       window.scrollTo(0, 0);

@@ -12,7 +12,7 @@ import {
   type OwnProfile,
   type UpdateProfileBody,
 } from '../api/profiles.js';
-import { devMailboxHint } from '../components/dev-mailbox-hint.js';
+import '../components/ll-dev-mailbox-hint.js';
 import '../components/ll-optin-form.js';
 import type { LlOptinForm } from '../components/ll-optin-form.js';
 import { controls, notices, page, tokens } from '../styles.js';
@@ -72,7 +72,6 @@ export class LlManagePage extends LitElement {
   @state() private _confirmingRemoval = false;
   @state() private _removed = '';
   @state() private _linkSentTo = '';
-  @state() private _devMailbox: string | undefined;
   @state() private _saved = '';
   @state() private _emailError = '';
 
@@ -126,7 +125,7 @@ export class LlManagePage extends LitElement {
       return html`<section class="notice" role="status" tabindex="-1" id="sent">
         <h2>Check your email</h2>
         <p>If <strong>${this._linkSentTo}</strong> has a Lifeline profile, a link to manage it is on its way. It works once, for 30 minutes.</p>
-        ${devMailboxHint(this._devMailbox, this._linkSentTo)}
+        <ll-dev-mailbox-hint .to=${this._linkSentTo}></ll-dev-mailbox-hint>
         <p class="row"><button class="secondary" type="button" @click=${() => (this._linkSentTo = '')}>Use another address</button></p>
       </section>`;
     }
@@ -187,7 +186,7 @@ export class LlManagePage extends LitElement {
       return;
     }
     await this._run(async () => {
-      this._devMailbox = (await requestManageLink(email)).devMailbox;
+      await requestManageLink(email);
       this._linkSentTo = email;
       this._message = undefined;
       await this.updateComplete;
