@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { settled } from '../search/client.js';
-import { normalizeLinkedinUrl } from '../server/normalize/linkedin.js';
-import { parseLocation } from '../server/normalize/location.js';
-import { canonicalSkill } from '../server/normalize/skills.js';
+import { normalizeLinkedinUrl } from '../common/normalize/linkedin.js';
+import { parseLocation } from '../common/normalize/location.js';
+import { canonicalSkill } from '../common/normalize/skills.js';
 import type { BenchContext } from './context.js';
 import { personDocument } from './data/documents.js';
 import { generatePeople, type Person } from './data/generate.js';

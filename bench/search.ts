@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { settled } from '../search/client.js';
-import { slugify } from '../server/normalize/text.js';
+import { slugify } from '../common/normalize/text.js';
 import type { BenchContext } from './context.js';
 import { personDocument } from './data/documents.js';
 import { generatePeople, seedLists } from './data/generate.js';

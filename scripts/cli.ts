@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfigOrExit, type Config, type LogLevel } from '../server/config.js';
-import { createDb, type Db } from '../server/db/client.js';
-import { migrateToLatest } from '../server/db/migrate.js';
+import { createDb, type Db } from '../db/client.js';
+import { migrateToLatest } from '../db/migrate.js';
 import { connectStores, type Stores } from '../server/embedded/stores.js';
 import { createLogger, type Log } from '../server/logger.js';
 

@@ -1,6 +1,6 @@
 import { createMeili } from '../search/client.js';
 import { checkDrift, driftCount, queueDrift, type Drift } from '../search/drift.js';
-import { outboxStatus } from '../search/outbox.js';
+import { outboxStatus } from '../db/outbox.js';
 import { profilesIndexUid } from '../search/profiles-index.js';
 import { parseCli, runCli } from './cli.js';
 

@@ -1,5 +1,5 @@
-import { USER_ROLES, type UserRole } from '../server/db/schema.js';
-import { normalizeEmail } from '../server/normalize/text.js';
+import { USER_ROLES, type UserRole } from '../db/schema.js';
+import { normalizeEmail } from '../common/normalize/text.js';
 import { createUser, findUserByEmail, issueApiToken, UserExistsError } from '../server/services/users.js';
 import { parseCli, runCli, UsageError } from './cli.js';
 

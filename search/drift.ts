@@ -1,5 +1,6 @@
 import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
-import type { Executor } from '../server/db/client.js';
+import type { Executor } from '../db/client.js';
+import { enqueue } from '../db/outbox.js';
 import { epochSeconds, type ProfileDocument } from './profiles-index.js';
 
 export interface DriftOptions {
@@ -69,10 +70,7 @@ export function driftCount(drift: Drift): number {
 export async function queueDrift(db: Executor, drift: Drift): Promise<number> {
   const ids = [...drift.missing, ...drift.extra, ...drift.stale];
   for (let i = 0; i < ids.length; i += 5_000) {
-    await db
-      .insertInto('search_outbox')
-      .values(ids.slice(i, i + 5_000).map((profile_id) => ({ profile_id })))
-      .execute();
+    await enqueue(db, ids.slice(i, i + 5_000));
   }
   return ids.length;
 }

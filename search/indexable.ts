@@ -1,13 +1,6 @@
-import { sql } from 'kysely';
-import type { Executor } from '../server/db/client.js';
+import type { Executor } from '../db/client.js';
+import { listSlugs } from '../db/profiles.js';
 import type { IndexableProfile } from './profiles-index.js';
-
-/** The slugs of the lists of the profile aliased `p`, as `list_slugs`. */
-export const listSlugs = () =>
-  sql<string[]>`coalesce((
-    select array_agg(l.slug order by l.slug)
-    from profile_lists pl join layoff_lists l on l.id = pl.list_id
-    where pl.profile_id = p.id), '{}')`.as('list_slugs');
 
 /** Published profiles with their employer and lists, ready for `toDocument`. */
 export function indexableProfiles(db: Executor) {

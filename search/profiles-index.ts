@@ -1,6 +1,6 @@
 import type { Meilisearch, Settings } from 'meilisearch';
-import type { Profile } from '../server/db/schema.js';
-import { skillSynonyms } from '../server/normalize/skills.js';
+import type { Profile } from '../db/schema.js';
+import { skillSynonyms } from '../common/normalize/skills.js';
 import { settled } from './client.js';
 
 /**

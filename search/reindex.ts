@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
-import type { Db } from '../server/db/client.js';
+import type { Db } from '../db/client.js';
 import { settled } from './client.js';
 import { indexableProfiles } from './indexable.js';
 import { applySettings, createIndexIfMissing, toDocument } from './profiles-index.js';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Meilisearch } from 'meilisearch';
 import pg from 'pg';
 import type { Log } from '../server/logger.js';
-import type { Db } from '../server/db/client.js';
+import type { Db } from '../db/client.js';
 import { settled } from './client.js';
 import { indexableProfiles } from './indexable.js';
 import { ensureProfilesIndex, toDocument } from './profiles-index.js';

@@ -1,7 +1,7 @@
 import { toDocument, type ProfileDocument } from '../../search/profiles-index.js';
-import { parseLocation } from '../../server/normalize/location.js';
-import { canonicalSkill } from '../../server/normalize/skills.js';
-import { slugify } from '../../server/normalize/text.js';
+import { parseLocation } from '../../common/normalize/location.js';
+import { canonicalSkill } from '../../common/normalize/skills.js';
+import { slugify } from '../../common/normalize/text.js';
 import type { Person } from './generate.js';
 
 /**

@@ -1,5 +1,5 @@
-import { canonicalSkill, catalogSkills, skillSynonyms } from '../../server/normalize/skills.js';
-import { slugify } from '../../server/normalize/text.js';
+import { canonicalSkill, catalogSkills, skillSynonyms } from '../../common/normalize/skills.js';
+import { slugify } from '../../common/normalize/text.js';
 import {
   CITIES, JOB_FUNCTIONS, KNOWN_EMPLOYERS, LEVEL_WEIGHTS, NAME_POOLS, SENIORITY_LEVELS, STARTUP_PREFIXES,
   STARTUP_ROOTS, STARTUP_SUFFIXES, TAIL_SKILLS, YEARS_BY_LEVEL, type City, type JobFunction, type Level, type Name,

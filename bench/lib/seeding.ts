@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Meilisearch } from 'meilisearch';
-import type { Db } from '../../server/db/client.js';
+import type { Db } from '../../db/client.js';
 import { waitUntil } from '../../server/embedded/processes.js';
 import { csvChunks, type Person, type SeedOptions } from '../data/generate.js';
 import type { ImportState, LifelineClient } from './api.js';

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { Db } from '../db/client.js';
+import type { Db } from '../../db/client.js';
 
 export interface MailMessage {
   to: string;

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { outboxStatus } from '../../search/outbox.js';
+import { outboxStatus } from '../../db/outbox.js';
 import { createMetrics, recordSyncBatch, type Metrics } from '../metrics.js';
 import { storeHealth } from '../services/store-health.js';
 

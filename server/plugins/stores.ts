@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type { Meilisearch } from 'meilisearch';
-import { createDb, type Db } from '../db/client.js';
+import { createDb, type Db } from '../../db/client.js';
 import { createMeili } from '../../search/client.js';
 import { ensureProfilesIndex, profilesIndexUid } from '../../search/profiles-index.js';
 import { searchOnlyClient } from '../../search/search-key.js';

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { Executor } from '../db/client.js';
+import type { Executor } from '../../db/client.js';
 
 export interface Identity {
   email?: string | null;

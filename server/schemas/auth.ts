@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { USER_ROLES } from '../db/schema.js';
+import { USER_ROLES } from '../../db/schema.js';
 
 export const SignInSchema = Type.Object({
   email: Type.String({ minLength: 3, maxLength: 254 }),

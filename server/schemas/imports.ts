@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IMPORT_STATUSES } from '../db/schema.js';
+import { IMPORT_STATUSES } from '../../db/schema.js';
 import { TARGETS } from '../services/imports/mapping.js';
 
 const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);

@@ -1,12 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import {
-  EMPLOYMENT_TYPES,
-  PROFILE_STATUSES,
-  REMOTE_PREFERENCES,
-  SENIORITIES,
-  WORK_AUTHORIZATIONS,
-} from '../db/schema.js';
-import { LIMITS } from '../normalize/profile-fields.js';
+import { EMPLOYMENT_TYPES, PROFILE_STATUSES, REMOTE_PREFERENCES, SENIORITIES, WORK_AUTHORIZATIONS } from '../../common/profile-codes.js';
+import { LIMITS } from '../../common/normalize/profile-fields.js';
 
 /**
  * Plain `type`/`enum` keywords rather than TypeBox unions: with `coerceTypes` a union would

@@ -1,4 +1,4 @@
-import type { FieldErrors } from '../normalize/profile-fields.js';
+import type { FieldErrors } from '../../common/normalize/profile-fields.js';
 
 /**
  * A request the client must change: the error handler answers with this status and message

@@ -1,8 +1,8 @@
-import type { Executor } from '../db/client.js';
+import type { Executor } from '../../db/client.js';
 import type { Log } from '../logger.js';
 import { contactMail } from '../mail/contact.js';
 import type { Mailer } from '../mail/mailer.js';
-import { cleanText, normalizeEmail } from '../normalize/text.js';
+import { cleanText, normalizeEmail } from '../../common/normalize/text.js';
 import { MESSAGES_PER_CANDIDATE, takeLimit } from './limits.js';
 import { removalLink } from './removal.js';
 import { CONTACT_MESSAGE_MAX, type ContactBody } from '../schemas/contact.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../db/client.js';
+import type { Executor } from '../../db/client.js';
 
 const SHOWN = 50;
 

@@ -1,8 +1,8 @@
 import { hash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Executor } from '../db/client.js';
-import { employerKey, knownEmployerName } from '../normalize/employers.js';
-import { slugify } from '../normalize/text.js';
+import type { Executor } from '../../db/client.js';
+import { employerKey, knownEmployerName } from '../../common/normalize/employers.js';
+import { slugify } from '../../common/normalize/text.js';
 
 export interface ResolvedEmployer {
   id: number;

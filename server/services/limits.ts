@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Executor } from '../db/client.js';
+import type { Executor } from '../../db/client.js';
 
 /**
  * Limits per target (mails to one address, messages to one candidate), kept in Postgres so that

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Executor } from '../db/client.js';
+import type { Executor } from '../../db/client.js';
 import { resolveEmployer } from './employers.js';
-import { cleanText, slugify } from '../normalize/text.js';
-import { normalizeWebUrl } from '../normalize/web-url.js';
+import { cleanText, slugify } from '../../common/normalize/text.js';
+import { normalizeWebUrl } from '../../common/normalize/web-url.js';
 import type { CreateList, List } from '../schemas/lists.js';
 
 /** A mistake in what the organizer sent, with a message naming the field. */

@@ -1,23 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { CONSENT_VERSION } from '../consent.js';
-import type { Db, Executor } from '../db/client.js';
-import type { NewProfile } from '../db/schema.js';
+import { CONSENT_VERSION } from '../../common/consent.js';
+import type { Db, Executor } from '../../db/client.js';
+import type { NewProfile } from '../../db/schema.js';
 import type { Log } from '../logger.js';
 import { manageLinkMail } from '../mail/manage-link.js';
 import type { RenderedMail } from '../mail/layout.js';
 import type { Mailer } from '../mail/mailer.js';
 import { verifyMail } from '../mail/verify.js';
 import { resolveEmployer } from './employers.js';
-import { checkEmail, normalizeProfileFields, type FieldErrors, type ProfileFields } from '../normalize/profile-fields.js';
-import { slugify } from '../normalize/text.js';
+import { checkEmail, normalizeProfileFields, type FieldErrors, type ProfileFields } from '../../common/normalize/profile-fields.js';
+import { slugify } from '../../common/normalize/text.js';
 import { emailHash, linkedinHash, suppressedAmong } from '../privacy/suppression.js';
 import type { CreateProfileBody, OwnProfile, PublicProfile, UpdateProfileBody } from '../schemas/profiles.js';
 import { ClientError, fieldErrors } from './client-error.js';
-import { profileRows, profileUrl, toPublicProfile, type ProfileRow } from './public-profile.js';
+import { profileRows, type ProfileRow } from '../../db/profiles.js';
+import { profileUrl, toPublicProfile } from './public-profile.js';
 import { MANAGE_LINKS_PER_ADDRESS, takeLimit } from './limits.js';
 import { checkRemovalToken, removalLink, removeProfile } from './removal.js';
 import { TOKEN_PROBLEMS, TOKEN_TTL_MS, checkToken, issueToken, type TokenCheck } from './tokens.js';
+import { enqueue } from '../../db/outbox.js';
 
 export interface OptInDeps {
   db: Db;
@@ -118,7 +120,7 @@ export class OptInService {
             })
             .where('id', '=', check.profileId)
             .execute();
-          await trx.insertInto('search_outbox').values({ profile_id: check.profileId }).execute();
+          await enqueue(trx, check.profileId);
         }
         return profileRows(trx).where('p.id', '=', check.profileId).executeTakeFirstOrThrow();
       }),
@@ -215,7 +217,7 @@ export class OptInService {
           })
           .where('id', '=', profileId)
           .execute();
-        await trx.insertInto('search_outbox').values({ profile_id: profileId }).execute();
+        await enqueue(trx, profileId);
         return this.own(trx, profileId);
       }),
     );

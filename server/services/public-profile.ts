@@ -1,30 +1,8 @@
-import { listSlugs } from '../../search/indexable.js';
-import type { Executor } from '../db/client.js';
-import type { Profile } from '../db/schema.js';
-import { employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../labels.js';
-import { countryName } from '../normalize/location.js';
+import type { Executor } from '../../db/client.js';
+import { profileRows, type ProfileRow } from '../../db/profiles.js';
+import { employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../common/labels.js';
+import { countryName } from '../../common/normalize/location.js';
 import type { PublicProfile } from '../schemas/profiles.js';
-
-/** A profile row with its former employer and lists: everything a view of it needs. */
-export type ProfileRow = Profile & {
-  former_employer_slug: string | null;
-  former_employer_name: string | null;
-  list_slugs: string[];
-};
-
-/** Profiles with what `toPublicProfile` needs from other tables; callers add the where. */
-export function profileRows(db: Executor) {
-  return db
-    .selectFrom('profiles as p')
-    .leftJoin('employers as e', 'e.id', 'p.former_employer_id')
-    .selectAll('p')
-    .select([
-      'e.slug as former_employer_slug',
-      'e.name as former_employer_name',
-      listSlugs(),
-    ])
-    .$narrowType<ProfileRow>();
-}
 
 /**
  * The one shape of a person that anyone may see: public fields only. The email is there only

@@ -1,8 +1,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Executor } from '../db/client.js';
+import type { Executor } from '../../db/client.js';
 import { suppress, suppressionHashes, type Identity } from '../privacy/suppression.js';
 import { checkToken } from './tokens.js';
+import { enqueue } from '../../db/outbox.js';
 
 const REMOVAL_KEY = 'removal-links';
 /** "<profile id>.<HMAC-SHA256 of it, base64url>" */
@@ -107,7 +108,7 @@ export async function removeProfile(db: Executor, profileId: number): Promise<bo
   await db.deleteFrom('profile_lists').where('profile_id', '=', profileId).execute();
   await db.deleteFrom('contact_requests').where('profile_id', '=', profileId).execute();
   await db.deleteFrom('profile_tokens').where('profile_id', '=', profileId).where('purpose', '!=', 'remove').execute();
-  await db.insertInto('search_outbox').values({ profile_id: profileId }).execute();
+  await enqueue(db, profileId);
   return true;
 }
 

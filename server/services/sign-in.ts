@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Executor } from '../db/client.js';
-import type { SignInThrottleTable } from '../db/schema.js';
+import type { Executor } from '../../db/client.js';
+import type { SignInThrottleTable } from '../../db/schema.js';
 import { limitKeyHash } from './limits.js';
 import { checkPassword, type AuthUser } from './users.js';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Meilisearch } from 'meilisearch';
-import type { Db } from '../db/client.js';
+import type { Db } from '../../db/client.js';
 
 export type StoreState = 'ok' | 'down';
 

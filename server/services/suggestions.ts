@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Executor } from '../db/client.js';
-import { employerKey, knownEmployers } from '../normalize/employers.js';
-import { suggestCatalogSkills } from '../normalize/skills.js';
-import { slugify } from '../normalize/text.js';
+import type { Executor } from '../../db/client.js';
+import { employerKey, knownEmployers } from '../../common/normalize/employers.js';
+import { suggestCatalogSkills } from '../../common/normalize/skills.js';
+import { slugify } from '../../common/normalize/text.js';
 
 export interface SkillSuggestion {
   name: string;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Executor } from '../db/client.js';
-import type { TokenPurpose } from '../db/schema.js';
+import type { Executor } from '../../db/client.js';
+import type { TokenPurpose } from '../../db/schema.js';
 
 /**
  * How long each kind of link works. A removal link rides in every mail to a candidate, so it

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { sql } from 'kysely';
-import type { Executor } from '../db/client.js';
-import type { UserRole } from '../db/schema.js';
+import type { Executor } from '../../db/client.js';
+import type { UserRole } from '../../db/schema.js';
 
 /** What the app knows about the person making a request; never includes a secret. */
 export interface AuthUser {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { App } from '../../server/app.js';
-import { CONSENT_VERSION } from '../../server/consent.js';
+import { CONSENT_VERSION } from '../../common/consent.js';
 import type { DevMessage } from '../../server/schemas/dev-mail.js';
 
 /** A complete, valid Join form with an address of its own. */

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../server/db/client.js';
-import type { NewProfile, ProfileStatus } from '../../server/db/schema.js';
+import type { Executor } from '../../db/client.js';
+import type { NewProfile } from '../../db/schema.js';
+import type { ProfileStatus } from '../../common/profile-codes.js';
 import { resolveEmployers } from '../../server/services/employers.js';
 import { until } from './until.js';
+import { enqueue } from '../../db/outbox.js';
 
 /**
  * The write path as the API and the import use it: the profile and its outbox row in one
@@ -24,7 +26,7 @@ export async function writeProfile(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('search_outbox').values({ profile_id: id }).execute();
+    await enqueue(trx, id);
     return id;
   });
 }
@@ -37,7 +39,7 @@ export async function updateProfile(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('profiles').set({ ...changes, updated_at: sql`clock_timestamp()` }).where('id', '=', id).execute();
-    await trx.insertInto('search_outbox').values({ profile_id: id }).execute();
+    await enqueue(trx, id);
   });
 }
 
@@ -96,7 +98,7 @@ export async function insertProfiles(db: Executor, profiles: TestProfile[]): Pro
         const list = await trx.selectFrom('layoff_lists').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
         await trx.insertInto('profile_lists').values({ profile_id: id, list_id: list.id }).execute();
       }
-      await trx.insertInto('search_outbox').values({ profile_id: id }).execute();
+      await enqueue(trx, id);
     }
   });
   await outboxDrained(db);

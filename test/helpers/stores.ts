@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createMeili } from '../../search/client.js';
-import { createDb, type Db } from '../../server/db/client.js';
-import { migrateToLatest } from '../../server/db/migrate.js';
+import { createDb, type Db } from '../../db/client.js';
+import { migrateToLatest } from '../../db/migrate.js';
 
 export interface TestDatabase {
   url: string;

@@ -6,10 +6,11 @@ import { ensureProfilesIndex } from '../../search/profiles-index.js';
 import { createMeili, settled } from '../../search/client.js';
 import { createLogger } from '../../server/logger.js';
 import { freePort } from '../../server/embedded/processes.js';
-import type { ProfileStatus } from '../../server/db/schema.js';
+import type { ProfileStatus } from '../../common/profile-codes.js';
 import { createIndexPrefix, createTestDatabase, type TestDatabase } from '../helpers/stores.js';
 import { updateProfile, writeProfile as write } from '../helpers/profiles.js';
 import { until } from '../helpers/until.js';
+import { enqueue } from '../../db/outbox.js';
 
 describe('SyncWorker', () => {
   let t: TestDatabase;
@@ -44,7 +45,7 @@ describe('SyncWorker', () => {
     await until(() => index.meili.index(uid).getDocument(published).catch(() => undefined));
     await t.db.transaction().execute(async (trx) => {
       await trx.updateTable('profiles').set({ status: 'removed' }).where('id', '=', published).execute();
-      await trx.insertInto('search_outbox').values({ profile_id: published }).execute();
+      await enqueue(trx, published);
     });
     await until(async () => ((await index.meili.index(uid).getDocument(published).catch(() => null)) === null ? true : undefined));
     await expect(index.meili.index(uid).getDocument(pending)).rejects.toThrow();

@@ -1,5 +1,5 @@
 /** How codes and dates read in the UI. The codes' labels are the server's too: its mail shows them. */
-export { employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../server/labels.js';
+export { employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../common/labels.js';
 
 /** "1 person", "100,000 people". */
 export const peopleLabel = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'person' : 'people'}`;

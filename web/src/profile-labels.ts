@@ -1,5 +1,5 @@
 /** How the closed lists of a profile read to people. */
-import type { EmploymentType, RemotePreference, Seniority, WorkAuthorization } from '../../server/db/schema.js';
+import type { EmploymentType, RemotePreference, Seniority, WorkAuthorization } from '../../common/profile-codes.js';
 
 export const SENIORITY_LABELS: Record<Seniority, string> = {
   intern: 'Intern',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../../schemas/common.js';
-import { EmployerParamsSchema, EmployerTalentSchema } from '../../schemas/search.js';
-import { employerTalent, searchStores } from '../../services/search.js';
+import { EmployerParamsSchema, EmployerTalentSchema } from '../../../search/schemas.js';
+import { employerTalent, searchStores } from '../../../search/query.js';
 
 /** The employer page's data: its laid-off talent by skill and country. */
 const employerTalentRoutes: FastifyPluginAsyncTypebox = async (app) => {

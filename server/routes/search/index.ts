@@ -6,8 +6,8 @@ import {
   FacetSearchResultSchema,
   SearchQuerySchema,
   SearchResultSchema,
-} from '../../schemas/search.js';
-import { searchFacetValues, searchProfiles, searchStores } from '../../services/search.js';
+} from '../../../search/schemas.js';
+import { searchFacetValues, searchProfiles, searchStores } from '../../../search/query.js';
 
 /** Recruiter search: profiles with facet counts, and facet values for the filter boxes. */
 const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../db/client.js';
+import type { Executor } from '../../../db/client.js';
 import type { ImportStatusReply } from '../../schemas/imports.js';
-import type { ImportOptions, PreviewRow } from './run.js';
+import type { ImportOptions, PreviewRow } from './types.js';
 import { RUNNER_LOCK_CLASS } from './runner.js';
 
 export const INTERRUPTED = 'Interrupted: the server stopped while this import ran, and nothing was imported. Run it again.';

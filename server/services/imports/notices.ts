@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/client.js';
+import type { Db } from '../../../db/client.js';
 import type { Log } from '../../logger.js';
 import { importNoticeMail } from '../../mail/import-notice.js';
 import type { Mailer } from '../../mail/mailer.js';
-import { profileRows, profileUrl, publicFieldLines, toPublicProfile } from '../public-profile.js';
+import { profileRows } from '../../../db/profiles.js';
+import { profileUrl, publicFieldLines, toPublicProfile } from '../public-profile.js';
 import { removalLink } from '../removal.js';
 
 const BATCH = 100;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Db, Executor } from '../../db/client.js';
-import type { ImportRejectionTable } from '../../db/schema.js';
+import type { Db, Executor } from '../../../db/client.js';
+import type { ImportRejectionTable } from '../../../db/schema.js';
 import { csvLine } from '../csv-cell.js';
 
 const PAGE = 1_000;

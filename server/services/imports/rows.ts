@@ -1,8 +1,8 @@
-import type { RemotePreference, Seniority, WorkAuthorization } from '../../db/schema.js';
-import { normalizeLinkedinUrl } from '../../normalize/linkedin.js';
-import { countryCode as countryCodeOf, parseLocation as parseLocationOf } from '../../normalize/location.js';
-import { canonicalSkill as canonicalSkillOf } from '../../normalize/skills.js';
-import { cleanText, normalizeEmail } from '../../normalize/text.js';
+import type { RemotePreference, Seniority, WorkAuthorization } from '../../../common/profile-codes.js';
+import { normalizeLinkedinUrl } from '../../../common/normalize/linkedin.js';
+import { countryCode as countryCodeOf, parseLocation as parseLocationOf } from '../../../common/normalize/location.js';
+import { canonicalSkill as canonicalSkillOf } from '../../../common/normalize/skills.js';
+import { cleanText, normalizeEmail } from '../../../common/normalize/text.js';
 import type { Mapping, Target } from './mapping.js';
 
 /**

@@ -4,67 +4,22 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { sql, type Transaction } from 'kysely';
 import type pg from 'pg';
-import { openSession, type Db, type Session } from '../../db/client.js';
-import type { Database } from '../../db/schema.js';
+import { openSession, type Db, type Session } from '../../../db/client.js';
+import type { Database } from '../../../db/schema.js';
 import type { Log } from '../../logger.js';
 import { resolveEmployers } from '../employers.js';
-import { slugify } from '../../normalize/text.js';
+import type { ImportCounts, ImportJob, ImportOutcome, ImportProgress, PreviewRow } from './types.js';
+import { slugify } from '../../../common/normalize/text.js';
 import { emailHash, linkedinHash } from '../../privacy/suppression.js';
-import { DecodeStream, type EncodingChoice } from './decode.js';
+import { DecodeStream } from './decode.js';
 import { ImportFileError } from './errors.js';
-import { applyOverride, autoMapping, distinctHeaders, mappingProblem, type Mapping, type MappingOverride } from './mapping.js';
+import { applyOverride, autoMapping, distinctHeaders, mappingProblem, type Mapping } from './mapping.js';
 import { rejectionsAt } from './report.js';
-import { cellReader, rowIdentity, validateRow, type ImportedRow, type RowResult } from './rows.js';
+import { cellReader, rowIdentity, validateRow, type RowResult } from './rows.js';
 import {
   analyzeStage, applyStage, classify, countActions, createStage, recordEmployers, rejectStaged, skipSuppressed,
   stagedCompanies, stageLine, stageWriter,
 } from './stage.js';
-
-export interface ImportOptions {
-  dryRun: boolean;
-  attestConsent: boolean;
-  encoding: EncodingChoice;
-  mapping?: MappingOverride;
-}
-
-export interface ImportCounts {
-  total: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  failed: number;
-}
-
-/** A row of the preview: what would be stored, or why not. */
-export interface PreviewRow {
-  line: number;
-  outcome: 'ok' | 'skipped' | 'failed';
-  reason?: string;
-  notes: string[];
-  values?: Omit<ImportedRow, 'company'> & { formerEmployer: string | null };
-}
-
-export interface ImportProgress {
-  processed: number;
-  readBytes: number;
-  sizeBytes: number;
-  phase: 'reading' | 'merging';
-}
-
-export interface ImportJob {
-  importId: number;
-  list: { id: number; employer_id: number | null; employer_name: string | null };
-  filePath: string;
-  sizeBytes: number;
-  options: ImportOptions;
-}
-
-export interface ImportOutcome {
-  status: 'done' | 'failed';
-  counts: ImportCounts;
-  error?: string;
-}
 
 export const PREVIEW_ROWS = 20;
 /** A longer record is almost always a quote that was opened and never closed. */

@@ -2,10 +2,10 @@ import type { Writable } from 'node:stream';
 import { sql, type Transaction } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database } from '../../db/schema.js';
+import type { Database } from '../../../db/schema.js';
 import type { ResolvedEmployer } from '../employers.js';
 import type { ImportedRow } from './rows.js';
-import type { ImportCounts } from './run.js';
+import type { ImportCounts } from './types.js';
 
 type Trx = Transaction<Database>;
 

@@ -5,12 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
-import type { Executor } from '../../db/client.js';
+import type { Executor } from '../../../db/client.js';
 import { MAX_UPLOAD_BYTES } from '../../plugins/external/multipart.js';
 import { ENCODINGS, type EncodingChoice } from './decode.js';
 import { createImport } from './jobs.js';
 import { overrideProblems, type MappingOverride } from './mapping.js';
-import type { ImportJob, ImportOptions } from './run.js';
+import type { ImportJob, ImportOptions } from './types.js';
 
 /** An upload the API refuses, with the status and a message that names the field. */
 export class UploadError extends Error {

@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CSV_HEADERS, csvChunks, generatePeople, seedLists, type Person, type SeedOptions } from '../../../bench/data/generate.js';
-import { normalizeLinkedinUrl } from '../../../server/normalize/linkedin.js';
-import { parseLocation } from '../../../server/normalize/location.js';
-import { canonicalSkill, catalogSkills } from '../../../server/normalize/skills.js';
-import { cleanText, normalizeEmail } from '../../../server/normalize/text.js';
+import { normalizeLinkedinUrl } from '../../../common/normalize/linkedin.js';
+import { parseLocation } from '../../../common/normalize/location.js';
+import { canonicalSkill, catalogSkills } from '../../../common/normalize/skills.js';
+import { cleanText, normalizeEmail } from '../../../common/normalize/text.js';
 
 const options: SeedOptions = { profiles: 3_000, seed: 7, lists: 4, asOf: '2026-06-30' };
 const people: Person[] = [...generatePeople(options)];

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanText } from '../../../server/normalize/text.js';
+import { cleanText } from '../../../common/normalize/text.js';
 import type { TestApp } from '../../helpers/app.js';
 import { BLNS } from '../../helpers/blns.js';
 import { appWithOrganizer, createList, importCsv, reportOf } from '../../helpers/organizer.js';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { employerKey } from '../../../server/normalize/employers.js';
-import { normalizeLinkedinUrl } from '../../../server/normalize/linkedin.js';
-import { countryCode } from '../../../server/normalize/location.js';
-import { LIMITS } from '../../../server/normalize/profile-fields.js';
-import { canonicalSkill } from '../../../server/normalize/skills.js';
-import { cleanText } from '../../../server/normalize/text.js';
-import { normalizeWebUrl } from '../../../server/normalize/web-url.js';
+import { employerKey } from '../../../common/normalize/employers.js';
+import { normalizeLinkedinUrl } from '../../../common/normalize/linkedin.js';
+import { countryCode } from '../../../common/normalize/location.js';
+import { LIMITS } from '../../../common/normalize/profile-fields.js';
+import { canonicalSkill } from '../../../common/normalize/skills.js';
+import { cleanText } from '../../../common/normalize/text.js';
+import { normalizeWebUrl } from '../../../common/normalize/web-url.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 import { BLNS } from '../../helpers/blns.js';
 import { joinForm, mailedToken } from '../../helpers/opt-in.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_VERSION } from '../../../server/consent.js';
+import { CONSENT_VERSION } from '../../../common/consent.js';
 import { suppressionHashes } from '../../../server/privacy/suppression.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 import { captureLogs } from '../../helpers/log-capture.js';

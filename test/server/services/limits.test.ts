@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../../server/db/client.js';
+import { createDb, type Db } from '../../../db/client.js';
 import { limitKeyHash, sweepLimits, takeLimit, type LimitRule } from '../../../server/services/limits.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/stores.js';
 

@@ -1,6 +1,6 @@
 import { query, request } from './http.js';
 
-import type { Facet, FacetValue, SEARCHABLE_FACETS, SearchHit, SearchResult } from '../../../server/schemas/search.js';
+import type { Facet, FacetValue, SEARCHABLE_FACETS, SearchHit, SearchResult } from '../../../search/schemas.js';
 
 /** The contract's types come from the server's schemas; only types cross over, no code. */
 export type { Facet, FacetValue, SearchHit, SearchResult };

@@ -1,4 +1,4 @@
-import type { EmployerTalent } from '../../../server/schemas/search.js';
+import type { EmployerTalent } from '../../../search/schemas.js';
 import { request } from './http.js';
 import type { LayoffList } from './organize.js';
 

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { LIMITS } from '../../../server/normalize/profile-fields.js';
+import { LIMITS } from '../../../common/normalize/profile-fields.js';
 import { suggestEmployers, type EmployerSuggestion } from '../api/profiles.js';
 import { controls, tokens } from '../styles.js';
 import { SuggestionsController } from './suggestions-controller.js';

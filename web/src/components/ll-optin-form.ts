@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { CONSENT_TEXT, CONSENT_VERSION } from '../../../server/consent.js';
-import { COUNTRY_CODES } from '../../../server/normalize/location.js';
+import { CONSENT_TEXT, CONSENT_VERSION } from '../../../common/consent.js';
+import { COUNTRY_CODES } from '../../../common/normalize/location.js';
 import {
   EMPLOYMENT_TYPES,
   LIMITS,
@@ -11,7 +11,7 @@ import {
   checkEmail,
   normalizeProfileFields,
   type FieldErrors,
-} from '../../../server/normalize/profile-fields.js';
+} from '../../../common/normalize/profile-fields.js';
 import type { CreateProfileBody, OwnProfile, UpdateProfileBody } from '../api/profiles.js';
 import {
   EMPLOYMENT_TYPE_LABELS,

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { LIMITS } from '../../../server/normalize/profile-fields.js';
-import { canonicalSkill } from '../../../server/normalize/skills.js';
+import { LIMITS } from '../../../common/normalize/profile-fields.js';
+import { canonicalSkill } from '../../../common/normalize/skills.js';
 import { suggestSkills, type SkillSuggestion } from '../api/profiles.js';
 import { controls, tokens } from '../styles.js';
 import { SuggestionsController } from './suggestions-controller.js';

@@ -1,8 +1,8 @@
 import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../../server/db/migrate.js';
-import { migrationProvider, migrations } from '../../../migrations/index.js';
-import { createTestDatabase, type TestDatabase } from '../../helpers/stores.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { migrationProvider, migrations } from '../../migrations/index.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/stores.js';
 
 const TABLES = [
   'api_tokens', 'app_secrets', 'contact_requests', 'dev_mail', 'employer_aliases', 'employers', 'import_notices', 'import_rejections',

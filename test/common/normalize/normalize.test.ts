@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { employerKey } from '../../../server/normalize/employers.js';
-import { normalizeLinkedinUrl } from '../../../server/normalize/linkedin.js';
-import { countryCode, parseLocation } from '../../../server/normalize/location.js';
-import { canonicalSkill, skillSynonyms } from '../../../server/normalize/skills.js';
-import { cleanText, normalizeEmail, slugify } from '../../../server/normalize/text.js';
-import { normalizeWebUrl } from '../../../server/normalize/web-url.js';
+import { employerKey } from '../../../common/normalize/employers.js';
+import { normalizeLinkedinUrl } from '../../../common/normalize/linkedin.js';
+import { countryCode, parseLocation } from '../../../common/normalize/location.js';
+import { canonicalSkill, skillSynonyms } from '../../../common/normalize/skills.js';
+import { cleanText, normalizeEmail, slugify } from '../../../common/normalize/text.js';
+import { normalizeWebUrl } from '../../../common/normalize/web-url.js';
 
 describe('cleanText', () => {
   it('trims and NFC-normalizes, and keeps everything else as typed', () => {

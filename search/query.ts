@@ -1,9 +1,9 @@
 import { MeilisearchError, type Meilisearch, type MultiSearchQuery, type SearchResponse } from 'meilisearch';
-import { eq, toFilter } from '../../search/filters.js';
-import { MAX_TOTAL_HITS, type ProfileDocument } from '../../search/profiles-index.js';
+import { eq, toFilter } from './filters.js';
+import { MAX_TOTAL_HITS, type ProfileDocument } from './profiles-index.js';
 import type { Executor } from '../db/client.js';
 import { LabelCache } from './label-cache.js';
-import { countryName } from '../normalize/location.js';
+import { countryName } from '../common/normalize/location.js';
 import {
   FACETS,
   type EmployerTalent,
@@ -13,9 +13,9 @@ import {
   type SearchHit,
   type SearchQuery,
   type SearchResult,
-} from '../schemas/search.js';
-import { InvalidQueryError, conditionsByFacet, conditionsWithout, parseFilters, type SearchFilters } from './search-request.js';
-import { ServiceUnavailableError } from '../errors.js';
+} from './schemas.js';
+import { InvalidQueryError, conditionsByFacet, conditionsWithout, parseFilters, type SearchFilters } from './request.js';
+import { ServiceUnavailableError } from '../server/errors.js';
 
 export interface SearchStores {
   db: Executor;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CONSENT_TEXT, CONSENT_VERSION } from '../../server/consent.js';
+import { CONSENT_TEXT, CONSENT_VERSION } from '../../common/consent.js';
 
 describe('the consent text', () => {
   it('has a version that changes with every word of it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalSkill, catalogSkills, skillSynonyms, suggestCatalogSkills } from '../../../server/normalize/skills.js';
+import { canonicalSkill, catalogSkills, skillSynonyms, suggestCatalogSkills } from '../../../common/normalize/skills.js';
 
 describe('the skills catalog', () => {
   it('has a few hundred canonical skills across trades', () => {

@@ -1,5 +1,16 @@
 import { sql } from 'kysely';
-import type { Executor } from '../server/db/client.js';
+import type { Executor } from './client.js';
+
+/**
+ * Queues profiles for the sync worker. Call it in the transaction that changes them: the change
+ * and its outbox row commit together, so search can never miss a write (set-based writes, such as
+ * an import's merge, insert their rows in the same statement instead).
+ */
+export async function enqueue(db: Executor, profileIds: number | number[]): Promise<void> {
+  const ids = Array.isArray(profileIds) ? profileIds : [profileIds];
+  if (ids.length === 0) return;
+  await db.insertInto('search_outbox').values(ids.map((profile_id) => ({ profile_id }))).execute();
+}
 
 export interface OutboxStatus {
   /** Rows waiting for the sync worker. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LabelCache } from '../../../server/services/label-cache.js';
+import { LabelCache } from '../../search/label-cache.js';
 
 describe('LabelCache', () => {
   const loader = (names: Record<string, string>) => {

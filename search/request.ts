@@ -1,9 +1,9 @@
-import { allOf, anyOf, eq, range, type Condition } from '../../search/filters.js';
-import { REMOTE_PREFERENCES, SENIORITIES } from '../db/schema.js';
-import { COUNTRY_CODES } from '../normalize/location.js';
-import { canonicalSkill } from '../normalize/skills.js';
-import { cleanText } from '../normalize/text.js';
-import { MAX_LIST_VALUES, type Facet, type FacetSearchQuery } from '../schemas/search.js';
+import { allOf, anyOf, eq, range, type Condition } from './filters.js';
+import { REMOTE_PREFERENCES, SENIORITIES } from '../common/profile-codes.js';
+import { COUNTRY_CODES } from '../common/normalize/location.js';
+import { canonicalSkill } from '../common/normalize/skills.js';
+import { cleanText } from '../common/normalize/text.js';
+import { MAX_LIST_VALUES, type Facet, type FacetSearchQuery } from './schemas.js';
 
 /** A 400 whose message names the query parameter and says what to fix. */
 export class InvalidQueryError extends Error {

@@ -13,7 +13,7 @@ import {
   type RemotePreference,
   type Seniority,
   type WorkAuthorization,
-} from '../db/schema.js';
+} from '../profile-codes.js';
 import { employerKey } from './employers.js';
 import { normalizeLinkedinUrl } from './linkedin.js';
 import { countryCode } from './location.js';

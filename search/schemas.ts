@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { REMOTE_PREFERENCES, SENIORITIES, WORK_AUTHORIZATIONS } from '../db/schema.js';
+import { REMOTE_PREFERENCES, SENIORITIES, WORK_AUTHORIZATIONS } from '../common/profile-codes.js';
 
 export const SORTS = ['relevance', 'layoff_desc', 'updated_desc'] as const;
 export type Sort = (typeof SORTS)[number];

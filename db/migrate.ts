@@ -1,5 +1,5 @@
 import { Migrator } from 'kysely';
-import { migrationProvider } from '../../migrations/index.js';
+import { migrationProvider } from '../migrations/index.js';
 import type { Db } from './client.js';
 
 /** Brings the schema to the latest migration; throws with the failing migration's name. */

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { EmploymentType, ProfileStatus, RemotePreference, Seniority, WorkAuthorization } from '../common/profile-codes.js';
 
 /** A timestamp column the database fills when not given. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -6,16 +7,6 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** `date` columns come back as 'YYYY-MM-DD' strings (see the type parser in client.ts). */
 type DateOnly = ColumnType<string, string, string>;
 
-export const PROFILE_STATUSES = ['pending', 'published', 'hidden', 'removed'] as const;
-export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
-export const SENIORITIES = ['intern', 'junior', 'mid', 'senior', 'staff', 'principal', 'manager', 'director', 'executive'] as const;
-export type Seniority = (typeof SENIORITIES)[number];
-export const REMOTE_PREFERENCES = ['remote', 'hybrid', 'onsite', 'flexible'] as const;
-export type RemotePreference = (typeof REMOTE_PREFERENCES)[number];
-export const WORK_AUTHORIZATIONS = ['authorized', 'needs_sponsorship'] as const;
-export type WorkAuthorization = (typeof WORK_AUTHORIZATIONS)[number];
-export const EMPLOYMENT_TYPES = ['full_time', 'part_time', 'contract', 'internship', 'freelance'] as const;
-export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 export const USER_ROLES = ['organizer', 'admin', 'recruiter'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;

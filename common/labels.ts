@@ -1,4 +1,4 @@
-import type { EmploymentType, RemotePreference, Seniority, WorkAuthorization } from './db/schema.js';
+import type { EmploymentType, RemotePreference, Seniority, WorkAuthorization } from './profile-codes.js';
 
 /**
  * How a profile's codes read to people, wherever they are shown: the profile and search pages

@@ -1,0 +1,14 @@
+/**
+ * The codes a profile's fields take: what the database checks, the API validates, the form offers
+ * and the labels spell out. Shared by the browser and the server.
+ */
+export const PROFILE_STATUSES = ['pending', 'published', 'hidden', 'removed'] as const;
+export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
+export const SENIORITIES = ['intern', 'junior', 'mid', 'senior', 'staff', 'principal', 'manager', 'director', 'executive'] as const;
+export type Seniority = (typeof SENIORITIES)[number];
+export const REMOTE_PREFERENCES = ['remote', 'hybrid', 'onsite', 'flexible'] as const;
+export type RemotePreference = (typeof REMOTE_PREFERENCES)[number];
+export const WORK_AUTHORIZATIONS = ['authorized', 'needs_sponsorship'] as const;
+export type WorkAuthorization = (typeof WORK_AUTHORIZATIONS)[number];
+export const EMPLOYMENT_TYPES = ['full_time', 'part_time', 'contract', 'internship', 'freelance'] as const;
+export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
