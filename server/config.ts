@@ -70,9 +70,10 @@ export function loadConfig(env: Env = process.env): Config {
     indexPrefix: read('MEILI_INDEX_PREFIX', indexPrefix, ''),
     metricsToken: read('METRICS_TOKEN', secret, undefined),
     production,
-    // Without real mail the mailbox is how a laptop reads its links; anywhere else it is off
-    // unless asked for, since whoever reads it can take over any profile.
-    devMailbox: devMailbox ?? (!smtpUrl && isLoopback(host) && !production),
+    // Without real mail the mailbox is how a laptop reads its links; anywhere else (a public
+    // https address, a non-loopback HOST, production) it is off unless asked for, since whoever
+    // reads it can take over any profile.
+    devMailbox: devMailbox ?? (!smtpUrl && isLoopback(host) && !production && !env.PUBLIC_URL?.trim().startsWith('https:')),
     trustProxy: read('TRUST_PROXY', trustProxy, false),
   };
   if (config.meiliUrl && !config.meiliMasterKey) {
@@ -158,6 +159,9 @@ function trustProxy(raw: string): false | number | string[] {
     const family = isIP(address);
     if (family === 0 || rest.length > 0 || (prefix !== undefined && !/^\d+$/.test(prefix))) {
       throw new Error(`"${cidr}" is not an IP address or CIDR; TRUST_PROXY ${TRUST_PROXY_FORMAT}`);
+    }
+    if (prefix !== undefined && Number(prefix) < 8) {
+      throw new Error(`"${cidr}" would trust almost any address to name the client; name your proxies' own addresses or subnets`);
     }
     if (prefix !== undefined) {
       try {

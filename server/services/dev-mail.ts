@@ -8,7 +8,7 @@ export async function listDevMail(db: Executor, to: string) {
   const rows = await db
     .selectFrom('dev_mail')
     .selectAll()
-    .where(sql<string>`lower(to_address)`, '=', to.trim().toLowerCase())
+    .where(sql<string>`lower(to_address)`, '=', sql<string>`lower(${to.trim()})`)
     .orderBy('id', 'desc')
     .limit(SHOWN)
     .execute();

@@ -55,6 +55,15 @@ describe('the dev mailbox, attacked', () => {
       { 'x-forwarded-for': ATTACKER },
       { forwarded: `for=${ATTACKER};proto=https` },
       { 'x-real-ip': ATTACKER },
+      { 'X-Client-IP': ATTACKER },
+      { 'true-client-ip': ATTACKER },
+      { 'cf-connecting-ip': ATTACKER },
+      { 'x-forwarded-host': 'lifeline.example.org' },
+      { via: '1.1 nginx' },
+      // A proxy that adds no header at all (nginx's plain proxy_pass, ssh -R) still names the public host.
+      { host: 'lifeline.example.org' },
+      // A page on another site whose name now resolves to 127.0.0.1 (DNS rebinding) names its own host.
+      { host: 'rebind.evil.example:3000' },
     ];
     for (const header of headers) {
       const read = await t.app.inject({
@@ -101,6 +110,19 @@ describe('a Lifeline where mail has nowhere to go', () => {
     expect(loadConfig({}).devMailbox).toBe(true);
     expect(loadConfig({ HOST: '::' }).devMailbox).toBe(false);
     expect(loadConfig({ SMTP_URL: 'smtp://mail.internal:25' }).devMailbox).toBe(false);
+    // A public https address means a deployment, even on a loopback HOST behind a proxy.
+    expect(loadConfig({ PUBLIC_URL: 'https://lifeline.example.org' }).devMailbox).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).devMailbox).toBe(true);
+  });
+
+  it('answers a NUL in the address with a 400, not a 500', async () => {
+    const t = await createTestApp({}, { worker: false });
+    try {
+      const read = await t.app.inject({ method: 'GET', url: '/api/dev/mail?to=%00', remoteAddress: '127.0.0.1' });
+      expect(read.statusCode).toBe(400);
+    } finally {
+      await t.close();
+    }
   });
 });
 

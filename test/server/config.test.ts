@@ -68,6 +68,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,2001:db8::/32' }).trustProxy).toEqual(['10.0.0.0/8', '192.0.2.7', '2001:db8::/32']);
+    for (const everyone of ['0.0.0.0/0', '::/0', '10.0.0.0/8,0.0.0.0/1']) {
+      expect(() => loadConfig({ TRUST_PROXY: everyone }), everyone).toThrow(/would trust almost any address/);
+    }
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY="true": "true" is not an IP address or CIDR; TRUST_PROXY must be a number of proxy hops/);
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/"10.0.0.0\/33" has a prefix length out of range \(0-32\)/);
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1,' })).toThrow(/"" is not an IP address or CIDR/);
