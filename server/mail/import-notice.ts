@@ -14,7 +14,8 @@ export interface ImportNotice {
 /** The one mail a person gets when a list they joined is imported: what is public, and how to leave. */
 export function importNoticeMail(notice: ImportNotice): RenderedMail {
   return renderMail({
-    subject: `You are now listed on Lifeline (from "${notice.listTitle}")`,
+    // The list's title is the organizer's text: it stays in the body, quoted, never in the subject.
+    subject: 'You are now listed on Lifeline',
     name: notice.name,
     paragraphs: [
       `You added yourself to the layoff list "${notice.listTitle}". Its organizer imported that list into Lifeline, a public directory where recruiters find people who are open to work.`,

@@ -4,7 +4,6 @@ import { contactMail } from '../mail/contact.js';
 import type { Mailer } from '../mail/mailer.js';
 import { cleanText, normalizeEmail } from '../../common/normalize/text.js';
 import { MESSAGES_PER_CANDIDATE, takeLimit } from './limits.js';
-import { removalLink } from './removal.js';
 import { CONTACT_MESSAGE_MAX, type ContactBody } from '../schemas/contact.js';
 
 export interface ContactDeps {
@@ -16,7 +15,8 @@ export interface ContactDeps {
 
 /** A message is a first contact: a link or two (the job, the company) and not a page of them. */
 export const CONTACT_LINKS_MAX = 2;
-const LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
+/** What a mail client turns into a link: a scheme or www. anywhere, or a bare domain with a path. */
+const LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*/gi;
 
 export type ContactOutcome =
   | { ok: true }
@@ -56,7 +56,7 @@ export async function contactCandidate(deps: ContactDeps, slug: string, body: Co
     from,
     message: text,
     profileUrl: `${deps.publicUrl}/p/${slug}`,
-    removalUrl: await removalLink(deps.db, profile.id, deps.publicUrl),
+    manageUrl: `${deps.publicUrl}/manage`,
   });
   try {
     await deps.mailer.send({ to: profile.email, replyTo: from.email, ...mail });

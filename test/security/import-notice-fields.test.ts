@@ -22,7 +22,7 @@ describe('the notice a person gets when an import lists them', () => {
   /** The notice for `listTitle` in the mailbox of `email`, once the notices owed are sent. */
   const noticeFor = async (email: string, listTitle: string) => {
     await t.app.imports.sendNotices();
-    const notices = (await mailTo(t.app, email)).filter((m) => m.subject.includes(`"${listTitle}"`));
+    const notices = (await mailTo(t.app, email)).filter((m) => m.subject === 'You are now listed on Lifeline' && m.text.includes(`"${listTitle}"`));
     expect(notices).toHaveLength(1);
     return notices[0]!;
   };

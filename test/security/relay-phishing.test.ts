@@ -70,20 +70,21 @@ describe('a phisher using the contact relay', () => {
     expect((await contact('grace', { name: 'Rita', email: 'rita@hiring.example', message: MESSAGE })).statusCode).toBe(202);
   });
 
-  it('mints no removal token per message: every mail carries the one removal link of the profile, and it works', async () => {
+  it('mints no removal token per message, and puts no one-click removal link where a reply hands it to the sender', async () => {
     const mails = await mailToAda();
     expect(mails.length).toBeGreaterThan(1);
-    const links = new Set(mails.map((m) => m.links.find((l) => new URL(l).pathname === '/remove')));
-    expect(links.size).toBe(1);
+    for (const mail of mails) {
+      expect(mail.links.filter((l) => new URL(l).pathname === '/remove')).toEqual([]);
+      expect(mail.text).toContain('To hide or remove your profile, ask for a link at http://lifeline.test/manage');
+    }
     const stored = await t.app.db.selectFrom('profile_tokens').select('id').where('profile_id', '=', adaId).execute();
     expect(stored).toEqual([]);
+  });
 
-    const token = new URL([...links][0]!).searchParams.get('token')!;
-    const forged = `${adaId + 1}.${token.split('.')[1]}`;
-    expect((await t.app.inject({ method: 'POST', url: '/api/profiles/remove', payload: { token: forged } })).statusCode).toBe(400);
-    const removed = await t.app.inject({ method: 'POST', url: '/api/profiles/remove', payload: { token } });
-    expect(removed.statusCode).toBe(200);
-    const row = await t.app.db.selectFrom('profiles').select('status').where('id', '=', adaId).executeTakeFirstOrThrow();
-    expect(row.status).toBe('removed');
+  it('cannot hide more links than the cap behind bare domains or glued schemes', async () => {
+    const sneaky = 'evil-one.example/login and evil-two.example/x, xhttps://evil-three.example';
+    const res = await contact('grace', { name: 'Phisher', email: 'phisher@evil.example', message: `${MESSAGE} ${sneaky}` });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/at most 2 links/);
   });
 });

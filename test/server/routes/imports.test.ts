@@ -316,7 +316,8 @@ describe('CSV import through the API', () => {
     await t.app.imports.sendNotices();
     const mails = await t.app.db.selectFrom('dev_mail').selectAll().where('to_address', '=', 'noticed@example.org').execute();
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).toContain('Notice List');
+    expect(mails[0]!.subject).toBe('You are now listed on Lifeline');
+    expect(mails[0]!.text).toContain('"Notice List"');
     expect(mails[0]!.text).toContain('Skills: Go');
     const removal = mails[0]!.links.find((l) => l.startsWith('http://lifeline.test/remove?token='));
     expect(removal).toBeDefined();
