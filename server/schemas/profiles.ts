@@ -118,6 +118,8 @@ export const SessionSchema = Type.Object({
 });
 
 export const VerifiedSchema = Type.Object({ url: Type.String(), profile: PublicProfileSchema });
+/** What a verify link would publish: shown on its page before the owner confirms. */
+export const ClaimPreviewSchema = Type.Object({ profile: PublicProfileSchema });
 
 /** The answer to every request whose outcome must not reveal whether an address is known. */
 export const AcceptedSchema = Type.Object({ message: Type.String() });

@@ -26,8 +26,11 @@ export type LimitResult = { ok: true } | { ok: false; retryAfterMs: number };
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** Manage links mailed to one address (POST /api/profiles/manage-link), whoever asks. */
-export const MANAGE_LINKS_PER_ADDRESS: LimitRule = { scope: 'manage-link', max: 5, windowMs: HOUR_MS };
+/**
+ * Mails that anyone can cause to one address (the Join form's confirmation or "already listed"
+ * mail, a manage link), whoever asks: one count for all of them, so no door is left open.
+ */
+export const MAILS_PER_ADDRESS: LimitRule = { scope: 'mail-to-address', max: 5, windowMs: HOUR_MS };
 
 /** Messages relayed to one candidate (POST /api/profiles/:slug/contact), however many senders write. */
 export const MESSAGES_PER_CANDIDATE: LimitRule = { scope: 'contact', max: 3, windowMs: 24 * HOUR_MS };

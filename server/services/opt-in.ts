@@ -16,7 +16,7 @@ import type { CreateProfileBody, OwnProfile, PublicProfile, UpdateProfileBody } 
 import { ClientError, fieldErrors } from './client-error.js';
 import { profileRows, type ProfileRow } from '../../db/profiles.js';
 import { profileUrl, toPublicProfile } from './public-profile.js';
-import { MANAGE_LINKS_PER_ADDRESS, takeLimit } from './limits.js';
+import { MAILS_PER_ADDRESS, takeLimit } from './limits.js';
 import { checkRemovalToken, removalLink, removeProfile } from './removal.js';
 import { TOKEN_PROBLEMS, TOKEN_TTL_MS, checkToken, issueToken, type TokenCheck } from './tokens.js';
 import { enqueue } from '../../db/outbox.js';
@@ -42,6 +42,8 @@ export const OPT_IN_ACCEPTED =
   'Thanks! Check your inbox: we sent you a link to confirm your address. Your profile is published once you click it.';
 export const MANAGE_LINK_SENT =
   'If this address has a Lifeline profile, a link to manage it is on its way. Check your inbox (and spam folder).';
+
+export const ALREADY_CONFIRMED = 'This profile is already confirmed: its link changes nothing now. To edit it, ask for a manage link.';
 
 export const PROFILE_REMOVED = 'Your profile is removed: your data is erased and it has left search.';
 
@@ -82,7 +84,7 @@ export class OptInService {
     // Without a problem, every required field is there and the address is valid.
     const claim: Claim = { ...(fields as ProfileFields), consentAt: new Date().toISOString() };
     const address = (email as { value: string }).value;
-    this.later('opt-in', async () => {
+    this.later('opt-in', address, async () => {
       if ((await suppressedAmong(this.deps.db, [emailHash(address)])).size > 0) {
         this.deps.log.info('opt-in for a removed address: ignored');
         return undefined;
@@ -92,9 +94,28 @@ export class OptInService {
   }
 
   /**
+   * POST /api/profiles/verify/preview: what a verify link would publish, for its page to show
+   * before the owner confirms (the form's answers may be a stranger's: anyone can type an address).
+   */
+  async previewClaim(token: string): Promise<{ profile: PublicProfile }> {
+    const check = await checkToken(this.deps.db, token, 'verify', { consume: false });
+    if (!check.ok) throw tokenError(check, 'body.token');
+    const row = await profileRows(this.deps.db).where('p.id', '=', check.profileId).executeTakeFirstOrThrow();
+    if (row.status !== 'pending') throw new ClientError(409, ALREADY_CONFIRMED);
+    // As the public would see it once published (with the email only if the form chose to show it).
+    const claim = check.fields as Claim | null;
+    if (!claim) return { profile: toPublicProfile({ ...row, status: 'published' }) };
+    const { consentAt, formerEmployer, linkedinUrl, ...fields } = claim;
+    const shown = toPublicProfile({ ...row, ...toColumns(fields, undefined), linkedin_url: linkedinUrl, status: 'published' } as ProfileRow);
+    return { profile: { ...shown, formerEmployer: { slug: '', name: formerEmployer } } };
+  }
+
+  /**
    * POST /api/profiles/verify: publishes the pending profile the link was sent for, with the
-   * answers of the form it was sent for (checkToken records the proven address). A LinkedIn URL joins the profile only if no other
-   * profile holds it and its owner did not remove it: a URL typed on a form proves nothing.
+   * answers of the form it was sent for (checkToken records the proven address). A link to a
+   * profile already published changes nothing: a second form's answers (maybe a stranger's) never
+   * reach a published profile. A LinkedIn URL joins the profile only if no other profile holds it
+   * and its owner did not remove it: a URL typed on a form proves nothing.
    */
   async verify(token: string): Promise<{ url: string; profile: PublicProfile }> {
     const row = await this.withRetry(() =>
@@ -107,14 +128,14 @@ export class OptInService {
           .where('id', '=', check.profileId)
           .forUpdate()
           .executeTakeFirstOrThrow();
-        const publishing = current.status === 'pending';
-        if (publishing || (current.status === 'published' && check.fields)) {
+        if (current.status === 'pending') {
           const claimed = check.fields ? await this.claimedColumns(trx, check.profileId, check.fields as Claim) : {};
           await trx
             .updateTable('profiles')
             .set({
               ...claimed,
-              ...(publishing ? { status: 'published', published_at: sql`now()` } : {}),
+              status: 'published',
+              published_at: sql`now()`,
               last_confirmed_at: sql`now()`,
               updated_at: sql`now()`,
             })
@@ -136,16 +157,10 @@ export class OptInService {
   async requestManageLink(rawEmail: string): Promise<void> {
     const email = checkEmail(rawEmail);
     if (!email.ok) throw new ClientError(400, `body.email ${email.reason}`);
-    this.later('manage-link', async () => {
-      // Counted for every address, listed or not, so that being limited tells nothing either.
-      const share = await takeLimit(this.deps.db, { ...MANAGE_LINKS_PER_ADDRESS, key: email.value.toLowerCase() });
-      if (!share.ok) {
-        this.deps.log.info('manage link asked for an address past its hourly limit: nothing sent');
-        return undefined;
-      }
-      return this.deps.db.transaction().execute(async (trx) => {
+    this.later('manage-link', email.value, () =>
+      this.deps.db.transaction().execute(async (trx) => {
         const row = await profileRows(trx)
-          .where(sql<string>`lower(p.email)`, '=', email.value.toLowerCase())
+          .where(sql<string>`lower(p.email)`, '=', sql<string>`lower(${email.value})`)
           .where('p.status', '!=', 'removed')
           .executeTakeFirst();
         if (!row) {
@@ -153,8 +168,8 @@ export class OptInService {
           return undefined;
         }
         return row.status === 'pending' ? this.verifyMailFor(trx, row, await latestClaim(trx, row.id)) : this.manageMailFor(trx, row, false);
-      });
-    });
+      }),
+    );
   }
 
   /** POST /api/me/session: trades a mailed manage link (single use) for a short session. */
@@ -203,7 +218,7 @@ export class OptInService {
         if (status && current.status === 'pending') {
           throw new ClientError(409, 'body.status cannot change before the profile is confirmed: click the link in the confirmation email first');
         }
-        if (fields.linkedinUrl && (await linkedinOwner(trx, fields.linkedinUrl, profileId)) !== undefined) {
+        if (fields.linkedinUrl && !(await linkedinFree(trx, fields.linkedinUrl, profileId))) {
           throw new ClientError(409, 'body.linkedinUrl is already part of another Lifeline profile');
         }
         const employerId = fields.formerEmployer ? (await resolveEmployer(trx, fields.formerEmployer))?.id : undefined;
@@ -252,7 +267,7 @@ export class OptInService {
    */
   private async writeOptIn(trx: Executor, email: string, claim: Claim): Promise<Mail> {
     const existing = await profileRows(trx)
-      .where(sql<string>`lower(p.email)`, '=', email.toLowerCase())
+      .where(sql<string>`lower(p.email)`, '=', sql<string>`lower(${email})`)
       .forUpdate('p')
       .executeTakeFirst();
     if (existing && existing.status !== 'pending') return this.manageMailFor(trx, existing, true);
@@ -282,10 +297,7 @@ export class OptInService {
   private async claimedColumns(trx: Executor, profileId: number, claim: Claim): Promise<Partial<NewProfile>> {
     const { consentAt, linkedinUrl, ...fields } = claim;
     const employer = await resolveEmployer(trx, fields.formerEmployer);
-    const free =
-      linkedinUrl !== null &&
-      (await linkedinOwner(trx, linkedinUrl, profileId)) === undefined &&
-      (await suppressedAmong(trx, [linkedinHash(linkedinUrl)])).size === 0;
+    const free = linkedinUrl !== null && (await linkedinFree(trx, linkedinUrl, profileId));
     return {
       ...toColumns(fields, employer?.id),
       linkedin_url: free ? linkedinUrl : null,
@@ -300,8 +312,6 @@ export class OptInService {
     return {
       to: row.email!,
       ...verifyMail({
-        name: claim?.name ?? row.name,
-        headline: claim?.headline ?? row.headline ?? '',
         verifyUrl: `${this.deps.publicUrl}/verify?token=${token}`,
         removalUrl: await removalLink(trx, row.id, this.deps.publicUrl),
       }),
@@ -344,9 +354,19 @@ export class OptInService {
     }
   }
 
-  /** Works on an answered request in the background; its mail, if any, goes out when it is done. */
-  private later(task: string, work: () => Promise<Mail | undefined>): void {
-    const done = work()
+  /**
+   * Works on an answered request in the background; its mail, if any, goes out when it is done.
+   * Every request that can mail `address` counts against one limit per address first (counted
+   * whether or not a mail follows, so that being limited tells nothing either).
+   */
+  private later(task: string, address: string, work: () => Promise<Mail | undefined>): void {
+    const limited = async () => {
+      const share = await takeLimit(this.deps.db, { ...MAILS_PER_ADDRESS, key: address.toLowerCase() });
+      if (share.ok) return work();
+      this.deps.log.info({ task }, 'a request for an address past its hourly mail limit: nothing done or sent');
+      return undefined;
+    };
+    const done = limited()
       .then(
         (mail) =>
           mail &&
@@ -399,14 +419,13 @@ function newSlug(name: string): string {
   return `${slugify(name, 50) || 'profile'}-${randomBytes(3).toString('hex')}`;
 }
 
-async function linkedinOwner(db: Executor, linkedinUrl: string, exceptId: number | undefined): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('profiles')
-    .select('id')
-    .where('linkedin_url', '=', linkedinUrl)
-    .$if(exceptId !== undefined, (q) => q.where('id', '!=', exceptId!))
-    .executeTakeFirst();
-  return row?.id;
+/**
+ * Whether a profile may take this LinkedIn URL: no other profile holds it, and no one who removed
+ * themselves held it (the same answer for both, so it tells nothing more than it must).
+ */
+async function linkedinFree(db: Executor, linkedinUrl: string, profileId: number): Promise<boolean> {
+  const held = await db.selectFrom('profiles').select('id').where('linkedin_url', '=', linkedinUrl).where('id', '!=', profileId).executeTakeFirst();
+  return !held && (await suppressedAmong(db, [linkedinHash(linkedinUrl)])).size === 0;
 }
 
 /** The answers of the newest verify link of a pending profile, for a link sent again. */

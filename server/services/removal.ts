@@ -119,12 +119,12 @@ export async function removeProfile(db: Executor, profileId: number): Promise<bo
  * each) and expire with their report, so scanning those still kept is cheap.
  */
 async function scrubCopies(db: Executor, { email, linkedinUrl }: Identity): Promise<void> {
-  if (email) await db.deleteFrom('dev_mail').where(sql<string>`lower(to_address)`, '=', email.toLowerCase()).execute();
+  if (email) await db.deleteFrom('dev_mail').where(sql<string>`lower(to_address)`, '=', sql<string>`lower(${email})`).execute();
   const hashes = suppressionHashes({ email, linkedinUrl });
   if (hashes.length > 0) {
     await db.deleteFrom('import_rejections').where('identity_hashes', '&&', sql<string[]>`${hashes}::text[]`).execute();
   }
-  const names = sql`(lower(e -> 'values' ->> 'email') = ${email?.toLowerCase() ?? null} or e -> 'values' ->> 'linkedinUrl' = ${linkedinUrl ?? null})`;
+  const names = sql`(lower(e -> 'values' ->> 'email') = lower(${email ?? null}) or e -> 'values' ->> 'linkedinUrl' = ${linkedinUrl ?? null})`;
   await sql`
     update imports set preview = (
       select coalesce(jsonb_agg(e order by n), '[]') from jsonb_array_elements(preview) with ordinality as x(e, n)

@@ -44,7 +44,7 @@ export function findUserByEmail(db: Executor, email: string): Promise<AuthUser |
   return db
     .selectFrom('users')
     .select(['id', 'email', 'name', 'role'])
-    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .where(sql`lower(email)`, '=', sql`lower(${email})`)
     .executeTakeFirst();
 }
 
@@ -75,7 +75,7 @@ export async function checkPassword(db: Executor, email: string, password: strin
     : await db
         .selectFrom('users')
         .select(['id', 'email', 'name', 'role', 'password_hash'])
-        .where(sql`lower(email)`, '=', email.toLowerCase())
+        .where(sql`lower(email)`, '=', sql`lower(${email})`)
         .executeTakeFirst();
   dummyHash ??= hash(secret());
   const ok = await verify(row?.password_hash ?? (await dummyHash), password).catch(() => false);

@@ -66,6 +66,11 @@ describe('a candidate in Chromium: join, confirm, manage, remove', () => {
       .toBe(`/dev/mailbox?to=${encodeURIComponent(email)}`);
 
     await followMailedLink(page, email, '/verify');
+    // The link shows what it would publish, and publishes nothing until asked.
+    await expect.poll(() => page.getByRole('button', { name: 'Publish my profile' }).isVisible()).toBe(true);
+    expect(await page.locator('ll-profile-preview').evaluate((el) => el.shadowRoot!.textContent)).toContain('Grace Hopper');
+    expect((await t.app.db.selectFrom('profiles').select('status').where('email', '=', email).executeTakeFirstOrThrow()).status).toBe('pending');
+    await page.getByRole('button', { name: 'Publish my profile' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'You are in the directory' }).isVisible()).toBe(true);
     const preview = await page.locator('ll-profile-preview').evaluate((el) => el.shadowRoot!.textContent);
     expect(preview).toContain('Grace Hopper');

@@ -3,6 +3,7 @@ import { publicWriteLimit } from '../../plugins/external/rate-limit.js';
 import { errorResponses } from '../../schemas/common.js';
 import {
   AcceptedSchema,
+  ClaimPreviewSchema,
   CreateProfileSchema,
   ManageLinkBodySchema,
   PublicProfileSchema,
@@ -35,6 +36,12 @@ const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await app.optIn.create(request.body);
       return reply.status(202).send({ message: OPT_IN_ACCEPTED });
     },
+  );
+
+  app.post(
+    '/api/profiles/verify/preview',
+    { config: limited, schema: { body: TokenBodySchema, response: { 200: ClaimPreviewSchema, ...errorResponses(400, 409, 410, 429) } } },
+    async (request) => app.optIn.previewClaim(request.body.token),
   );
 
   app.post(

@@ -52,10 +52,8 @@ describe('candidate opt-in API', () => {
       const [mail] = await mailTo(t.app, form.email);
       expect(mail!.subject).toBe('Confirm your Lifeline profile');
       expect(mail!.links.map((l) => new URL(l).pathname).sort()).toEqual(['/remove', '/verify']);
-      // The name is a person's input: escaped in the HTML, as typed in the text.
-      expect(mail!.html).toContain('Zoë &lt;b&gt;Ünal&lt;/b&gt;');
-      expect(mail!.html).not.toContain('<b>Ünal</b>');
-      expect(mail!.text).toContain('Zoë <b>Ünal</b>');
+      // Anyone can type any address: nothing typed on the form is in the mail to it.
+      expect(`${mail!.subject}${mail!.text}${mail!.html}`).not.toContain('Ünal');
 
       expect((await t.app.inject({ method: 'GET', url: `/api/profiles/${row!.slug}` })).statusCode).toBe(404);
 
@@ -79,7 +77,7 @@ describe('candidate opt-in API', () => {
       expect(profile.json().name).toBe('Ada Lovelace');
     });
 
-    it('lets each form before confirming carry its own answers: the link clicked publishes what was sent with it', async () => {
+    it('lets each form before confirming carry its own answers: the link clicked first publishes what was sent with it', async () => {
       const form = joinForm();
       await post('/api/profiles', form);
       const firstToken = await mailedToken(t.app, form.email, '/verify');
@@ -88,9 +86,10 @@ describe('candidate opt-in API', () => {
       expect((await profileByEmail(form.email))!.headline).toBe(form.headline);
       const verified = await post('/api/profiles/verify', { token: secondToken });
       expect(verified.json().profile.headline).toBe('Staff engineer');
-      // The first link still works, and its answers win when it is clicked after.
+      // The first link still works, and changes nothing on the published profile.
       const again = await post('/api/profiles/verify', { token: firstToken });
-      expect(again.json().profile.headline).toBe(form.headline);
+      expect(again.statusCode).toBe(200);
+      expect(again.json().profile.headline).toBe('Staff engineer');
       expect(await t.app.db.selectFrom('profiles').select('id').where('email', '=', form.email).execute()).toHaveLength(1);
     });
 

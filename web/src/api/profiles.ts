@@ -20,6 +20,10 @@ export interface Accepted {
 export const joinDirectory = (body: CreateProfileBody, signal?: AbortSignal) =>
   request<Accepted>('POST', '/api/profiles', { body, signal });
 
+/** What the verify link would publish, before the owner confirms it. */
+export const previewClaim = (token: string, signal?: AbortSignal) =>
+  request<{ profile: PublicProfile }>('POST', '/api/profiles/verify/preview', { body: { token }, signal });
+
 export const verifyProfile = (token: string, signal?: AbortSignal) =>
   request<{ url: string; profile: PublicProfile }>('POST', '/api/profiles/verify', { body: { token }, signal });
 

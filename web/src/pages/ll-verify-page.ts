@@ -1,47 +1,92 @@
 import { Task } from '@lit/task';
 import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import { linkProblem, verifyProfile } from '../api/profiles.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { linkProblem, previewClaim, verifyProfile, type PublicProfile } from '../api/profiles.js';
 import '../components/ll-profile-preview.js';
 import { controls, notices, page, tokens } from '../styles.js';
 
-/** /verify?token=…: the link in the confirmation mail. Publishes the profile and shows it. */
+/**
+ * /verify?token=…: the link in the confirmation mail. Anyone can type an address into the Join
+ * form, so the page first shows what this link would publish, and publishes only when its owner
+ * says so.
+ */
 @customElement('ll-verify-page')
 export class LlVerifyPage extends LitElement {
   static override styles = [tokens, controls, page, notices];
 
   @property({ attribute: false }) params: Record<string, string> = {};
 
+  @state() private _published: { url: string; profile: PublicProfile } | undefined;
+  @state() private _publishing = false;
+  @state() private _problem = '';
+
   private _token = new URLSearchParams(location.search).get('token') ?? '';
 
-  private _verify = new Task(this, {
+  private _preview = new Task(this, {
     task: async ([token], { signal }) => {
       if (!token) throw new Error('This page needs the link from your confirmation email. Open the link from the mail again.');
-      return verifyProfile(token, signal);
+      return previewClaim(token, signal);
     },
     args: () => [this._token] as const,
   });
 
   override render() {
     return html`<h1>Confirm your profile</h1>
-      ${this._verify.render({
-        pending: () => html`<p class="notice" role="status">Publishing your profile…</p>`,
-        complete: ({ url, profile }) => html`
-          <section class="notice" role="status">
-            <h2>You are in the directory</h2>
-            <p>Your profile is published and recruiters can find it in search now.
-              ${profile.email ? 'Your email address is shown on it, as you chose.' : 'Your email address is not shown on it.'}</p>
-            <p class="row"><a class="button" href=${new URL(url).pathname}>See my public profile</a>
-              <a class="button secondary" href="/manage">Edit, hide or remove it</a></p>
-          </section>
-          <h2>What recruiters see</h2>
-          <ll-profile-preview .profile=${profile}></ll-profile-preview>`,
-        error: (err) => html`<section class="notice error" role="alert">
-            <h2>We could not confirm this link</h2>
-            <p>${linkProblem(err)}</p>
-            <p class="row"><a class="button secondary" href="/manage">Get a new link</a> <a href="/join">Join again</a></p>
-          </section>`,
-      })}`;
+      ${this._published
+        ? this._renderPublished(this._published)
+        : this._preview.render({
+            pending: () => html`<p class="notice" role="status">Loading the profile this link would publish…</p>`,
+            complete: ({ profile }) => this._renderPreview(profile),
+            error: (err) => this._renderProblem(linkProblem(err)),
+          })}`;
+  }
+
+  private _renderPreview(profile: PublicProfile) {
+    return html`
+      <p>This is the profile that was sent with your address. Recruiters will see it as shown
+        here${profile.email ? html`, <strong>with your email address</strong>.` : '; your email address stays private.'}</p>
+      <ll-profile-preview .profile=${profile}></ll-profile-preview>
+      ${this._problem ? this._renderProblem(this._problem) : ''}
+      <p class="row">
+        <button type="button" @click=${this._onPublish} ?disabled=${this._publishing}>
+          ${this._publishing ? 'Publishing…' : 'Publish my profile'}
+        </button>
+      </p>
+      <p>Not what you sent? Don't publish it: close this page and nothing will be shown. You can
+        <a href="/join">fill in the form again</a>.</p>`;
+  }
+
+  private _renderPublished({ url, profile }: { url: string; profile: PublicProfile }) {
+    return html`
+      <section class="notice" role="status">
+        <h2>You are in the directory</h2>
+        <p>Your profile is published and recruiters can find it in search now.
+          ${profile.email ? 'Your email address is shown on it, as you chose.' : 'Your email address is not shown on it.'}</p>
+        <p class="row"><a class="button" href=${new URL(url).pathname}>See my public profile</a>
+          <a class="button secondary" href="/manage">Edit, hide or remove it</a></p>
+      </section>
+      <h2>What recruiters see</h2>
+      <ll-profile-preview .profile=${profile}></ll-profile-preview>`;
+  }
+
+  private _renderProblem(message: string) {
+    return html`<section class="notice error" role="alert">
+      <h2>We could not confirm this link</h2>
+      <p>${message}</p>
+      <p class="row"><a class="button secondary" href="/manage">Get a new link</a> <a href="/join">Join again</a></p>
+    </section>`;
+  }
+
+  private async _onPublish() {
+    this._publishing = true;
+    this._problem = '';
+    try {
+      this._published = await verifyProfile(this._token);
+    } catch (err) {
+      this._problem = linkProblem(err);
+    } finally {
+      this._publishing = false;
+    }
   }
 }
 
