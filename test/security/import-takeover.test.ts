@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ONLY_MEMBERSHIP } from '../../server/services/imports/stage.js';
 import type { TestApp } from '../helpers/app.js';
 import { mailTo, sessionFor } from '../helpers/opt-in.js';
 import { appWithOrganizer, createList, createOrganizer, importCsv, reportOf } from '../helpers/organizer.js';
@@ -104,17 +103,16 @@ describe('an organizer who imports people listed by someone else', () => {
     expect((await askManageLink('attacker@evil.example')).statusCode).toBe(202);
     expect(await mailTo(t.app, 'attacker@evil.example')).toEqual([]);
 
-    // The attacker is told so, in the preview as in the import and its report.
-    const expected = { total: 2, created: 0, updated: 0, unchanged: 0, skipped: 2, failed: 0 };
+    // The attacker is told nothing of who they are: two people their file adds, as strangers
+    // would be (see import-oracle), the preview showing the file's own values, the report empty.
+    const expected = { total: 2, created: 2, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
     expect(dry.counts).toEqual(expected);
     expect(dry.preview).toEqual([
-      { line: 2, outcome: 'skipped', reason: ONLY_MEMBERSHIP, notes: [] },
-      { line: 3, outcome: 'skipped', reason: ONLY_MEMBERSHIP, notes: [] },
+      expect.objectContaining({ line: 2, outcome: 'ok', values: expect.objectContaining({ name: 'Vera Hacked', role: 'Crypto Shill' }) }),
+      expect.objectContaining({ line: 3, outcome: 'ok', values: expect.objectContaining({ name: 'Luis Hacked', email: 'attacker@evil.example' }) }),
     ]);
     expect(real.counts).toEqual(expected);
-    const report = await reportOf(t, attackerToken, real.id);
-    expect(report).toContain(`2,skipped,"${ONLY_MEMBERSHIP}",Vera Hacked`);
-    expect(report).toContain(`3,skipped,"${ONLY_MEMBERSHIP}",Luis Hacked`);
+    expect(await reportOf(t, attackerToken, real.id)).toBe('\uFEFFline,outcome,reason,Name,Email,LinkedIn,Title,City,Skills\r\n');
   });
 
   it('a person who used a manage link is no longer changed by the list that created their profile', async () => {
@@ -136,8 +134,9 @@ describe('an organizer who imports people listed by someone else', () => {
 
     expect(await profile({ email: 'sam@self.example.org' })).toEqual(sam);
     expect(await publicProfile(sam.slug)).toMatchObject({ headline: 'Platform engineer, open to work', role: 'Engineer', city: 'Berlin' });
-    expect(again.counts).toEqual({ total: 1, created: 0, updated: 0, unchanged: 0, skipped: 1, failed: 0 });
-    expect(await reportOf(t, ownerToken, again.id)).toContain(`2,skipped,"${ONLY_MEMBERSHIP}",Sam Self`);
+    // Still one of the list's own people: unchanged, since the list no longer changes them.
+    expect(again.counts).toEqual({ total: 1, created: 0, updated: 0, unchanged: 1, skipped: 0, failed: 0 });
+    expect(await reportOf(t, ownerToken, again.id)).not.toContain('Sam Self');
   });
 
   it('an email planted on a profile that had none is refused, and the manage link asked for it mails nothing', async () => {
@@ -156,6 +155,7 @@ describe('an organizer who imports people listed by someone else', () => {
     await t.app.imports.sendNotices();
     expect((await askManageLink('thief@evil.example')).statusCode).toBe(202);
     expect(await mailTo(t.app, 'thief@evil.example')).toEqual([]);
-    expect(planted.counts).toEqual({ total: 1, created: 0, updated: 0, unchanged: 0, skipped: 1, failed: 0 });
+    // Counted as any person the file adds: it does not say that the URL was someone's.
+    expect(planted.counts).toEqual({ total: 1, created: 1, updated: 0, unchanged: 0, skipped: 0, failed: 0 });
   });
 });

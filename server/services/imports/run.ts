@@ -17,7 +17,7 @@ import { applyOverride, autoMapping, distinctHeaders, mappingProblem, type Mappi
 import { rejectionsAt } from './report.js';
 import { cellReader, rowIdentity, validateRow, type RowResult } from './rows.js';
 import {
-  analyzeStage, applyStage, classify, countActions, createStage, recordEmployers, rejectStaged, skipSuppressed,
+  analyzeStage, applyStage, classify, countActions, createStage, recordEmployers, rejectStaged, markSuppressed,
   stagedCompanies, stageLine, stageWriter,
 } from './stage.js';
 
@@ -209,13 +209,13 @@ async function importInTransaction(
   const employers = await resolveEmployers(trx, await stagedCompanies(trx));
   if (options.dryRun) await sql`rollback to savepoint dry_run_employers`.execute(trx);
   await recordEmployers(trx, employers);
-  await skipSuppressed(trx);
+  await markSuppressed(trx);
   await classify(trx, list);
   const counts = { total, ...(await countActions(trx)) };
   await rejectStaged(trx, importId);
   if (!options.dryRun) await applyStage(trx, list);
 
-  // A row the report lists is shown as the report tells it, whether validation or the merge turned it away.
+  // A row the report lists is shown as the report tells it: turned away by validation, or for a later row of the same person.
   const rejected = await rejectionsAt(trx, importId, preview.map((p) => p.line));
   const shown = preview.map(({ company, ...row }): PreviewRow => {
     const rejection = rejected.get(row.line);

@@ -33,7 +33,8 @@ export async function createStage(trx: Trx): Promise<void> {
       name text, email text, linkedin text, headline text, role text, seniority text, skills text,
       years_experience int, country text, region text, city text, remote text, relocation boolean,
       work_authorization text, company text, email_hash text, linkedin_hash text, slug text, data text not null,
-      profile_id int, superseded_by int, action text, linked boolean not null default false
+      profile_id int, superseded_by int, merged_into int, own boolean not null default false,
+      suppressed boolean not null default false, action text
     ) on commit drop`.execute(trx);
   // The employers that the file's company names resolved to (few rows: one per distinct name).
   await sql`create temp table import_employers (company text primary key, employer_id int not null) on commit drop`.execute(trx);
@@ -105,19 +106,12 @@ export async function recordEmployers(trx: Trx, employers: Map<string, ResolvedE
 const formerEmployer = (list: { employer_id: number | null }) =>
   sql`coalesce((select e.employer_id from import_employers e where e.company = s.company), ${list.employer_id}::int)`;
 
-/** The reason given for a person who cannot be listed by an import, whatever the cause. */
-export const NOT_LISTABLE = 'Not imported: this person cannot be listed from an import.';
-
-/** People who removed themselves (known only by hashes) are never brought back. */
-export async function skipSuppressed(trx: Trx): Promise<void> {
+/** Rows naming someone who removed themselves (known only by hashes): they write nothing, ever. */
+export async function markSuppressed(trx: Trx): Promise<void> {
   await sql`
-    update import_stage set outcome = 'skipped', reason = ${NOT_LISTABLE}
+    update import_stage set suppressed = true
     where outcome = 'ok' and (email_hash in (select key_hash from suppressions) or linkedin_hash in (select key_hash from suppressions))`.execute(trx);
 }
-
-/** The reason given for a row that names someone this import may only add to its list. */
-export const ONLY_MEMBERSHIP =
-  'This person manages their own profile, or was listed by another list: this import may only add them to this list, so the other values of the row were not used.';
 
 const listSource = (list: { id: number }) => `list:${list.id}`;
 
@@ -129,14 +123,26 @@ const listSource = (list: { id: number }) => `list:${list.id}`;
  */
 const listOwns = (list: { id: number }) => sql`(p.consent_source = ${listSource(list)} and p.email_verified_at is null)`;
 
+/** Whether profile `p` is on the list: before this import, as classify runs before any of its writes. */
+const onList = (list: { id: number }) =>
+  sql`exists (select 1 from profile_lists pl where pl.profile_id = p.id and pl.list_id = ${list.id}::int)`;
+
 /**
- * Decides, for every valid staged row, what the merge would do: later rows win over earlier rows
- * of the same person; rows match existing profiles by lower(email), else by LinkedIn URL. A row
- * left without a profile (and without an action) creates one. A matched row:
- * - `blocked`: the profile is hidden or removed; the row is turned away.
- * - `update` / `same`: the list owns the profile (see listOwns); the row changes it, or not.
- * - `link` / `keep`: the list does not own it; the row only adds the membership, and `keep` says
- *   that the row would have changed the profile (or given it another address), so it is reported.
+ * Decides, for every valid staged row, what the merge would do, and what the organizer is told.
+ *
+ * Later rows win over earlier rows of the same email or LinkedIn URL in the file (and those are
+ * reported). Then a row is matched to the list's own people: a profile on the list that the list
+ * created, by its email (which the list gave it: no one ever changes a stored address), or, while
+ * the list still owns it, by its LinkedIn URL (which only the list's imports set). Such a row is
+ * `own`: `update` when the list owns the profile and the row changes it, else `same`. Matching
+ * anyone else by a key the list did not give them (a self-managed person's address, another
+ * list's person's URL) would test that key, so they are never told apart from strangers.
+ *
+ * Every other row is matched, silently, to any stored profile by lower(email), else by LinkedIn
+ * URL: it `join`s the list when that profile is published and not yet on it, and writes nothing
+ * when it is pending, hidden or removed. A row matching no one creates a profile, unless it names
+ * someone who removed themselves. Two rows that turn out to be the same stored person (one by
+ * email, one by URL) are not reported as such: the later one is used (`merged_into`).
  */
 export async function classify(trx: Trx, list: { id: number; employer_id: number | null }): Promise<void> {
   // The same person twice in the file: the last row is the one that counts. Repeated emails and
@@ -151,24 +157,32 @@ export async function classify(trx: Trx, list: { id: number; employer_id: number
                      where outcome = 'ok' and linkedin is not null group by 1 having count(*) > 1) l on l.k = r.linkedin
           where r.outcome = 'ok' and (e.k is not null or l.k is not null)) d
     where d.line = s.line and d.keep > s.line`.execute(trx);
+  // The list's own people first, by the keys the list gave them.
   await sql`
-    update import_stage s set profile_id = p.id from profiles p
-    where s.outcome = 'ok' and s.superseded_by is null and s.email is not null and lower(p.email) = lower(s.email)`.execute(trx);
+    update import_stage s set profile_id = p.id, own = true from profiles p
+    where s.outcome = 'ok' and s.superseded_by is null and s.email is not null and lower(p.email) = lower(s.email)
+      and p.consent_source = ${listSource(list)} and ${onList(list)}`.execute(trx);
   await sql`
-    update import_stage s set profile_id = p.id from profiles p
+    update import_stage s set profile_id = p.id, own = true from profiles p
     where s.outcome = 'ok' and s.superseded_by is null and s.profile_id is null and s.linkedin is not null
-      and p.linkedin_url = s.linkedin`.execute(trx);
+      and p.linkedin_url = s.linkedin and ${listOwns(list)} and ${onList(list)}`.execute(trx);
+  // Then anyone, for the write only. Someone who removed themselves is not looked for.
+  await sql`
+    update import_stage s set profile_id = p.id from profiles p
+    where s.outcome = 'ok' and s.superseded_by is null and not s.suppressed and s.profile_id is null
+      and s.email is not null and lower(p.email) = lower(s.email)`.execute(trx);
+  await sql`
+    update import_stage s set profile_id = p.id from profiles p
+    where s.outcome = 'ok' and s.superseded_by is null and not s.suppressed and s.profile_id is null
+      and s.linkedin is not null and p.linkedin_url = s.linkedin`.execute(trx);
   // Two rows (one by email, one by LinkedIn) that turn out to be the same stored person.
   await sql`
-    update import_stage s set superseded_by = d.keep
+    update import_stage s set merged_into = d.keep
     from (select line, max(line) over (partition by profile_id) as keep
           from import_stage where profile_id is not null and superseded_by is null) d
     where d.line = s.line and d.keep > s.line`.execute(trx);
-  // A LinkedIn URL already on someone else's profile stays theirs.
-  await sql`
-    update import_stage s set linkedin = null
-    where s.superseded_by is null and s.profile_id is not null and s.linkedin is not null
-      and exists (select 1 from profiles o where o.linkedin_url = s.linkedin and o.id <> s.profile_id)`.execute(trx);
+  // Whether the row changes the profile is decided on what the row says, before a LinkedIn URL
+  // that someone else holds is left out of it below: that must not show in the counts.
   const changesFields = sql`(
     s.name is distinct from p.name
     or coalesce(s.headline, p.headline) is distinct from p.headline
@@ -187,47 +201,63 @@ export async function classify(trx: Trx, list: { id: number; employer_id: number
   await sql`
     update import_stage s set
       action = case
-        when p.status in ('hidden', 'removed') then 'blocked'
-        when ${listOwns(list)} then case when ${changesFields} then 'update' else 'same' end
-        when ${changesFields} or (s.email is not null and lower(s.email) is distinct from lower(p.email)) then 'keep'
-        else 'link' end,
-      linked = exists (select 1 from profile_lists pl where pl.profile_id = p.id and pl.list_id = ${list.id})
+        when s.own then case when ${listOwns(list)} and ${changesFields} then 'update' else 'same' end
+        when p.status = 'published' and not ${onList(list)} then 'join' end
     from profiles p
-    where p.id = s.profile_id and s.superseded_by is null`.execute(trx);
+    where p.id = s.profile_id and s.superseded_by is null and s.merged_into is null`.execute(trx);
+  // A LinkedIn URL already on someone else's profile stays theirs.
+  await sql`
+    update import_stage s set linkedin = null
+    where s.action = 'update' and s.linkedin is not null
+      and exists (select 1 from profiles o where o.linkedin_url = s.linkedin and o.id <> s.profile_id)`.execute(trx);
 }
 
-/** The rows that create a profile: valid, the last of their person, matching no stored profile. */
-const CREATES = sql`outcome = 'ok' and superseded_by is null and profile_id is null`;
+/** The valid rows that are the last of their email and LinkedIn URL in the file. */
+const KEPT = sql`outcome = 'ok' and superseded_by is null`;
+/** The rows that create a profile: kept, matching no stored profile, naming no one who removed themselves. */
+const CREATES = sql`${KEPT} and profile_id is null and not suppressed`;
+/** The rows that change a profile of the list's own. */
+const UPDATES = sql`action = 'update' and not suppressed`;
 /** The rows that put a stored profile on the list. */
-const JOINS = sql`action in ('update', 'same', 'link', 'keep')`;
-/** The rows the report lists: turned away by validation, or by the merge (which may still add a membership). */
-const REJECTED = sql`(outcome <> 'ok' or superseded_by is not null or action in ('blocked', 'keep'))`;
+const JOINS = sql`action = 'join'`;
+/** The rows the report lists: turned away by validation, or by a later row of the same person in the file. */
+const REJECTED = sql`(outcome <> 'ok' or superseded_by is not null)`;
 
 /** The counts of an import but its total, which the reading knows. */
 type StageCounts = Omit<ImportCounts, 'total'>;
 
+/**
+ * What an organizer is told of an import (its counts, preview, report and status) depends on their
+ * file and on their own list, never on anyone else's profile: otherwise an import, a dry run above
+ * all (it mails no one), would answer whether an address or a LinkedIn URL is on Lifeline, under
+ * what name, in what state, and what else goes with it. So:
+ * - `failed` and `skipped` are the rows turned away for what they are (validation), or because a
+ *   later row of the file names the same email or LinkedIn URL: the only rows the report holds.
+ * - `updated` / `unchanged` are the rows that name one of the list's own people (see classify):
+ *   updated when the list still owns the profile and the row changes it, else unchanged.
+ * - `created` is every other valid row: a person the import adds to its list, whether it creates
+ *   their profile, only adds a membership to a stored one, or writes nothing at all because the
+ *   person cannot be listed (they removed themselves, hid their profile, or never confirmed it).
+ */
 export async function countActions(trx: Trx): Promise<StageCounts> {
   const { rows } = await sql<StageCounts>`
     select
-      count(*) filter (where ${CREATES})::int as created,
-      count(*) filter (where action = 'update' or (action in ('same', 'link') and not linked))::int as updated,
-      count(*) filter (where action in ('same', 'link') and linked)::int as unchanged,
+      count(*) filter (where ${KEPT} and not own)::int as created,
+      count(*) filter (where ${KEPT} and own and action = 'update')::int as updated,
+      count(*) filter (where ${KEPT} and own and action is distinct from 'update')::int as unchanged,
       count(*) filter (where ${REJECTED} and outcome <> 'failed')::int as skipped,
       count(*) filter (where outcome = 'failed')::int as failed
     from import_stage`.execute(trx);
   return rows[0]!;
 }
 
-/** Every row that was turned away, by validation or by the merge, into the import's report. */
+/** Every row that was turned away, by validation or for a later row of the same person, into the import's report. */
 export async function rejectStaged(trx: Trx, importId: number): Promise<void> {
   await sql`
     insert into import_rejections (import_id, line, outcome, reason, data, identity_hashes)
     select ${importId}, line,
       case when outcome = 'failed' then 'failed' else 'skipped' end,
-      case when outcome <> 'ok' then reason
-        when superseded_by is not null then 'Same person as line ' || superseded_by || ': the later row is used.'
-        when action = 'keep' then ${ONLY_MEMBERSHIP}
-        else ${NOT_LISTABLE} end,
+      case when outcome <> 'ok' then reason else 'Same person as line ' || superseded_by || ': the later row is used.' end,
       data::jsonb, array_remove(array[email_hash, linkedin_hash], null)
     from import_stage where ${REJECTED}`.execute(trx);
 }
@@ -273,15 +303,14 @@ export async function applyStage(trx: Trx, list: { id: number; employer_id: numb
       updated_at = now()
     from import_stage s
     -- The ownership is checked again where the write happens, not only where it was decided.
-    where s.profile_id = p.id and s.action = 'update' and ${listOwns(list)}`.execute(trx);
+    where s.profile_id = p.id and ${UPDATES} and ${listOwns(list)} and p.status <> 'removed'`.execute(trx);
   await sql`
     insert into profile_lists (profile_id, list_id)
-    select profile_id, ${list.id} from import_stage where ${JOINS} and not linked
+    select profile_id, ${list.id} from import_stage where ${JOINS}
     on conflict do nothing`.execute(trx);
   await sql`
     insert into search_outbox (profile_id)
-    select profile_id from import_stage
-    where action = 'update' or (${JOINS} and not linked)`.execute(trx);
+    select profile_id from import_stage where ${UPDATES} or ${JOINS}`.execute(trx);
   await sql`
     insert into import_notices (profile_id, list_id)
     select s.profile_id, ${list.id} from import_stage s join profiles p on p.id = s.profile_id

@@ -250,7 +250,8 @@ describe('CSV import through the API', () => {
     const b = await createList(t, token, { title: 'Overlap B' });
     await importCsv(t, token, a.slug, 'Name,Email,LinkedIn,City\nBoth Lists,both@example.org,linkedin.com/in/both,Berlin\n');
     const second = await importCsv(t, token, b.slug, 'Full name,LinkedIn,E-mail,Title\nBoth Lists,linkedin.com/in/both,BOTH@example.org,\n');
-    expect(second.counts).toMatchObject({ created: 0, updated: 1 });
+    // B did not create them: it adds them, and counts them as it would a stranger (see import-oracle).
+    expect(second.counts).toMatchObject({ created: 1, updated: 0, unchanged: 0 });
     const profile = await profileByEmail('both@example.org');
     expect(profile).toMatchObject({ city: 'Berlin', linkedin_url: 'https://www.linkedin.com/in/both' });
     const lists = await t.app.db.selectFrom('profile_lists').select('list_id').where('profile_id', '=', profile!.id).execute();
@@ -261,16 +262,17 @@ describe('CSV import through the API', () => {
     expect(await profileByEmail('both@example.org')).toMatchObject({ city: 'Berlin' });
   });
 
-  it('never brings back a person who removed themselves, with a neutral reason', async () => {
+  it('never brings back a person who removed themselves, and does not tell the organizer who did', async () => {
     const list = await createList(t, token);
     await suppress(t.app.db, { email: 'gone@example.org' });
     await suppress(t.app.db, { linkedinUrl: 'https://www.linkedin.com/in/gone' });
     const status = await importCsv(t, token, list.slug, 'Name,Email,LinkedIn\nGone,GONE@example.org,\nGone Too,,linkedin.com/in/gone\nStays,stays@example.org,\n');
-    expect(status.counts).toMatchObject({ total: 3, created: 1, skipped: 2 });
+    // Counted as any person the file adds (see import-oracle), and written nowhere.
+    expect(status.counts).toEqual({ total: 3, created: 3, updated: 0, unchanged: 0, skipped: 0, failed: 0 });
     expect(await profileByEmail('gone@example.org')).toBeUndefined();
-    const report = await reportOf(t, token, status.id);
-    expect(report).toContain('2,skipped,Not imported: this person cannot be listed from an import.');
-    expect(report).toContain('3,skipped,Not imported: this person cannot be listed from an import.');
+    expect(await t.app.db.selectFrom('profiles').select('id').where('linkedin_url', '=', 'https://www.linkedin.com/in/gone').execute()).toEqual([]);
+    expect(await reportOf(t, token, status.id)).toBe('\uFEFFline,outcome,reason,Name,Email,LinkedIn\r\n');
+    expect((await t.app.inject({ method: 'GET', url: `/api/lists/${list.slug}` })).json()).toMatchObject({ profiles: 1 });
   });
 
   it('publishes nothing without the organizer attesting consent', async () => {
