@@ -56,7 +56,8 @@ export async function startBenchStack(say: (line: string) => void): Promise<Benc
     child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       env: {
         ...process.env, ...storeEnv, DATA_DIR: path.join(dataDir, 'server'), PORT: String(port), HOST: '127.0.0.1',
-        PUBLIC_URL: url, RATE_LIMIT: '0', LOG_LEVEL: 'warn', SMTP_URL: '',
+        // The bench reads its links from the dev mailbox, as a laptop does, whatever the shell's NODE_ENV.
+        PUBLIC_URL: url, RATE_LIMIT: '0', LOG_LEVEL: 'warn', SMTP_URL: '', NODE_ENV: 'development', DEV_MAILBOX: '1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
