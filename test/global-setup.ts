@@ -43,7 +43,7 @@ export default async function setup(project: TestProject) {
     MEILI_URL: process.env.TEST_MEILI_URL,
     MEILI_MASTER_KEY: process.env.TEST_MEILI_MASTER_KEY,
   });
-  let stores: Stores | undefined;
+  let stores: Stores;
   try {
     stores = await startStores(config, createLogger('warn'), { fast: true });
   } catch (err) {
@@ -52,7 +52,7 @@ export default async function setup(project: TestProject) {
   }
   // Named for this run: runs sharing one TEST_DATABASE_URL must not drop each other's.
   const templateDatabase = `lifeline_template_${randomBytes(4).toString('hex')}`;
-  const dropTemplate = () => adminQuery(stores!.databaseUrl, `drop database if exists ${templateDatabase} with (force)`);
+  const dropTemplate = () => adminQuery(stores.databaseUrl, `drop database if exists ${templateDatabase} with (force)`);
   try {
     await createTemplate(stores.databaseUrl, templateDatabase);
   } catch (err) {
@@ -70,7 +70,7 @@ export default async function setup(project: TestProject) {
   });
   return async () => {
     await dropTemplate().catch(() => undefined);
-    await stores?.stop();
+    await stores.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
 }
