@@ -1,14 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { createDb } from '../db/client.js';
+import { migrateToLatest } from '../db/migrate.js';
 import { loadConfig } from '../server/config.js';
 import { startStores, type Stores } from '../server/embedded/stores.js';
 import { createLogger } from '../server/logger.js';
+import { adminQuery, withDatabase } from './helpers/postgres-admin.js';
 
 export interface TestStores {
   /** A database URL whose database part each test file replaces with its own. */
   databaseUrl: string;
+  /** A database migrated once for the run, which each test file's database is a copy of. */
+  templateDatabase: string;
   meiliUrl: string;
   meiliKey: string;
   /** Where the embedded stores keep their data (empty when both are external). */
@@ -23,8 +29,9 @@ declare module 'vitest' {
 
 /**
  * One Postgres and one Meilisearch for the whole run: embedded ones on free ports in a temp dir,
- * or TEST_DATABASE_URL / TEST_MEILI_URL (+ TEST_MEILI_MASTER_KEY) when set. Torn down at the
- * end, whether the tests passed or not.
+ * or TEST_DATABASE_URL / TEST_MEILI_URL (+ TEST_MEILI_MASTER_KEY) when set. On that Postgres, a
+ * template database migrated once, which test files copy instead of migrating their own. Torn
+ * down at the end, whether the tests passed or not.
  */
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lifeline-test-'));
@@ -36,21 +43,50 @@ export default async function setup(project: TestProject) {
     MEILI_URL: process.env.TEST_MEILI_URL,
     MEILI_MASTER_KEY: process.env.TEST_MEILI_MASTER_KEY,
   });
-  let stores: Stores | undefined;
+  let stores: Stores;
   try {
     stores = await startStores(config, createLogger('warn'), { fast: true });
   } catch (err) {
     await rm(dataDir, { recursive: true, force: true });
     throw err;
   }
+  // Named for this run: runs sharing one TEST_DATABASE_URL must not drop each other's.
+  const templateDatabase = `lifeline_template_${randomBytes(4).toString('hex')}`;
+  const dropTemplate = () => adminQuery(stores.databaseUrl, `drop database if exists ${templateDatabase} with (force)`);
+  try {
+    await createTemplate(stores.databaseUrl, templateDatabase);
+  } catch (err) {
+    await dropTemplate().catch(() => undefined);
+    await stores.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   project.provide('stores', {
     databaseUrl: stores.databaseUrl,
+    templateDatabase,
     meiliUrl: stores.meiliUrl,
     meiliKey: stores.meiliKey,
     dataDir,
   });
   return async () => {
-    await stores?.stop();
+    await dropTemplate().catch(() => undefined);
+    await stores.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
 }
+
+/**
+ * Migrates `name` once; then closes every connection to it and forbids new ones, since Postgres
+ * copies a database only while nobody is connected to it.
+ */
+async function createTemplate(databaseUrl: string, name: string): Promise<void> {
+  await adminQuery(databaseUrl, `create database ${name}`);
+  const db = createDb(withDatabase(databaseUrl, name), { max: 1 });
+  try {
+    await migrateToLatest(db);
+  } finally {
+    await db.destroy();
+  }
+  await adminQuery(databaseUrl, `alter database ${name} with allow_connections false`);
+}
+

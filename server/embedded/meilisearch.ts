@@ -10,6 +10,8 @@ export interface EmbeddedMeiliOptions {
   dir: string;
   masterKey: string;
   logFile: string;
+  /** Awaited before each restart after a crash; a test holds Meilisearch down with it. */
+  beforeRestart?: () => Promise<void>;
 }
 
 export interface RunningMeili {
@@ -49,7 +51,10 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeiliOptions, lo
       readyTimeoutMs: 60_000,
       stopSignal: 'SIGTERM',
       onSpawn: (pid) => writeFile(pidFile, `${pid}\n`),
-      beforeRestart: () => stopOrphan(pidFile, log),
+      beforeRestart: async () => {
+        await options.beforeRestart?.();
+        await stopOrphan(pidFile, log);
+      },
     },
     log,
   );

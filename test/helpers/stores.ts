@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { createMeili } from '../../search/client.js';
 import { createDb, type Db } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
+import { adminQuery, withDatabase } from './postgres-admin.js';
 
 export interface TestDatabase {
   url: string;
@@ -11,14 +10,16 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of this test file's own on the run's Postgres. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const { databaseUrl } = inject('stores');
+/**
+ * A fresh database of this test file's own on the run's Postgres: a migrated one, copied from the
+ * run's template (see test/global-setup.ts), or with `empty`, one without a table, to migrate.
+ */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
+  const { databaseUrl, templateDatabase } = inject('stores');
   const name = `test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(databaseUrl, `create database ${name}`);
+  await adminQuery(databaseUrl, `create database ${name}${options.empty ? '' : ` template ${templateDatabase}`}`);
   const url = withDatabase(databaseUrl, name);
   const db = createDb(url);
-  await migrateToLatest(db);
   return {
     url,
     db,
@@ -46,20 +47,4 @@ export function createIndexPrefix() {
       ]);
     },
   };
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function adminQuery(url: string, query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
 }

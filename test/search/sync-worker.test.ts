@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import pg from 'pg';
-import { SyncWorker, SYNC_LOCK_CLASS } from '../../search/sync-worker.js';
+import { MeilisearchRequestError } from 'meilisearch';
+import { SyncWorker, SYNC_LOCK_CLASS, type SyncBatch } from '../../search/sync-worker.js';
 import { ensureProfilesIndex } from '../../search/profiles-index.js';
 import { createMeili, settled } from '../../search/client.js';
 import { createLogger } from '../../server/logger.js';
@@ -51,37 +52,87 @@ describe('SyncWorker', () => {
     await expect(index.meili.index(uid).getDocument(pending)).rejects.toThrow();
   });
 
-  /** A pass of `failing` fails; the profile's row stays queued, and the real worker applies it later. */
-  async function keepsTheRow(failing: SyncWorker, slug: string, error: RegExp) {
+  /**
+   * A pass of `failing` fails as `checkError` expects; the profile's row stays queued, alone, and its
+   * profile out of the index; the real worker applies it later and empties the outbox.
+   */
+  async function keepsTheRow(failing: SyncWorker, slug: string, checkError: (err: unknown) => void) {
     await worker.stop();
+    expect(await outbox()).toEqual([]);
     const id = await writeProfile(slug, 'published', `${slug}@example.org`);
-    await expect(failing.drainOnce()).rejects.toThrow(error);
-    const waiting = await t.db.selectFrom('search_outbox').select('profile_id').execute();
-    expect(waiting.map((r) => r.profile_id)).toContain(id);
+    checkError(await failing.drainOnce().then(() => undefined, (err: unknown) => err));
+    expect(await outbox()).toEqual([id]);
+    await expect(index.meili.index(uid).getDocument(id)).rejects.toThrow(/not found/);
     worker.start();
-    await until(() => index.meili.index(uid).getDocument(id).catch(() => undefined));
+    const doc = await until(() => index.meili.index(uid).getDocument(id).catch(() => undefined));
+    expect(doc).toMatchObject({ id, slug });
+    await until(async () => ((await outbox()).length === 0 ? true : undefined), 10_000, 'an empty outbox');
   }
 
+  const outbox = async () => (await t.db.selectFrom('search_outbox').select('profile_id').orderBy('id').execute()).map((r) => r.profile_id);
+
   it('keeps the rows while Meilisearch is unreachable, and loses none', async () => {
-    const down = createMeili(`http://127.0.0.1:${await freePort()}`, inject('stores').meiliKey);
-    await keepsTheRow(new SyncWorker({ db: t.db, databaseUrl: t.url, meili: down, indexUid: uid, log: createLogger('silent') }), 'wait-1', /./);
+    const downUrl = `http://127.0.0.1:${await freePort()}`;
+    const down = createMeili(downUrl, inject('stores').meiliKey);
+    await keepsTheRow(new SyncWorker({ db: t.db, databaseUrl: t.url, meili: down, indexUid: uid, log: createLogger('silent') }), 'wait-1', (err) => {
+      // The request could not be made at all: nothing listens there.
+      expect(err).toBeInstanceOf(MeilisearchRequestError);
+      expect((err as Error).message).toBe(`Request to ${downUrl}/indexes/${uid}/documents has failed`);
+      expect(((err as Error).cause as Error & { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED');
+    });
   });
 
-  it('never lets two workers take the same row', async () => {
+  it('shares the outbox between two workers at once: each row taken by one, each profile indexed once', async () => {
     await worker.stop();
-    const ids = [];
+    expect(await outbox()).toEqual([]);
+    const ids: number[] = [];
     for (let i = 0; i < 40; i++) ids.push(await writeProfile(`many-${i}`, 'published', `m${i}@example.org`));
+    const [lastTask] = (await index.meili.tasks.getTasks({ limit: 1 })).results;
     const a = new SyncWorker({ db: t.db, databaseUrl: t.url, meili: index.meili, indexUid: uid, log: createLogger('silent'), batchSize: 10 });
     const b = new SyncWorker({ db: t.db, databaseUrl: t.url, meili: index.meili, indexUid: uid, log: createLogger('silent'), batchSize: 10 });
-    let cleared = 0;
+
+    // Both hold a batch at the same time: this transaction holds the profiles' locks, which a
+    // worker takes after claiming its rows, so A waits holding its claim while B claims.
+    const holder = new pg.Client({ connectionString: t.url });
+    await holder.connect();
+    let first: [SyncBatch, SyncBatch];
+    try {
+      await holder.query('begin');
+      await holder.query('select pg_advisory_xact_lock($1, id) from unnest($2::int[]) as t(id)', [SYNC_LOCK_CLASS, ids]);
+      const waiters = (n: number) => async () => {
+        const { rows } = await holder.query(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`);
+        await holder.query('select pg_stat_clear_snapshot()');
+        return rows.length === n ? true : undefined;
+      };
+      const fromA = a.drainOnce();
+      await until(waiters(1), 10_000, 'A holding its batch');
+      const fromB = b.drainOnce();
+      await until(waiters(2), 10_000, 'B holding its batch beside A\'s');
+      await holder.query('commit');
+      first = await Promise.all([fromA, fromB]);
+    } finally {
+      await holder.end();
+    }
+    expect(first.map((batch) => batch.rows)).toEqual([10, 10]);
+    expect(first.map((batch) => batch.upserted)).toEqual([10, 10]);
+
+    let cleared = 20;
     for (;;) {
       const [x, y] = await Promise.all([a.drainOnce(), b.drainOnce()]);
       cleared += x.rows + y.rows;
       if (x.rows === 0 && y.rows === 0) break;
     }
     expect(cleared).toBe(40);
-    const { estimatedTotalHits } = await index.meili.index(uid).search('', { filter: 'skills = Rust', limit: 0 });
-    expect(estimatedTotalHits).toBeGreaterThanOrEqual(40);
+    expect(await outbox()).toEqual([]);
+
+    // Each profile went to Meilisearch in exactly one task, and the index holds each once.
+    const tasks = await index.meili.tasks.getTasks({ indexUids: [uid], types: ['documentAdditionOrUpdate'], limit: 100 });
+    const sent = tasks.results.filter((task) => task.uid > lastTask!.uid);
+    expect(sent.filter((task) => task.status !== 'succeeded')).toEqual([]);
+    expect(sent.reduce((sum, task) => sum + Number(task.details?.receivedDocuments), 0)).toBe(40);
+    const { results: docs } = await index.meili.index(uid).getDocuments({ fields: ['id', 'slug'], limit: 1000 });
+    const many = docs.filter((doc) => String(doc.slug).startsWith('many-')).map((doc) => doc.id as number);
+    expect(many.sort((x, y) => x - y)).toEqual(ids);
     worker.start();
   });
 
@@ -90,7 +141,8 @@ describe('SyncWorker', () => {
     const broken = `${index.prefix}broken`;
     await settled(index.meili.createIndex(broken, { primaryKey: 'no_such_field' }));
     const failing = new SyncWorker({ db: t.db, databaseUrl: t.url, meili: index.meili, indexUid: broken, log: createLogger('silent') });
-    await keepsTheRow(failing, 'failed-task-1', /Meilisearch task \d+ \(documentAdditionOrUpdate\) failed/);
+    await keepsTheRow(failing, 'failed-task-1', (err) =>
+      expect((err as Error).message).toMatch(/^Meilisearch task \d+ \(documentAdditionOrUpdate\) failed: missing_document_id: /));
   });
 
   it('applies the later state last when two workers hold rows of one profile', async () => {
