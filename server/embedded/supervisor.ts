@@ -119,6 +119,9 @@ export class Supervisor {
     if (this.stopping) return;
     try {
       await this.spec.beforeRestart?.();
+      // stop() may have come while that ran (stopping an orphan takes up to seconds): a child
+      // started now would outlive it.
+      if (this.stopping) return;
       await this.launch();
       this.log.info(`${this.spec.name} is back`);
     } catch (err) {
