@@ -3,7 +3,7 @@ import { eq, toFilter } from './filters.js';
 import { MAX_TOTAL_HITS, type ProfileDocument } from './profiles-index.js';
 import type { Executor } from '../db/client.js';
 import { LabelCache } from './label-cache.js';
-import { countryName } from '../common/normalize/location.js';
+import { countryName } from '../common/labels.js';
 import {
   FACETS,
   type EmployerTalent,

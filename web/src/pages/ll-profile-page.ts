@@ -7,14 +7,8 @@ import type { SearchHit } from '../api/search.js';
 import { getList } from '../api/talent.js';
 import '../components/ll-contact-form.js';
 import { initials } from '../components/ll-profile-card.js';
-import {
-  dateLabel,
-  employmentTypeLabel,
-  placeLabel,
-  remoteLabel,
-  seniorityLabel,
-  workAuthorizationLabel,
-} from '../labels.js';
+import { employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../../common/labels.js';
+import { dateLabel, placeLabel } from '../labels.js';
 import { notice, slugParam } from '../page-parts.js';
 import { previewOf } from '../profile-preview.js';
 import { lastSearchUrl, stateUrl } from '../search-state.js';

@@ -9,7 +9,8 @@ import type { Chip } from '../components/ll-filter-chips.js';
 import '../components/ll-pagination.js';
 import '../components/ll-profile-card.js';
 import '../components/ll-search-box.js';
-import { countryLabel, dateLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../labels.js';
+import { countryName, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../../common/labels.js';
+import { dateLabel, peopleLabel } from '../labels.js';
 import { rememberPreviews } from '../profile-preview.js';
 import {
   FACET_PARAMS,
@@ -222,7 +223,7 @@ export class LlSearchPage extends LitElement {
       case 'list':
         return (v) => this._labels.list[v] ?? v;
       case 'country':
-        return (v) => this._labels.country[v] ?? countryLabel(v);
+        return (v) => this._labels.country[v] ?? countryName(v);
       case 'seniority':
         return seniorityLabel;
       case 'remote':
@@ -285,7 +286,7 @@ export class LlSearchPage extends LitElement {
 
   private _summary(result: SearchResult | undefined, busy: boolean) {
     if (!result) return busy ? 'Searching…' : '';
-    const people = `${result.total.toLocaleString('en')}${result.total >= 10_000 ? '+' : ''} ${result.total === 1 ? 'person' : 'people'}`;
+    const people = peopleLabel(result.total, result.total >= 10_000);
     const q = this._state.q;
     return html`${people}${q ? html` <span class="muted">for “${q}”</span>` : nothing}${busy ? html` <span class="muted">· searching…</span>` : nothing}`;
   }
@@ -329,7 +330,7 @@ export class LlSearchPage extends LitElement {
           <label class="inline"><input type="checkbox" .checked=${s.relocation === 'true'} @change=${this._onCheck('relocation', 'true')} />Open to relocation</label>
         </div>
         <button class="apply" type="button" @click=${this._showResults}>
-          ${result ? `Show ${result.total.toLocaleString('en')} ${result.total === 1 ? 'person' : 'people'}` : 'Show results'}
+          ${result ? `Show ${peopleLabel(result.total)}` : 'Show results'}
         </button>
       </aside>
     `;
