@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { pipeline } from 'node:stream/promises';
-import { ENCODINGS } from '../server/services/imports/decode.js';
+import { ENCODINGS } from '../common/import-encodings.js';
 import { createImport } from '../server/services/imports/jobs.js';
 import { reportCsv } from '../server/services/imports/report.js';
 import { runImport } from '../server/services/imports/run.js';
