@@ -4,24 +4,13 @@
  * next to the fields before sending, so the two can never disagree. No I/O here: the former
  * employer is resolved against the database by the caller.
  */
-import {
-  EMPLOYMENT_TYPES,
-  REMOTE_PREFERENCES,
-  SENIORITIES,
-  WORK_AUTHORIZATIONS,
-  type EmploymentType,
-  type RemotePreference,
-  type Seniority,
-  type WorkAuthorization,
-} from '../profile-codes.js';
+import type { EmploymentType, RemotePreference, Seniority, WorkAuthorization } from '../profile-codes.js';
 import { employerKey } from './employers.js';
 import { normalizeLinkedinUrl } from './linkedin.js';
 import { countryCode } from './location.js';
 import { canonicalSkill } from './skills.js';
 import { cleanText, normalizeEmail } from './text.js';
 import { normalizeWebUrl } from './web-url.js';
-
-export { EMPLOYMENT_TYPES, REMOTE_PREFERENCES, SENIORITIES, WORK_AUTHORIZATIONS };
 
 /** Upper bounds, in characters (code points) or items; the schemas and the form use these too. */
 export const LIMITS = {

@@ -3,16 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { CONSENT_TEXT, CONSENT_VERSION } from '../../../common/consent.js';
 import { countryName, employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../../common/labels.js';
 import { COUNTRY_CODES } from '../../../common/normalize/location.js';
-import {
-  EMPLOYMENT_TYPES,
-  LIMITS,
-  REMOTE_PREFERENCES,
-  SENIORITIES,
-  WORK_AUTHORIZATIONS,
-  checkEmail,
-  normalizeProfileFields,
-  type FieldErrors,
-} from '../../../common/normalize/profile-fields.js';
+import { LIMITS, checkEmail, normalizeProfileFields, type FieldErrors } from '../../../common/normalize/profile-fields.js';
+import { EMPLOYMENT_TYPES, REMOTE_PREFERENCES, SENIORITIES, WORK_AUTHORIZATIONS } from '../../../common/profile-codes.js';
 import type { CreateProfileBody, OwnProfile, UpdateProfileBody } from '../api/profiles.js';
 import { controls, tokens } from '../styles.js';
 import './ll-employer-input.js';
