@@ -4,6 +4,8 @@ import { countryName } from '../../common/labels.js';
 /** "1 person", "100,000 people"; "10,000+ people" when the count is only a floor. */
 export const peopleLabel = (n: number, orMore = false) => `${n.toLocaleString('en')}${orMore ? '+' : ''} ${n === 1 ? 'person' : 'people'}`;
 
+export const relocationLabel = (open: boolean) => (open ? 'Open to relocating' : 'Not relocating');
+
 /** "Seattle, Washington, United States". */
 export function placeLabel(p: { city: string | null; region: string | null; country: string | null }): string {
   return [p.city, p.region && p.region !== p.city ? p.region : null, p.country ? countryName(p.country) : null]

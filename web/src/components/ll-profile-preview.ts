@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { PublicProfile } from '../api/profiles.js';
 import { employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../../common/labels.js';
-import { placeLabel } from '../labels.js';
+import { placeLabel, relocationLabel } from '../labels.js';
 import { controls, tokens } from '../styles.js';
 
 /** A person's public profile as recruiters see it: shown to its owner after confirming and when managing. */
@@ -40,7 +40,7 @@ export class LlProfilePreview extends LitElement {
         ${row('Laid off', p.layoffDate)}
         ${row('Location', placeLabel(p))}
         ${row('Work', [p.remote ? remoteLabel(p.remote) : null, ...p.employmentTypes.map(employmentTypeLabel)].filter(Boolean).join(' · '))}
-        ${row('Relocation', p.relocation === null ? null : p.relocation ? 'Open to relocating' : 'Not relocating')}
+        ${row('Relocation', p.relocation === null ? null : relocationLabel(p.relocation))}
         ${row('Authorization', p.workAuthorization ? workAuthorizationLabel(p.workAuthorization) : null)}
         ${row('Available from', p.availableFrom)}
         ${row('Email', p.email)}
