@@ -1,4 +1,4 @@
-import type { LifelineClient } from './lib/api.js';
+import type { LifelineClient } from '../tools/lifeline-client.js';
 import type { BenchStack } from './lib/stack.js';
 
 export const SECTIONS = ['import', 'search', 'optin', 'web'] as const;

@@ -3,11 +3,11 @@ import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { CSV_HEADERS } from './data/generate.js';
+import type { LifelineClient } from '../tools/lifeline-client.js';
+import { CSV_HEADERS } from '../tools/people/generate.js';
+import { waitUntilNoticesSent, waitUntilSearchable, writeCsv } from '../tools/seeding.js';
 import type { BenchContext } from './context.js';
-import type { LifelineClient } from './lib/api.js';
 import { failed, type Figure } from './lib/report.js';
-import { waitUntilNoticesSent, waitUntilSearchable, writeCsv } from './lib/seeding.js';
 import { peakMemoryDuring, residentMb } from './lib/stack.js';
 
 const IMPORT_TARGET = 10;

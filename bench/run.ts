@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseCli } from '../scripts/cli.js';
 import { buildWeb } from '../server/web-build.js';
+import { parseCli } from '../tools/cli-args.js';
+import { createOrganizerToken, LifelineClient } from '../tools/lifeline-client.js';
+import { DEFAULT_SEED } from '../tools/people/generate.js';
 import { SECTIONS, type BenchContext, type BenchOptions, type Section } from './context.js';
-import { DEFAULT_SEED } from './data/generate.js';
 import { importFigures } from './import.js';
-import { createOrganizerToken, LifelineClient } from './lib/api.js';
 import { describe, describeMachine } from './lib/machine.js';
 import { failed, formatTable, writeResults, type Figure } from './lib/report.js';
 import { startBenchStack } from './lib/stack.js';

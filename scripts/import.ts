@@ -12,7 +12,8 @@ import type { ImportProgress } from '../server/services/imports/types.js';
 import { asImportRunner } from '../server/services/imports/runner.js';
 import { importOptions, UploadError } from '../server/services/imports/upload.js';
 import { findListForImport } from '../server/services/lists.js';
-import { parseCli, runCli, UsageError } from './cli.js';
+import { parseCli } from '../tools/cli-args.js';
+import { runCli, UsageError } from './cli.js';
 
 const USAGE = `Usage: npm run import -- --list SLUG [--attest-consent] [--dry-run] [--encoding E] [--mapping JSON] FILE.csv
   --list SLUG        the list to import into (create it with POST /api/lists or on /organize)
