@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IMPORT_STATUSES } from '../../db/schema.js';
+import { IMPORT_PHASES, IMPORT_STATUSES } from '../../db/schema.js';
 import { TARGETS } from '../services/imports/mapping.js';
 
 const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -53,7 +53,7 @@ export const ImportStatusSchema = Type.Object({
   status: literals(IMPORT_STATUSES),
   dryRun: Type.Boolean(),
   attestConsent: Type.Boolean(),
-  phase: Nullable(literals(['reading', 'merging'] as const)),
+  phase: Nullable(literals(IMPORT_PHASES)),
   processed: Type.Integer({ description: 'data rows read so far' }),
   progress: Type.Number({ minimum: 0, maximum: 1, description: 'share of the file read' }),
   counts: ImportCountsSchema,
