@@ -120,7 +120,7 @@ async function timedImport(ctx: BenchContext, client: LifelineClient, file: stri
 }
 
 /** The floor: the same file straight into a plain table of text columns with COPY FROM STDIN. */
-export async function copyBaseline(databaseUrl: string, file: string): Promise<number> {
+async function copyBaseline(databaseUrl: string, file: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const table = `bench_copy_${process.pid}`;

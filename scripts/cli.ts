@@ -4,7 +4,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { connectStores, type Stores } from '../server/embedded/stores.js';
 import { createLogger, type Log } from '../server/logger.js';
 
-export interface CliContext {
+interface CliContext {
   config: Config;
   log: Log;
   stores: Stores;

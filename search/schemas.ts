@@ -2,10 +2,9 @@ import { Type, type Static } from '@sinclair/typebox';
 import { REMOTE_PREFERENCES, SENIORITIES, WORK_AUTHORIZATIONS } from '../common/profile-codes.js';
 import { FACETS, MAX_TOTAL_HITS, SEARCHABLE_FACETS, type Facet } from '../common/search.js';
 
-export const SORTS = ['relevance', 'layoff_desc', 'updated_desc'] as const;
-export type Sort = (typeof SORTS)[number];
+const SORTS = ['relevance', 'layoff_desc', 'updated_desc'] as const;
 
-export const MAX_HITS_PER_PAGE = 50;
+const MAX_HITS_PER_PAGE = 50;
 /** The most values one comma list may hold (skills=a,b,c …). */
 export const MAX_LIST_VALUES = 20;
 
@@ -58,7 +57,7 @@ export type FacetSearchQuery = Static<typeof FacetSearchQuerySchema>;
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** A search hit: the public fields, and only these, reach the client. */
-export const SearchHitSchema = Type.Object({
+const SearchHitSchema = Type.Object({
   slug: Type.String(),
   name: Type.String(),
   headline: Nullable(Type.String()),

@@ -10,7 +10,7 @@ import type { ListSeed } from './people/generate.js';
  */
 
 /** An endpoint this build does not have: a feature not merged yet. */
-export class MissingEndpointError extends Error {
+class MissingEndpointError extends Error {
   override name = 'MissingEndpointError';
 }
 
@@ -24,7 +24,7 @@ export interface ImportState {
   message?: string;
 }
 
-export interface MailMessage {
+interface MailMessage {
   links: string[];
 }
 

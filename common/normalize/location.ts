@@ -71,7 +71,7 @@ function findRegion(raw: string, country: string | undefined): { country: string
   return regions.get(`US:${key}`) ?? regions.get(`CA:${key}`);
 }
 
-export interface Location {
+interface Location {
   city?: string;
   region?: string;
   country?: string;

@@ -31,7 +31,7 @@ export const LIMITS = {
 } as const;
 
 /** What the form and the API take (camelCase, as in the HTTP contract). */
-export interface ProfileFieldsInput {
+interface ProfileFieldsInput {
   name?: string;
   headline?: string;
   role?: string | null;
@@ -80,14 +80,14 @@ export interface ProfileFields {
 
 export type FieldErrors = Partial<Record<keyof ProfileFieldsInput | 'email' | 'consent', string>>;
 
-export interface FieldsResult {
+interface FieldsResult {
   /** Only the fields that were given (all of them unless `partial`). */
   value: Partial<ProfileFields>;
   errors: FieldErrors;
 }
 
 /** The fields every profile must have: what a recruiter filters and reads first. */
-export const REQUIRED_FIELDS = ['name', 'headline', 'skills', 'country', 'formerEmployer'] as const;
+const REQUIRED_FIELDS = ['name', 'headline', 'skills', 'country', 'formerEmployer'] as const;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 24 * 60 * 60 * 1000;

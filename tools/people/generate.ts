@@ -63,7 +63,7 @@ export interface ListSeed {
 export const DEFAULT_SEED = 42;
 export const DEFAULT_LISTS = 3;
 /** A fixed day, so that a seed means the same data whenever it is run. */
-export const DEFAULT_AS_OF = '2026-11-01';
+const DEFAULT_AS_OF = '2026-11-01';
 
 /** The headers of a real layoff list (a Google Form's sheet): what the importer must map. */
 export const CSV_HEADERS = [
@@ -189,7 +189,7 @@ export function* csvChunks(options: SeedOptions, include: (p: Person) => boolean
   if (chunk) yield chunk;
 }
 
-export function csvValues(p: Person): string[] {
+function csvValues(p: Person): string[] {
   const yes = (value: boolean) => (value ? 'Yes' : 'No');
   return [
     formTimestamp(p.submittedAt), p.name, p.email ?? '', p.linkedin ?? '', p.title, p.company, p.location,
@@ -197,7 +197,7 @@ export function csvValues(p: Person): string[] {
   ];
 }
 
-export function csvLine(values: readonly string[]): string {
+function csvLine(values: readonly string[]): string {
   return `${values.map((v) => (/[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')}\r\n`;
 }
 

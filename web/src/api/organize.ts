@@ -53,7 +53,7 @@ export const getLists = (signal: AbortSignal) => request<{ lists: LayoffList[] }
 export const createList = (me: Me, body: { title: string; employer: string; sourceUrl?: string; description?: string }) =>
   request<LayoffList>('POST', '/api/lists', { body, headers: csrf(me) });
 
-export interface UploadFields {
+interface UploadFields {
   dryRun: boolean;
   attestConsent: boolean;
   encoding: string;
@@ -70,7 +70,7 @@ export function startImport(me: Me, slug: string, file: File, fields: UploadFiel
   return request<{ id: number }>('POST', `/api/lists/${encodeURIComponent(slug)}/imports`, { body: form, headers: csrf(me) });
 }
 
-export const getImport = (id: number, signal?: AbortSignal) => request<ImportStatus>('GET', `/api/imports/${id}`, { signal });
+const getImport = (id: number, signal?: AbortSignal) => request<ImportStatus>('GET', `/api/imports/${id}`, { signal });
 
 export const reportUrl = (id: number) => `/api/imports/${id}/report.csv`;
 
