@@ -3,11 +3,11 @@ import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { CSV_HEADERS } from './data/generate.js';
+import type { LifelineClient } from '../tools/lifeline-client.js';
+import { CSV_HEADERS } from '../tools/people/generate.js';
+import { waitUntilNoticesSent, waitUntilSearchable, writeCsv } from '../tools/seeding.js';
 import type { BenchContext } from './context.js';
-import type { LifelineClient } from './lib/api.js';
 import { failed, type Figure } from './lib/report.js';
-import { waitUntilNoticesSent, waitUntilSearchable, writeCsv } from './lib/seeding.js';
 import { peakMemoryDuring, residentMb } from './lib/stack.js';
 
 const IMPORT_TARGET = 10;
@@ -120,7 +120,7 @@ async function timedImport(ctx: BenchContext, client: LifelineClient, file: stri
 }
 
 /** The floor: the same file straight into a plain table of text columns with COPY FROM STDIN. */
-export async function copyBaseline(databaseUrl: string, file: string): Promise<number> {
+async function copyBaseline(databaseUrl: string, file: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const table = `bench_copy_${process.pid}`;

@@ -5,8 +5,8 @@ import { normalizeLinkedinUrl } from '../common/normalize/linkedin.js';
 import { parseLocation } from '../common/normalize/location.js';
 import { canonicalSkill } from '../common/normalize/skills.js';
 import type { BenchContext } from './context.js';
-import { personDocument } from './data/documents.js';
-import { generatePeople, type Person } from './data/generate.js';
+import { generatePeople, type Person } from '../tools/people/generate.js';
+import { personDocument } from './lib/documents.js';
 import { failed, type Figure } from './lib/report.js';
 import { percentile } from './lib/stats.js';
 

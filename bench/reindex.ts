@@ -1,104 +1,111 @@
-/**
- * Reindex under load: seeds N published profiles (default 100 000) on embedded stores of its
- * own, then rebuilds the index while searches run against the live uid without pause, and
- * while the sync worker applies a trickle of edits. Prints the rebuild time, the search count,
- * latencies and failures; exits 1 if any search failed or the index disagrees with Postgres.
- *
- *   npx tsx bench/reindex.ts [--profiles N] [--searchers C]
- */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { createMeili } from '../search/client.js';
-import { checkDrift, driftCount } from '../search/drift.js';
-import { profilesIndexUid } from '../search/profiles-index.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { settled } from '../search/client.js';
+import { indexableProfiles } from '../search/indexable.js';
+import { applySettings, toDocument } from '../search/profiles-index.js';
 import { reindex } from '../search/reindex.js';
-import { SyncWorker } from '../search/sync-worker.js';
-import { loadConfig } from '../server/config.js';
-import { createDb } from '../db/client.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { startStores } from '../server/embedded/stores.js';
-import { createLogger } from '../server/logger.js';
-import { seedProfiles, updateProfile } from '../test/helpers/profiles.js';
+import { importThroughApi, waitUntilNoticesSent, waitUntilSearchable, writeCsv } from '../tools/seeding.js';
+import type { BenchContext } from './context.js';
+import { failed, type Figure } from './lib/report.js';
+import { percentile } from './lib/stats.js';
+import { QUERIES } from './search.js';
 
-const { values } = parseArgs({ options: { profiles: { type: 'string', default: '100000' }, searchers: { type: 'string', default: '4' } } });
-const count = Number(values.profiles);
-const searchers = Number(values.searchers);
-const QUERIES = ['person', 'rust', 'go', 'person 12', ''];
+/** `npm run reindex`'s default. */
+const BATCH_SIZE = 2_000;
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lifeline-bench-'));
-const log = createLogger('warn');
-const stores = await startStores(loadConfig({ DATA_DIR: dataDir }), log, { fast: true });
-const db = createDb(stores.databaseUrl);
-const meili = createMeili(stores.meiliUrl, stores.meiliKey);
-const liveUid = profilesIndexUid();
-let code = 0;
-try {
-  await migrateToLatest(db);
-  const published = await seedProfiles(db, count, 'bench');
-  process.stdout.write(`seeded ${count} profiles (${published} published); first build…\n`);
-  const first = await reindex({ db, meili, liveUid, batchSize: 5_000 });
-  process.stdout.write(`first build: ${(first.ms / 1000).toFixed(1)} s\n`);
+interface SearchLoad {
+  latencies: number[];
+  failures: number;
+  firstFailure?: string;
+}
 
-  const worker = new SyncWorker({ db, databaseUrl: stores.databaseUrl, meili, indexUid: liveUid, log });
-  worker.start();
-  let running = true;
-  const latencies: number[] = [];
-  const failures: string[] = [];
-  const search = async (n: number) => {
-    for (let i = n; running; i += searchers) {
+/**
+ * `npm run reindex` while recruiters search: `--connections` clients send the search queries to
+ * the API one after another, first alone (the searches' baseline), then while Meilisearch alone
+ * indexes the same documents read beforehand into a scratch index (the rebuild's floor), then
+ * while the real rebuild reads Postgres, builds a fresh index and swaps it in.
+ */
+export async function reindexFigures(ctx: BenchContext, imported: boolean): Promise<Figure[]> {
+  const names = { rebuild: 'reindex under search load', searches: 'search p99 during reindex' };
+  try {
+    if (!imported) await importPeople(ctx);
+    const { db, meili, indexUid } = ctx.stack;
+    // Warm the search path (JIT, caches, connection pools) before measuring it.
+    for (const query of QUERIES) await ctx.anonymous.search(query.api);
+    const idle = await searchWhile(ctx, () => sleep(ctx.options.duration * 1000));
+    const documents = (await indexableProfiles(db).orderBy('p.id').execute()).map(toDocument);
+    ctx.say(`Reindex: ${documents.length} published profiles, ${ctx.options.connections} clients searching`);
+    let floorSeconds = 0;
+    await searchWhile(ctx, async () => {
+      const uid = `${indexUid}_bench_floor`;
       const started = performance.now();
       try {
-        await meili.index(liveUid).search(QUERIES[i % QUERIES.length]!, { filter: 'skills = Rust', limit: 20 });
-        latencies.push(performance.now() - started);
+        await settled(meili.createIndex(uid, { primaryKey: 'id' }));
+        await applySettings(meili, uid);
+        const batches = [];
+        for (let i = 0; i < documents.length; i += BATCH_SIZE) batches.push(meili.index(uid).addDocuments(documents.slice(i, i + BATCH_SIZE)));
+        for (const batch of batches) await settled(batch, 600_000);
+        floorSeconds = (performance.now() - started) / 1000;
+      } finally {
+        await settled(meili.deleteIndex(uid)).catch(() => undefined);
+      }
+    });
+    let rebuild = { documents: 0, ms: 0 };
+    const during = await searchWhile(ctx, async () => {
+      rebuild = await reindex({ db, meili, liveUid: indexUid, batchSize: BATCH_SIZE });
+    });
+    ctx.say(`  rebuilt ${rebuild.documents} documents in ${(rebuild.ms / 1000).toFixed(1)} s (Meilisearch alone ${floorSeconds.toFixed(1)} s); ${during.latencies.length} searches meanwhile, ${during.failures} failed`);
+    const p = (load: SearchLoad, n: number) => percentile(load.latencies, n);
+    return [
+      {
+        name: names.rebuild, unit: 's', value: rebuild.ms / 1000, baseline: floorSeconds, baselineLabel: 'Meilisearch alone',
+        note: `${rebuild.documents} profiles read from Postgres in batches of ${BATCH_SIZE}, indexed and swapped in; the floor indexes the same documents, read beforehand`,
+      },
+      {
+        name: names.searches, unit: 'ms', value: p(during, 99), baseline: p(idle, 99), baselineLabel: 'before it',
+        target: 'no failed search', pass: during.failures === 0,
+        note: `${during.latencies.length} searches during the rebuild, ${during.failures} failed${during.firstFailure ? ` (${during.firstFailure})` : ''}; p50 ${p(during, 50).toFixed(0)} ms (${p(idle, 50).toFixed(0)} ms before)`,
+      },
+    ];
+  } catch (err) {
+    return [failed(names.rebuild, 's', err), failed(names.searches, 'ms', err, 'no failed search')];
+  }
+}
+
+/** Runs `work` while the search load goes on; the latencies of the searches that answered, and the failures. */
+async function searchWhile(ctx: BenchContext, work: () => Promise<unknown>): Promise<SearchLoad> {
+  const load: SearchLoad = { latencies: [], failures: 0 };
+  let running = true;
+  const client = async (first: number) => {
+    for (let i = first; running; i += ctx.options.connections) {
+      const started = performance.now();
+      try {
+        await ctx.anonymous.search(QUERIES[i % QUERIES.length]!.api);
+        load.latencies.push(performance.now() - started);
       } catch (err) {
-        failures.push((err as Error).message);
+        load.failures++;
+        load.firstFailure ??= (err as Error).message;
       }
     }
   };
-  const edits = async () => {
-    for (let id = 1; running; id += 97) {
-      await updateProfile(db, id, { name: `Edited ${id}` });
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-  const load = [...Array.from({ length: searchers }, (_, n) => search(n)), edits()];
-  const result = await reindex({
-    db,
-    meili,
-    liveUid,
-    batchSize: 5_000,
-    onProgress: ({ sent, total }) => void (sent % 25_000 === 0 && process.stdout.write(`  ${sent}/${total}\n`)),
-  });
-  running = false;
-  await Promise.all(load);
-  await new Promise((resolve) => setTimeout(resolve, 3_000));
-  await worker.stop();
-  const remaining = await db.selectFrom('search_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  if (Number(remaining.n) > 0) await new SyncWorker({ db, databaseUrl: stores.databaseUrl, meili, indexUid: liveUid, log }).drainOnce();
-  const drift = await checkDrift({ db, meili, uid: liveUid });
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-  const report = {
-    profiles: count,
-    published,
-    reindexSeconds: Number((result.ms / 1000).toFixed(1)),
-    requeuedDuringRebuild: result.requeued,
-    searches: latencies.length,
-    failedSearches: failures.length,
-    searchMs: { p50: Number(pct(50).toFixed(1)), p95: Number(pct(95).toFixed(1)), max: Number(pct(100).toFixed(1)) },
-    driftAfter: driftCount(drift),
-    documentsAfter: drift.documents,
-  };
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  await mkdir('bench/results', { recursive: true });
-  await writeFile('bench/results/reindex.json', `${JSON.stringify({ at: new Date().toISOString(), ...report }, null, 2)}\n`);
-  if (failures.length > 0) process.stdout.write(`first failure: ${failures[0]}\n`);
-  code = failures.length > 0 || report.driftAfter > 0 || drift.documents !== published ? 1 : 0;
-} finally {
-  await db.destroy();
-  await stores.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  const clients = Array.from({ length: ctx.options.connections }, (_, i) => client(i));
+  try {
+    await work();
+  } finally {
+    running = false;
+    await Promise.all(clients);
+  }
+  return load;
 }
-process.exit(code);
+
+/** Without the import section, the same people go into Postgres through the import API, unmeasured. */
+async function importPeople(ctx: BenchContext): Promise<void> {
+  const { profiles, seed } = ctx.options;
+  const file = path.join(ctx.tmpDir, `reindex-${profiles}.csv`);
+  ctx.say(`Importing ${profiles} generated people to rebuild from`);
+  await writeCsv(file, { profiles, seed });
+  const stamp = new Date().toISOString().slice(0, 19);
+  await importThroughApi(await ctx.organizer(), { title: `Bench reindex ${stamp}`, employer: 'Google' }, file);
+  await waitUntilSearchable(ctx.stack.db, ctx.stack.meili, ctx.stack.indexUid);
+  await waitUntilNoticesSent(ctx.stack.db);
+}

@@ -1,16 +1,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseCli } from '../scripts/cli.js';
 import { buildWeb } from '../server/web-build.js';
+import { parseCli } from '../tools/cli-args.js';
+import { createOrganizerToken, LifelineClient } from '../tools/lifeline-client.js';
+import { DEFAULT_SEED } from '../tools/people/generate.js';
 import { SECTIONS, type BenchContext, type BenchOptions, type Section } from './context.js';
-import { DEFAULT_SEED } from './data/generate.js';
 import { importFigures } from './import.js';
-import { createOrganizerToken, LifelineClient } from './lib/api.js';
 import { describe, describeMachine } from './lib/machine.js';
 import { failed, formatTable, writeResults, type Figure } from './lib/report.js';
 import { startBenchStack } from './lib/stack.js';
 import { optinFigures } from './optin.js';
+import { reindexFigures } from './reindex.js';
 import { indexDirectly, searchFigures } from './search.js';
 import { firstResultsFigure, jsSizeFigure } from './web.js';
 
@@ -21,7 +22,7 @@ const USAGE = `Usage: npm run bench -- [--profiles N] [--seed S] [--duration SEC
 Starts its own Lifeline (embedded stores in a temp dir, or DATABASE_URL / MEILI_URL), measures each
 figure beside its baseline, prints a table and writes bench/results/latest.json.
   --profiles N     rows of the imported CSV and size of the search index (default 10000; 100000 for the full run)
-  --duration S     seconds of load per autocannon run (default 5)
+  --duration S     seconds of load per autocannon run, and of searches before the reindex (default 5)
   --connections C  concurrent search clients (default 16)
   --rounds R       baseline/API alternations per search query (default 2)
   --optins N       candidates who opt in one after another (default 200)`;
@@ -125,6 +126,8 @@ try {
   );
   figures.push(...(await section('optin', () => optinFigures(ctx))));
   figures.push(...(await section('web', async () => [await jsSizeFigure(), await firstResultsFigure(ctx)])));
+  // Last: the rebuild leaves only what Postgres holds in the index.
+  figures.push(...(await section('reindex', () => reindexFigures(ctx, imported))));
 } finally {
   await stopAll();
 }

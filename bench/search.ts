@@ -2,8 +2,8 @@ import autocannon from 'autocannon';
 import { settled } from '../search/client.js';
 import { slugify } from '../common/normalize/text.js';
 import type { BenchContext } from './context.js';
-import { personDocument } from './data/documents.js';
-import { generatePeople, seedLists } from './data/generate.js';
+import { generatePeople, seedLists } from '../tools/people/generate.js';
+import { personDocument } from './lib/documents.js';
 import { failed, type Figure } from './lib/report.js';
 
 const P99_TARGET = 2;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { WEB_DIST } from '../server/plugins/external/static.js';
-import { launchBrowser } from '../test/helpers/browser.js';
+import { launchBrowser } from '../tools/browser.js';
 import type { BenchContext } from './context.js';
 import { failed, type Figure } from './lib/report.js';
 import { percentile } from './lib/stats.js';

@@ -22,3 +22,15 @@ export const seniorityLabel = labelOf(SENIORITY);
 export const remoteLabel = labelOf(REMOTE);
 export const workAuthorizationLabel = labelOf(WORK_AUTHORIZATION);
 export const employmentTypeLabel = labelOf(EMPLOYMENT_TYPE);
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** The English name of a country code ("DE" → "Germany"); anything that is not a code reads as itself. */
+export function countryName(code: string): string {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    // Not even shaped like a region code ("xyz", from a hand-edited search URL, say).
+    return code;
+  }
+}

@@ -12,7 +12,7 @@ export async function enqueue(db: Executor, profileIds: number | number[]): Prom
   await db.insertInto('search_outbox').values(ids.map((profile_id) => ({ profile_id }))).execute();
 }
 
-export interface OutboxStatus {
+interface OutboxStatus {
   /** Rows waiting for the sync worker. */
   depth: number;
   /** Seconds the oldest waiting row has waited; 0 when none waits. */

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { EmploymentType, ProfileStatus, RemotePreference, Seniority, WorkAuthorization } from '../common/profile-codes.js';
 
 /** A timestamp column the database fills when not given. */
@@ -10,12 +10,12 @@ type DateOnly = ColumnType<string, string, string>;
 export const USER_ROLES = ['organizer', 'admin', 'recruiter'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+type ImportStatus = (typeof IMPORT_STATUSES)[number];
 /** What a running import is doing: reading rows from the file, or merging them in one transaction. */
 export const IMPORT_PHASES = ['reading', 'merging'] as const;
-export type ImportPhase = (typeof IMPORT_PHASES)[number];
+type ImportPhase = (typeof IMPORT_PHASES)[number];
 
-export interface UserTable {
+interface UserTable {
   id: Generated<number>;
   email: string;
   name: string | null;
@@ -24,7 +24,7 @@ export interface UserTable {
   created_at: CreatedAt;
 }
 
-export interface ApiTokenTable {
+interface ApiTokenTable {
   id: Generated<number>;
   user_id: number;
   token_hash: string;
@@ -33,7 +33,7 @@ export interface ApiTokenTable {
   last_used_at: Timestamp | null;
 }
 
-export interface SessionTable {
+interface SessionTable {
   token_hash: string;
   user_id: number;
   csrf_token: string;
@@ -41,20 +41,20 @@ export interface SessionTable {
   expires_at: Timestamp;
 }
 
-export interface EmployerTable {
+interface EmployerTable {
   id: Generated<number>;
   slug: string;
   name: string;
   created_at: CreatedAt;
 }
 
-export interface EmployerAliasTable {
+interface EmployerAliasTable {
   key: string;
   alias: string;
   employer_id: number;
 }
 
-export interface LayoffListTable {
+interface LayoffListTable {
   id: Generated<number>;
   slug: string;
   title: string;
@@ -66,7 +66,7 @@ export interface LayoffListTable {
   updated_at: CreatedAt;
 }
 
-export interface ProfileTable {
+interface ProfileTable {
   id: Generated<number>;
   slug: string;
   status: ColumnType<ProfileStatus, ProfileStatus | undefined, ProfileStatus>;
@@ -102,21 +102,21 @@ export interface ProfileTable {
   removed_at: Timestamp | null;
 }
 
-export interface ProfileListTable {
+interface ProfileListTable {
   profile_id: number;
   list_id: number;
   added_at: CreatedAt;
 }
 
-export interface SuppressionTable {
+interface SuppressionTable {
   key_hash: string;
   created_at: CreatedAt;
 }
 
-export const TOKEN_PURPOSES = ['verify', 'manage', 'session', 'remove'] as const;
+const TOKEN_PURPOSES = ['verify', 'manage', 'session', 'remove'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
-export interface ProfileTokenTable {
+interface ProfileTokenTable {
   id: Generated<number>;
   profile_id: number;
   token_hash: string;
@@ -129,13 +129,13 @@ export interface ProfileTokenTable {
 }
 
 /** Keys shared by every process, generated on first use (removal links are signed with one). */
-export interface AppSecretTable {
+interface AppSecretTable {
   name: string;
   value: string;
   created_at: CreatedAt;
 }
 
-export interface ContactRequestTable {
+interface ContactRequestTable {
   id: Generated<number>;
   profile_id: number;
   from_name: string;
@@ -146,7 +146,7 @@ export interface ContactRequestTable {
   sent_at: Timestamp | null;
 }
 
-export interface ImportTable {
+interface ImportTable {
   id: Generated<number>;
   list_id: number;
   user_id: number | null;
@@ -186,33 +186,33 @@ export interface ImportRejectionTable {
   identity_hashes: ColumnType<string[], string[] | undefined, string[]>;
 }
 
-export interface ImportNoticeTable {
+interface ImportNoticeTable {
   profile_id: number;
   list_id: number;
   created_at: CreatedAt;
   sent_at: Timestamp | null;
 }
 
-export interface SearchOutboxTable {
+interface SearchOutboxTable {
   id: Generated<number>;
   profile_id: number;
   enqueued_at: CreatedAt;
 }
 
 /** A rebuild of the search index in progress (see migration 140). */
-export interface SearchReindexTable {
+interface SearchReindexTable {
   uid: string;
   started_at: CreatedAt;
 }
 
 /** A profile whose outbox row was written while the rebuild `uid` was running. */
-export interface SearchReindexChangeTable {
+interface SearchReindexChangeTable {
   uid: string;
   profile_id: number;
 }
 
 /** A per-target limit's hits inside its window (server/services/limits.ts). */
-export interface LimitHitTable {
+interface LimitHitTable {
   scope: string;
   /** sha256 of the key (an address, a profile id …), never the key itself. */
   key_hash: string;
@@ -233,7 +233,7 @@ export interface SignInThrottleTable {
   expires_at: Timestamp;
 }
 
-export interface DevMailTable {
+interface DevMailTable {
   id: Generated<number>;
   to_address: string;
   reply_to: string | null;
@@ -268,11 +268,5 @@ export interface Database {
   sign_in_throttle: SignInThrottleTable;
 }
 
-export type User = Selectable<UserTable>;
-export type Employer = Selectable<EmployerTable>;
-export type LayoffList = Selectable<LayoffListTable>;
 export type Profile = Selectable<ProfileTable>;
 export type NewProfile = Insertable<ProfileTable>;
-export type ProfileUpdate = Updateable<ProfileTable>;
-export type Import = Selectable<ImportTable>;
-export type DevMail = Selectable<DevMailTable>;

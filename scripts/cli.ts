@@ -1,11 +1,10 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfigOrExit, type Config, type LogLevel } from '../server/config.js';
 import { createDb, type Db } from '../db/client.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { connectStores, type Stores } from '../server/embedded/stores.js';
 import { createLogger, type Log } from '../server/logger.js';
 
-export interface CliContext {
+interface CliContext {
   config: Config;
   log: Log;
   stores: Stores;
@@ -14,16 +13,6 @@ export interface CliContext {
 
 /** Thrown for a mistake the user can fix; printed without a stack. */
 export class UsageError extends Error {}
-
-/** Parses flags, printing `usage` and exiting 2 on unknown or missing ones. */
-export function parseCli<T extends ParseArgsConfig['options']>(usage: string, options: T, allowPositionals = false) {
-  try {
-    return parseArgs({ options, allowPositionals, strict: true });
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${usage}\n`);
-    process.exit(2);
-  }
-}
 
 /**
  * Runs a command with the stores of the running Lifeline (or its own embedded ones), the schema

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { pipeline } from 'node:stream/promises';
-import { ENCODINGS } from '../server/services/imports/decode.js';
+import { ENCODINGS } from '../common/import-encodings.js';
 import { createImport } from '../server/services/imports/jobs.js';
 import { reportCsv } from '../server/services/imports/report.js';
 import { runImport } from '../server/services/imports/run.js';
@@ -12,7 +12,8 @@ import type { ImportProgress } from '../server/services/imports/types.js';
 import { asImportRunner } from '../server/services/imports/runner.js';
 import { importOptions, UploadError } from '../server/services/imports/upload.js';
 import { findListForImport } from '../server/services/lists.js';
-import { parseCli, runCli, UsageError } from './cli.js';
+import { parseCli } from '../tools/cli-args.js';
+import { runCli, UsageError } from './cli.js';
 
 const USAGE = `Usage: npm run import -- --list SLUG [--attest-consent] [--dry-run] [--encoding E] [--mapping JSON] FILE.csv
   --list SLUG        the list to import into (create it with POST /api/lists or on /organize)

@@ -1,7 +1,8 @@
 import { createMeili } from '../search/client.js';
 import { profilesIndexUid } from '../search/profiles-index.js';
 import { reindex, ReindexBusyError } from '../search/reindex.js';
-import { parseCli, runCli, UsageError } from './cli.js';
+import { parseCli } from '../tools/cli-args.js';
+import { runCli, UsageError } from './cli.js';
 
 const USAGE = `Usage: npm run reindex [-- --batch-size N]
 

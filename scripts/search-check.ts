@@ -2,7 +2,8 @@ import { createMeili } from '../search/client.js';
 import { checkDrift, driftCount, queueDrift, type Drift } from '../search/drift.js';
 import { outboxStatus } from '../db/outbox.js';
 import { profilesIndexUid } from '../search/profiles-index.js';
-import { parseCli, runCli } from './cli.js';
+import { parseCli } from '../tools/cli-args.js';
+import { runCli } from './cli.js';
 
 const USAGE = `Usage: npm run search:check [-- --fix]
 

@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createOrganizerToken, LifelineClient } from '../bench/lib/api.js';
-import { importThroughApi, waitUntilSearchable, writeCsv } from '../bench/lib/seeding.js';
-import { DEFAULT_LISTS, DEFAULT_SEED, seedLists, type SeedOptions } from '../bench/data/generate.js';
 import { buildApp } from '../server/app.js';
-import { parseCli, runCli, UsageError } from './cli.js';
+import { parseCli } from '../tools/cli-args.js';
+import { createOrganizerToken, LifelineClient } from '../tools/lifeline-client.js';
+import { DEFAULT_LISTS, DEFAULT_SEED, seedLists, type SeedOptions } from '../tools/people/generate.js';
+import { importThroughApi, waitUntilSearchable, writeCsv } from '../tools/seeding.js';
+import { runCli, UsageError } from './cli.js';
 
 const USAGE = `Usage: npm run seed -- --profiles N [--seed S] [--lists K] [--csv FILE]
 

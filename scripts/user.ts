@@ -1,7 +1,8 @@
 import { USER_ROLES, type UserRole } from '../db/schema.js';
 import { normalizeEmail } from '../common/normalize/text.js';
 import { createUser, findUserByEmail, issueApiToken, UserExistsError } from '../server/services/users.js';
-import { parseCli, runCli, UsageError } from './cli.js';
+import { parseCli } from '../tools/cli-args.js';
+import { runCli, UsageError } from './cli.js';
 
 const USAGE = `Usage:
   npm run user -- add --email E --role organizer|admin [--name N] [--password P]

@@ -3,7 +3,7 @@ import type { Executor } from '../db/client.js';
 import { enqueue } from '../db/outbox.js';
 import { epochSeconds, type ProfileDocument } from './profiles-index.js';
 
-export interface DriftOptions {
+interface DriftOptions {
   db: Executor;
   meili: Meilisearch;
   uid: string;

@@ -6,7 +6,7 @@ import { FILTERABLE_ATTRIBUTES } from './profiles-index.js';
  * index's own list (a type, not user text); string values are always double-quoted with `\` and
  * `"` escaped, so no value can close its quotes and add `OR …` of its own; numbers must be finite.
  */
-export type FilterField = (typeof FILTERABLE_ATTRIBUTES)[number];
+type FilterField = (typeof FILTERABLE_ATTRIBUTES)[number];
 
 /** One AND-ed condition: an expression, or a group of expressions any of which may hold. */
 export type Condition = string | string[];

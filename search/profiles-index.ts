@@ -1,6 +1,7 @@
 import type { Meilisearch, Settings } from 'meilisearch';
 import type { Profile } from '../db/schema.js';
 import { skillSynonyms } from '../common/normalize/skills.js';
+import { MAX_TOTAL_HITS } from '../common/search.js';
 import { settled } from './client.js';
 
 /**
@@ -82,9 +83,6 @@ export const FILTERABLE_ATTRIBUTES = [
   'skills', 'country', 'region', 'former_employer', 'seniority', 'remote', 'relocation',
   'work_authorization', 'employment_types', 'lists', 'layoff_at', 'years_experience',
 ] as const;
-
-/** How deep a search can page: Meilisearch counts and returns hits up to this many. */
-export const MAX_TOTAL_HITS = 10_000;
 
 export const profileIndexSettings = (): Settings => ({
   // Order matters: a match in the role or a skill outranks one in the headline or the name.

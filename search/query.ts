@@ -1,13 +1,12 @@
 import { MeilisearchError, type Meilisearch, type MultiSearchQuery, type SearchResponse } from 'meilisearch';
 import { eq, toFilter } from './filters.js';
-import { MAX_TOTAL_HITS, type ProfileDocument } from './profiles-index.js';
+import type { ProfileDocument } from './profiles-index.js';
 import type { Executor } from '../db/client.js';
 import { LabelCache } from './label-cache.js';
-import { countryName } from '../common/normalize/location.js';
+import { countryName } from '../common/labels.js';
+import { FACETS, MAX_TOTAL_HITS, type Facet } from '../common/search.js';
 import {
-  FACETS,
   type EmployerTalent,
-  type Facet,
   type FacetSearchResult,
   type FacetValue,
   type SearchHit,

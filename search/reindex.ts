@@ -5,7 +5,7 @@ import { settled } from './client.js';
 import { indexableProfiles } from './indexable.js';
 import { applySettings, createIndexIfMissing, toDocument } from './profiles-index.js';
 
-export interface ReindexOptions {
+interface ReindexOptions {
   db: Db;
   meili: Meilisearch;
   /** The uid searches and the sync worker use (`profiles`, with the deployment's prefix). */
@@ -15,14 +15,14 @@ export interface ReindexOptions {
   onProgress?: (progress: ReindexProgress) => void | Promise<void>;
 }
 
-export interface ReindexProgress {
+interface ReindexProgress {
   /** Documents handed to Meilisearch so far. */
   sent: number;
   /** Published profiles when the rebuild began (an estimate: writes go on meanwhile). */
   total: number;
 }
 
-export interface ReindexResult {
+interface ReindexResult {
   /** The uid the fresh index was built under (deleted after the swap, with the old documents in it). */
   builtAs: string;
   documents: number;

@@ -3,7 +3,8 @@ import { REMOTE_PREFERENCES, SENIORITIES } from '../common/profile-codes.js';
 import { COUNTRY_CODES } from '../common/normalize/location.js';
 import { canonicalSkill } from '../common/normalize/skills.js';
 import { cleanText } from '../common/normalize/text.js';
-import { MAX_LIST_VALUES, type Facet, type FacetSearchQuery } from './schemas.js';
+import type { Facet } from '../common/search.js';
+import { MAX_LIST_VALUES, type FacetSearchQuery } from './schemas.js';
 
 /** A 400 whose message names the query parameter and says what to fix. */
 export class InvalidQueryError extends Error {

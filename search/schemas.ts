@@ -1,16 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { REMOTE_PREFERENCES, SENIORITIES, WORK_AUTHORIZATIONS } from '../common/profile-codes.js';
+import { FACETS, MAX_TOTAL_HITS, SEARCHABLE_FACETS, type Facet } from '../common/search.js';
 
-export const SORTS = ['relevance', 'layoff_desc', 'updated_desc'] as const;
-export type Sort = (typeof SORTS)[number];
+const SORTS = ['relevance', 'layoff_desc', 'updated_desc'] as const;
 
-/** The facets every search answers with, named like the query parameters that filter them. */
-export const FACETS = ['skills', 'country', 'region', 'employer', 'seniority', 'remote', 'list'] as const;
-export type Facet = (typeof FACETS)[number];
-/** Long facets, with a filter box in the UI: searched with Meilisearch facet search. */
-export const SEARCHABLE_FACETS = ['skills', 'employer', 'region', 'country', 'list'] as const;
-
-export const MAX_HITS_PER_PAGE = 50;
+const MAX_HITS_PER_PAGE = 50;
 /** The most values one comma list may hold (skills=a,b,c …). */
 export const MAX_LIST_VALUES = 20;
 
@@ -45,7 +39,8 @@ export const SearchQuerySchema = Type.Object(
   {
     ...filterProperties,
     sort: Optional(enumOf(SORTS, 'relevance (default), layoff_desc: most recently laid off first, updated_desc: recently updated first')),
-    page: Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
+    // One hit a page is the deepest paging there is.
+    page: Optional(Type.Integer({ minimum: 1, maximum: MAX_TOTAL_HITS, default: 1 })),
     hitsPerPage: Optional(Type.Integer({ minimum: 0, maximum: MAX_HITS_PER_PAGE, default: 20 })),
   },
   { additionalProperties: false },
@@ -62,7 +57,7 @@ export type FacetSearchQuery = Static<typeof FacetSearchQuerySchema>;
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** A search hit: the public fields, and only these, reach the client. */
-export const SearchHitSchema = Type.Object({
+const SearchHitSchema = Type.Object({
   slug: Type.String(),
   name: Type.String(),
   headline: Nullable(Type.String()),

@@ -8,7 +8,7 @@ import { createMeili } from './client.js';
  * can. Its uid is derived from the index uid: every process of a deployment finds the same key,
  * and two processes creating it at once are harmless.
  */
-export async function searchOnlyKey(admin: Meilisearch, indexUid: string): Promise<string> {
+async function searchOnlyKey(admin: Meilisearch, indexUid: string): Promise<string> {
   const uid = keyUid(indexUid);
   try {
     return (await admin.getKey(uid)).key;

@@ -7,7 +7,7 @@ import { settled } from './client.js';
 import { indexableProfiles } from './indexable.js';
 import { ensureProfilesIndex, toDocument } from './profiles-index.js';
 
-export interface SyncWorkerOptions {
+interface SyncWorkerOptions {
   db: Db;
   databaseUrl: string;
   meili: Meilisearch;

@@ -34,7 +34,7 @@ import contactRoutes from './routes/profiles/contact.js';
 
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
-export interface AppOptions extends StoresOptions {
+interface AppOptions extends StoresOptions {
   config: Config;
   logger?: Logger;
   /** Run the search sync worker in this process (the default; `npm run worker` runs it alone). */

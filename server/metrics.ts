@@ -2,8 +2,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { SyncBatch } from '../search/sync-worker.js';
 
 /** Outcomes of an import row, as counted in `imports.{created,updated,unchanged,skipped,failed}`. */
-export const IMPORT_ROW_OUTCOMES = ['created', 'updated', 'unchanged', 'skipped', 'failed'] as const;
-export type ImportRowOutcome = (typeof IMPORT_ROW_OUTCOMES)[number];
+const IMPORT_ROW_OUTCOMES = ['created', 'updated', 'unchanged', 'skipped', 'failed'] as const;
+type ImportRowOutcome = (typeof IMPORT_ROW_OUTCOMES)[number];
 
 /**
  * The app's Prometheus metrics, one registry per app (tests build many apps in one process).

@@ -1,3 +1,5 @@
+import { countryName } from '../labels.js';
+
 /**
  * Countries as ISO 3166-1 alpha-2 codes, from a code, an English name or a common alias, and
  * locations as people write them ("Seattle, WA", "Toronto, Ontario, Canada", "Berlin, Germany").
@@ -13,13 +15,6 @@ const CODES = (
 ).split(' ');
 
 export const COUNTRY_CODES: ReadonlySet<string> = new Set(CODES);
-
-const displayNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** The English name of a country code ("DE" → "Germany"). */
-export function countryName(code: string): string {
-  return displayNames.of(code) ?? code;
-}
 
 const fold = (value: string) =>
   value.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[.'’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
@@ -76,7 +71,7 @@ function findRegion(raw: string, country: string | undefined): { country: string
   return regions.get(`US:${key}`) ?? regions.get(`CA:${key}`);
 }
 
-export interface Location {
+interface Location {
   city?: string;
   region?: string;
   country?: string;

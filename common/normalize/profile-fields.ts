@@ -4,24 +4,13 @@
  * next to the fields before sending, so the two can never disagree. No I/O here: the former
  * employer is resolved against the database by the caller.
  */
-import {
-  EMPLOYMENT_TYPES,
-  REMOTE_PREFERENCES,
-  SENIORITIES,
-  WORK_AUTHORIZATIONS,
-  type EmploymentType,
-  type RemotePreference,
-  type Seniority,
-  type WorkAuthorization,
-} from '../profile-codes.js';
+import type { EmploymentType, RemotePreference, Seniority, WorkAuthorization } from '../profile-codes.js';
 import { employerKey } from './employers.js';
 import { normalizeLinkedinUrl } from './linkedin.js';
 import { countryCode } from './location.js';
 import { canonicalSkill } from './skills.js';
 import { cleanText, normalizeEmail } from './text.js';
 import { normalizeWebUrl } from './web-url.js';
-
-export { EMPLOYMENT_TYPES, REMOTE_PREFERENCES, SENIORITIES, WORK_AUTHORIZATIONS };
 
 /** Upper bounds, in characters (code points) or items; the schemas and the form use these too. */
 export const LIMITS = {
@@ -42,7 +31,7 @@ export const LIMITS = {
 } as const;
 
 /** What the form and the API take (camelCase, as in the HTTP contract). */
-export interface ProfileFieldsInput {
+interface ProfileFieldsInput {
   name?: string;
   headline?: string;
   role?: string | null;
@@ -91,14 +80,14 @@ export interface ProfileFields {
 
 export type FieldErrors = Partial<Record<keyof ProfileFieldsInput | 'email' | 'consent', string>>;
 
-export interface FieldsResult {
+interface FieldsResult {
   /** Only the fields that were given (all of them unless `partial`). */
   value: Partial<ProfileFields>;
   errors: FieldErrors;
 }
 
 /** The fields every profile must have: what a recruiter filters and reads first. */
-export const REQUIRED_FIELDS = ['name', 'headline', 'skills', 'country', 'formerEmployer'] as const;
+const REQUIRED_FIELDS = ['name', 'headline', 'skills', 'country', 'formerEmployer'] as const;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -2,7 +2,7 @@
  * Text at the edge: NFC, trimmed, bounded, and free of control characters that no person types
  * (and that Postgres or a spreadsheet would choke on). What passes is stored exactly as returned.
  */
-export type TextResult = { ok: true; value: string } | { ok: false; reason: string };
+type TextResult = { ok: true; value: string } | { ok: false; reason: string };
 
 // C0 and C1 controls, except tab and line breaks (allowed in multi-line fields only), and lone surrogates.
 const CONTROL_SINGLE = /[\u0000-\u001f\u007f-\u009f]/u;

@@ -5,7 +5,7 @@ import type { Log } from '../logger.js';
 import { freePort, isRunning, stopPid } from './processes.js';
 import { Supervisor } from './supervisor.js';
 
-export interface EmbeddedMeiliOptions {
+interface EmbeddedMeiliOptions {
   /** Holds data.ms, dumps, snapshots and the pid file. */
   dir: string;
   masterKey: string;

@@ -3,7 +3,7 @@ import { openSync, closeSync } from 'node:fs';
 import type { Log } from '../logger.js';
 import { waitUntil } from './processes.js';
 
-export interface SupervisedSpec {
+interface SupervisedSpec {
   /** Shown in logs: "postgres", "meilisearch". */
   name: string;
   command: string;

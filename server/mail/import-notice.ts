@@ -1,6 +1,6 @@
 import { renderMail, type RenderedMail } from './layout.js';
 
-export interface ImportNotice {
+interface ImportNotice {
   name: string;
   listTitle: string;
   profileUrl: string;

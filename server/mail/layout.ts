@@ -2,7 +2,7 @@
  * The one layout of every mail Lifeline sends: a plain-text body (what many people read) and an
  * HTML body with the same words. Every value that came from a person is escaped in the HTML.
  */
-export interface MailContent {
+interface MailContent {
   subject: string;
   /** "Hi Ada," when the name is known. */
   name?: string | null;

@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/client.js';
 
-export interface MailMessage {
+interface MailMessage {
   to: string;
   subject: string;
   text: string;
@@ -20,7 +20,7 @@ export interface Mailer {
  * addresses stay out of logs. What is kept says why: nodemailer's code (EENVELOPE, EAUTH,
  * ECONNECTION…) or Postgres's, the SMTP reply code (550…) and the command it answered.
  */
-export class MailSendError extends Error {
+class MailSendError extends Error {
   override name = 'MailSendError';
   readonly code: string | undefined;
   readonly responseCode: number | undefined;

@@ -5,7 +5,6 @@ export const SignInSchema = Type.Object({
   email: Type.String({ minLength: 3, maxLength: 254 }),
   password: Type.String({ minLength: 1, maxLength: 1024 }),
 });
-export type SignIn = Static<typeof SignInSchema>;
 
 /** The signed-in user, to that user only; `csrfToken` goes back in the x-csrf-token header of writes. */
 export const MeUserSchema = Type.Object({

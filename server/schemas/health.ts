@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 
 const StoreState = Type.Union([Type.Literal('ok'), Type.Literal('down')]);
 
@@ -7,4 +7,3 @@ export const HealthSchema = Type.Object({
   postgres: StoreState,
   meilisearch: StoreState,
 });
-export type Health = Static<typeof HealthSchema>;

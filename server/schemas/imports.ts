@@ -1,11 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IMPORT_STATUSES } from '../../db/schema.js';
+import { IMPORT_PHASES, IMPORT_STATUSES } from '../../db/schema.js';
 import { TARGETS } from '../services/imports/mapping.js';
 
 const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
-export const ImportCountsSchema = Type.Object({
+const ImportCountsSchema = Type.Object({
   total: Type.Integer(),
   created: Type.Integer(),
   updated: Type.Integer(),
@@ -14,13 +14,13 @@ export const ImportCountsSchema = Type.Object({
   failed: Type.Integer(),
 });
 
-export const MappingSchema = Type.Object(
+const MappingSchema = Type.Object(
   Object.fromEntries(TARGETS.map((t) => [t, Type.Optional(Type.String())])),
   { additionalProperties: false },
 );
 
 /** One row of a preview, as it would be stored: for the organizer's eyes only. */
-export const PreviewRowSchema = Type.Object({
+const PreviewRowSchema = Type.Object({
   line: Type.Integer(),
   outcome: literals(['ok', 'skipped', 'failed'] as const),
   reason: Type.Optional(Type.String()),
@@ -53,7 +53,7 @@ export const ImportStatusSchema = Type.Object({
   status: literals(IMPORT_STATUSES),
   dryRun: Type.Boolean(),
   attestConsent: Type.Boolean(),
-  phase: Nullable(literals(['reading', 'merging'] as const)),
+  phase: Nullable(literals(IMPORT_PHASES)),
   processed: Type.Integer({ description: 'data rows read so far' }),
   progress: Type.Number({ minimum: 0, maximum: 1, description: 'share of the file read' }),
   counts: ImportCountsSchema,

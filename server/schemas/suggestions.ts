@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 
 export const SuggestQuerySchema = Type.Object(
   {
@@ -7,7 +7,6 @@ export const SuggestQuerySchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export type SuggestQuery = Static<typeof SuggestQuerySchema>;
 
 export const SkillSuggestionsSchema = Type.Object({
   skills: Type.Array(

@@ -1,7 +1,6 @@
 import type { Executor } from '../../db/client.js';
 import { profileRows, type ProfileRow } from '../../db/profiles.js';
-import { employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../common/labels.js';
-import { countryName } from '../../common/normalize/location.js';
+import { countryName, employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../common/labels.js';
 import type { PublicProfile } from '../schemas/profiles.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/embedded/processes.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, watchProblems } from '../helpers/browser.js';
+import { launchBrowser, watchProblems } from '../../tools/browser.js';
 import { until } from '../helpers/until.js';
 
 describe('a candidate in Chromium: join, confirm, manage, remove', () => {

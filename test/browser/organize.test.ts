@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, watchProblems } from '../helpers/browser.js';
+import { launchBrowser, watchProblems } from '../../tools/browser.js';
 import { createOrganizer } from '../helpers/organizer.js';
 
 const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/csv/google-form.csv');

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/app.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, watchProblems } from '../helpers/browser.js';
+import { launchBrowser, watchProblems } from '../../tools/browser.js';
 import { createAppWithMeiliDown } from '../helpers/meili-down.js';
 import { insertProfiles } from '../helpers/profiles.js';
 import { talentCrowd } from '../helpers/talent.js';

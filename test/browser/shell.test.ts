@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, watchProblems } from '../helpers/browser.js';
+import { launchBrowser, watchProblems } from '../../tools/browser.js';
 
 describe('the web shell', () => {
   let t: TestApp;

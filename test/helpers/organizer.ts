@@ -34,7 +34,7 @@ export async function createList(t: TestApp, token: string, body: Record<string,
   return res.json() as { slug: string };
 }
 
-export interface UploadFields {
+interface UploadFields {
   dryRun?: boolean;
   attestConsent?: boolean;
   mapping?: Record<string, string | null>;
@@ -52,7 +52,7 @@ export function uploadCsv(t: TestApp, token: string, slug: string, content: stri
   return t.app.inject({ method: 'POST', url: `/api/lists/${slug}/imports`, headers: { authorization: `Bearer ${token}` }, payload: form });
 }
 
-export interface ImportStatus {
+interface ImportStatus {
   id: number;
   status: string;
   fileName: string;

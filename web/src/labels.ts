@@ -1,21 +1,14 @@
-/** How codes and dates read in the UI. The codes' labels are the server's too: its mail shows them. */
-export { employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../common/labels.js';
+/** How counts, places and dates read in the UI. The codes' labels are in common/labels.ts: the server's mail shows them too. */
+import { countryName } from '../../common/labels.js';
 
-/** "1 person", "100,000 people". */
-export const peopleLabel = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'person' : 'people'}`;
+/** "1 person", "100,000 people"; "10,000+ people" when the count is only a floor. */
+export const peopleLabel = (n: number, orMore = false) => `${n.toLocaleString('en')}${orMore ? '+' : ''} ${n === 1 ? 'person' : 'people'}`;
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-export const countryLabel = (code: string) => {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
+export const relocationLabel = (open: boolean) => (open ? 'Open to relocating' : 'Not relocating');
 
 /** "Seattle, Washington, United States". */
 export function placeLabel(p: { city: string | null; region: string | null; country: string | null }): string {
-  return [p.city, p.region && p.region !== p.city ? p.region : null, p.country ? countryLabel(p.country) : null]
+  return [p.city, p.region && p.region !== p.city ? p.region : null, p.country ? countryName(p.country) : null]
     .filter(Boolean)
     .join(', ');
 }

@@ -1,5 +1,5 @@
 /** Client-side routes: a path pattern, the page element's tag, and how to load it (code split). */
-export interface Route {
+interface Route {
   pattern: RegExp;
   tag: string;
   title: string;
@@ -11,7 +11,7 @@ export interface Match {
   params: Record<string, string>;
 }
 
-export const ROUTES: Route[] = [
+const ROUTES: Route[] = [
   { pattern: /^\/$/, tag: 'll-search-page', title: 'Search', load: () => import('./pages/ll-search-page.js') },
   { pattern: /^\/join$/, tag: 'll-join-page', title: 'Join', load: () => import('./pages/ll-join-page.js') },
   { pattern: /^\/verify$/, tag: 'll-verify-page', title: 'Confirm your profile', load: () => import('./pages/ll-verify-page.js') },
@@ -40,7 +40,7 @@ export function match(pathname: string): Match {
 }
 
 /** Moves to `href` without a page load and tells the app (`ll-navigate` on window). */
-export function navigate(href: string, options: { replace?: boolean } = {}): void {
+function navigate(href: string, options: { replace?: boolean } = {}): void {
   const url = new URL(href, location.href);
   if (url.href === location.href) return;
   if (options.replace) history.replaceState(null, '', url);

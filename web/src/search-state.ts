@@ -1,12 +1,12 @@
-import type { Facet, SearchParams } from './api/search.js';
+import { FACETS, type Facet } from '../../common/search.js';
+import type { SearchParams } from './api/search.js';
 
 /**
  * The search page's whole state lives in its URL, with the API's own parameter names, so a
  * search can be shared and Back/Forward replay it. Facet values are comma lists (as the API takes them).
  */
-export const FACET_PARAMS: readonly Facet[] = ['skills', 'country', 'region', 'employer', 'seniority', 'remote', 'list'];
 const OTHER_PARAMS = ['q', 'workAuthorization', 'relocation', 'layoffFrom', 'layoffTo', 'yearsMin', 'yearsMax', 'sort', 'page'] as const;
-const KNOWN = new Set<string>([...FACET_PARAMS, ...OTHER_PARAMS]);
+const KNOWN = new Set<string>([...FACETS, ...OTHER_PARAMS]);
 
 /** The known, non-empty parameters of a query string. */
 export function readState(search: string): SearchParams {

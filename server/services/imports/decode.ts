@@ -1,10 +1,8 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
+import type { EncodingChoice } from '../../../common/import-encodings.js';
 import { ImportFileError } from './errors.js';
 
-/** The encodings an organizer can choose; `auto` detects from the first bytes. */
-export const ENCODINGS = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
-export type EncodingChoice = (typeof ENCODINGS)[number];
 export type Encoding = Exclude<EncodingChoice, 'auto'>;
 
 /** Enough bytes to tell UTF-8 from Windows-1252 and to spot UTF-16 without a BOM. */

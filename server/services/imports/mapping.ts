@@ -15,29 +15,6 @@ export type Target = (typeof TARGETS)[number];
 /** Target → the header of the column that feeds it. */
 export type Mapping = Partial<Record<Target, string>>;
 
-export const TARGET_LABELS: Record<Target, string> = {
-  name: 'Full name',
-  firstName: 'First name',
-  lastName: 'Last name',
-  email: 'Email',
-  linkedin: 'LinkedIn URL',
-  headline: 'Headline',
-  role: 'Role / title',
-  seniority: 'Seniority',
-  skills: 'Skills',
-  yearsExperience: 'Years of experience',
-  location: 'Location',
-  city: 'City',
-  region: 'State / region',
-  country: 'Country',
-  remote: 'Remote',
-  relocation: 'Willing to relocate',
-  sponsorship: 'Needs visa sponsorship',
-  workAuthorization: 'Authorized to work',
-  company: 'Former employer',
-  consent: 'Consent to be listed',
-};
-
 export const fold = (header: string) =>
   header.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
 

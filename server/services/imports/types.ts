@@ -1,4 +1,4 @@
-import type { EncodingChoice } from './decode.js';
+import type { EncodingChoice } from '../../../common/import-encodings.js';
 import type { MappingOverride } from './mapping.js';
 import type { ImportedRow } from './rows.js';
 

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type { Executor } from '../../../db/client.js';
 import { MAX_UPLOAD_BYTES } from '../../plugins/external/multipart.js';
-import { ENCODINGS, type EncodingChoice } from './decode.js';
+import { ENCODINGS, type EncodingChoice } from '../../../common/import-encodings.js';
 import { createImport } from './jobs.js';
 import { overrideProblems, type MappingOverride } from './mapping.js';
 import type { ImportJob, ImportOptions } from './types.js';

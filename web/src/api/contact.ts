@@ -1,6 +1,6 @@
 import { request } from './http.js';
 
-export interface ContactMessage {
+interface ContactMessage {
   name: string;
   email: string;
   company: string;

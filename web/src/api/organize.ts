@@ -3,6 +3,7 @@ import { request } from './http.js';
 import type { MeReply, MeUser } from '../../../server/schemas/auth.js';
 import type { ImportStatusReply } from '../../../server/schemas/imports.js';
 import type { List } from '../../../server/schemas/lists.js';
+import type { Target } from '../../../server/services/imports/mapping.js';
 
 /** The organizer API; its types come from the server's schemas. Cookie writes carry the CSRF token. */
 export type Me = MeUser;
@@ -12,15 +13,30 @@ export type ImportCounts = ImportStatus['counts'];
 export type PreviewRow = NonNullable<ImportStatus['preview']>[number];
 export type Mapping = ImportStatus['mapping'];
 
-/** The profile fields a column can feed, with their labels (server/services/imports/mapping.ts). */
-export const TARGETS: [string, string][] = [
-  ['name', 'Full name'], ['firstName', 'First name'], ['lastName', 'Last name'], ['email', 'Email'],
-  ['linkedin', 'LinkedIn URL'], ['headline', 'Headline'], ['role', 'Role / title'], ['seniority', 'Seniority'],
-  ['skills', 'Skills'], ['yearsExperience', 'Years of experience'], ['location', 'Location'], ['city', 'City'],
-  ['region', 'State / region'], ['country', 'Country'], ['remote', 'Remote'], ['relocation', 'Willing to relocate'],
-  ['sponsorship', 'Needs visa sponsorship'], ['workAuthorization', 'Authorized to work'], ['company', 'Former employer'],
-  ['consent', 'Consent to be listed'],
-];
+/** The profile fields a column can feed (the server's targets, every one), with their labels, in the editor's order. */
+const TARGET_LABELS: Record<Target, string> = {
+  name: 'Full name',
+  firstName: 'First name',
+  lastName: 'Last name',
+  email: 'Email',
+  linkedin: 'LinkedIn URL',
+  headline: 'Headline',
+  role: 'Role / title',
+  seniority: 'Seniority',
+  skills: 'Skills',
+  yearsExperience: 'Years of experience',
+  location: 'Location',
+  city: 'City',
+  region: 'State / region',
+  country: 'Country',
+  remote: 'Remote',
+  relocation: 'Willing to relocate',
+  sponsorship: 'Needs visa sponsorship',
+  workAuthorization: 'Authorized to work',
+  company: 'Former employer',
+  consent: 'Consent to be listed',
+};
+export const TARGETS = Object.entries(TARGET_LABELS) as [Target, string][];
 
 const csrf = (me: Me) => (me.csrfToken ? { 'x-csrf-token': me.csrfToken } : undefined);
 
@@ -37,7 +53,7 @@ export const getLists = (signal: AbortSignal) => request<{ lists: LayoffList[] }
 export const createList = (me: Me, body: { title: string; employer: string; sourceUrl?: string; description?: string }) =>
   request<LayoffList>('POST', '/api/lists', { body, headers: csrf(me) });
 
-export interface UploadFields {
+interface UploadFields {
   dryRun: boolean;
   attestConsent: boolean;
   encoding: string;
@@ -54,7 +70,7 @@ export function startImport(me: Me, slug: string, file: File, fields: UploadFiel
   return request<{ id: number }>('POST', `/api/lists/${encodeURIComponent(slug)}/imports`, { body: form, headers: csrf(me) });
 }
 
-export const getImport = (id: number, signal?: AbortSignal) => request<ImportStatus>('GET', `/api/imports/${id}`, { signal });
+const getImport = (id: number, signal?: AbortSignal) => request<ImportStatus>('GET', `/api/imports/${id}`, { signal });
 
 export const reportUrl = (id: number) => `/api/imports/${id}/report.csv`;
 

@@ -4,7 +4,7 @@ import { query, request } from './http.js';
 
 export type { CreateProfileBody, OwnProfile, PublicProfile, UpdateProfileBody };
 
-export interface Session {
+interface Session {
   token: string;
   expiresAt: string;
   profile: OwnProfile;
@@ -13,7 +13,7 @@ export interface Session {
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** The answer to a request that mails a link: the same whether or not the address is known. */
-export interface Accepted {
+interface Accepted {
   message: string;
 }
 

@@ -1,12 +1,11 @@
 import { query, request } from './http.js';
 
-import type { Facet, FacetValue, SEARCHABLE_FACETS, SearchHit, SearchResult } from '../../../search/schemas.js';
+import type { SearchableFacet } from '../../../common/search.js';
+import type { FacetValue, SearchHit, SearchResult } from '../../../search/schemas.js';
 
 /** The contract's types come from the server's schemas; only types cross over, no code. */
-export type { Facet, FacetValue, SearchHit, SearchResult };
+export type { FacetValue, SearchHit, SearchResult };
 
-export const FACETS = ['skills', 'country', 'region', 'employer', 'seniority', 'remote', 'list'] as const satisfies readonly Facet[];
-export type SearchableFacet = (typeof SEARCHABLE_FACETS)[number];
 export type Counts = Record<string, number>;
 
 /** The API's query parameters, as strings (they come from and go to the page's URL as they are). */

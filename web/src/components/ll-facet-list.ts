@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { searchFacet, type Counts, type Facet, type FacetValue, type SearchableFacet, type SearchParams } from '../api/search.js';
+import type { Facet, SearchableFacet } from '../../../common/search.js';
+import { searchFacet, type Counts, type FacetValue, type SearchParams } from '../api/search.js';
 import { controls, tokens } from '../styles.js';
 
 const SHOWN = 6;

@@ -1,25 +1,11 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { CONSENT_TEXT, CONSENT_VERSION } from '../../../common/consent.js';
+import { countryName, employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../../common/labels.js';
 import { COUNTRY_CODES } from '../../../common/normalize/location.js';
-import {
-  EMPLOYMENT_TYPES,
-  LIMITS,
-  REMOTE_PREFERENCES,
-  SENIORITIES,
-  WORK_AUTHORIZATIONS,
-  checkEmail,
-  normalizeProfileFields,
-  type FieldErrors,
-} from '../../../common/normalize/profile-fields.js';
+import { LIMITS, checkEmail, normalizeProfileFields, type FieldErrors } from '../../../common/normalize/profile-fields.js';
+import { EMPLOYMENT_TYPES, REMOTE_PREFERENCES, SENIORITIES, WORK_AUTHORIZATIONS } from '../../../common/profile-codes.js';
 import type { CreateProfileBody, OwnProfile, UpdateProfileBody } from '../api/profiles.js';
-import {
-  EMPLOYMENT_TYPE_LABELS,
-  REMOTE_LABELS,
-  SENIORITY_LABELS,
-  WORK_AUTHORIZATION_LABELS,
-  countryLabel,
-} from '../profile-labels.js';
 import { controls, tokens } from '../styles.js';
 import './ll-employer-input.js';
 import './ll-skill-input.js';
@@ -68,7 +54,7 @@ const ORDER = [
 ];
 
 const COUNTRIES = [...COUNTRY_CODES]
-  .map((code) => ({ code, name: countryLabel(code) }))
+  .map((code) => ({ code, name: countryName(code) }))
   .sort((a, b) => a.name.localeCompare(b.name));
 
 const orNull = (value: string) => (value.trim() === '' ? null : value);
@@ -237,7 +223,7 @@ export class LlOptinForm extends LitElement {
                   <p class="hint">To use another address, remove this profile and join again with it.</p></div>`}
             ${this._text('headline', 'Headline', 'One line about what you do, e.g. "Backend engineer, payments".', { required: true, wide: true })}
             ${this._text('role', 'Role you are looking for', 'e.g. Product Designer, Account Executive.')}
-            ${this._select('seniority', 'Seniority', SENIORITIES.map((s) => [s, SENIORITY_LABELS[s]]))}
+            ${this._select('seniority', 'Seniority', SENIORITIES.map((s) => [s, seniorityLabel(s)]))}
             ${this._text('yearsExperience', 'Years of experience', 'A whole number.', { type: 'number', max: 2, inputmode: 'numeric' })}
           </div>
         </fieldset>
@@ -266,14 +252,14 @@ export class LlOptinForm extends LitElement {
             ${this._select('country', 'Country', COUNTRIES.map((c) => [c.code, c.name]), { required: true, empty: 'Choose a country' })}
             ${this._text('region', 'State or region', 'e.g. California, Bavaria.', { autocomplete: 'address-level1' })}
             ${this._text('city', 'City', '', { autocomplete: 'address-level2' })}
-            ${this._select('remote', 'Remote or on-site', REMOTE_PREFERENCES.map((r) => [r, REMOTE_LABELS[r]]))}
+            ${this._select('remote', 'Remote or on-site', REMOTE_PREFERENCES.map((r) => [r, remoteLabel(r)]))}
             ${this._select('relocation', 'Open to relocating', [['yes', 'Yes'], ['no', 'No']])}
-            ${this._select('workAuthorization', 'Work authorization', WORK_AUTHORIZATIONS.map((w) => [w, WORK_AUTHORIZATION_LABELS[w]]))}
+            ${this._select('workAuthorization', 'Work authorization', WORK_AUTHORIZATIONS.map((w) => [w, workAuthorizationLabel(w)]))}
             <fieldset class="choices wide" id="employmentTypes">
               <legend>Kinds of work</legend>
               ${EMPLOYMENT_TYPES.map(
                 (type) => html`<label class="check"><input type="checkbox" .checked=${this._state.employmentTypes.includes(type)}
-                  @change=${(e: Event) => this._toggleType(type, (e.target as HTMLInputElement).checked)} />${EMPLOYMENT_TYPE_LABELS[type]}</label>`,
+                  @change=${(e: Event) => this._toggleType(type, (e.target as HTMLInputElement).checked)} />${employmentTypeLabel(type)}</label>`,
               )}
             </fieldset>
             ${this._text('availableFrom', 'Available from', 'The first day you could start.', { type: 'date' })}

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SearchHit } from '../api/search.js';
-import { monthLabel, placeLabel, remoteLabel, seniorityLabel } from '../labels.js';
+import { remoteLabel, seniorityLabel } from '../../../common/labels.js';
+import { monthLabel, placeLabel } from '../labels.js';
 import { controls, tokens } from '../styles.js';
 
 const SKILLS_SHOWN = 8;

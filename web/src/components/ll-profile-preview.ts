@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { PublicProfile } from '../api/profiles.js';
-import { EMPLOYMENT_TYPE_LABELS, REMOTE_LABELS, SENIORITY_LABELS, WORK_AUTHORIZATION_LABELS, countryLabel } from '../profile-labels.js';
+import { employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../../common/labels.js';
+import { placeLabel, relocationLabel } from '../labels.js';
 import { controls, tokens } from '../styles.js';
 
 /** A person's public profile as recruiters see it: shown to its owner after confirming and when managing. */
@@ -28,20 +29,19 @@ export class LlProfilePreview extends LitElement {
   override render() {
     const p = this.profile;
     if (!p) return nothing;
-    const place = [p.city, p.region, p.country ? countryLabel(p.country) : null].filter(Boolean).join(', ');
     const row = (term: string, value: unknown) => (value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing);
     return html`<article class="card" aria-label="Public profile of ${p.name}">
       <h2>${p.name}</h2>
       ${p.headline ? html`<p class="headline">${p.headline}</p>` : nothing}
       <ul aria-label="Skills">${p.skills.map((s) => html`<li>${s}</li>`)}</ul>
       <dl>
-        ${row('Looking for', [p.role, p.seniority ? SENIORITY_LABELS[p.seniority] : null].filter(Boolean).join(' · '))}
+        ${row('Looking for', [p.role, p.seniority ? seniorityLabel(p.seniority) : null].filter(Boolean).join(' · '))}
         ${row('Former employer', p.formerEmployer?.name)}
         ${row('Laid off', p.layoffDate)}
-        ${row('Location', place)}
-        ${row('Work', [p.remote ? REMOTE_LABELS[p.remote] : null, ...p.employmentTypes.map((t) => EMPLOYMENT_TYPE_LABELS[t])].filter(Boolean).join(' · '))}
-        ${row('Relocation', p.relocation === null ? null : p.relocation ? 'Open to relocating' : 'Not relocating')}
-        ${row('Authorization', p.workAuthorization ? WORK_AUTHORIZATION_LABELS[p.workAuthorization] : null)}
+        ${row('Location', placeLabel(p))}
+        ${row('Work', [p.remote ? remoteLabel(p.remote) : null, ...p.employmentTypes.map(employmentTypeLabel)].filter(Boolean).join(' · '))}
+        ${row('Relocation', p.relocation === null ? null : relocationLabel(p.relocation))}
+        ${row('Authorization', p.workAuthorization ? workAuthorizationLabel(p.workAuthorization) : null)}
         ${row('Available from', p.availableFrom)}
         ${row('Email', p.email)}
         ${row('LinkedIn', p.linkedinUrl ? html`<a href=${p.linkedinUrl} rel="noopener noreferrer" target="_blank">${p.linkedinUrl}</a>` : null)}

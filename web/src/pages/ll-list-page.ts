@@ -6,7 +6,7 @@ import { searchProfiles, topValues, type SearchResult } from '../api/search.js';
 import type { LayoffList } from '../api/organize.js';
 import { getList } from '../api/talent.js';
 import '../components/ll-talent-overview.js';
-import { countryLabel } from '../labels.js';
+import { countryName } from '../../../common/labels.js';
 import { loadFailure, notice, slugParam } from '../page-parts.js';
 import { controls, page, tokens } from '../styles.js';
 
@@ -76,7 +76,7 @@ export class LlListPage extends LitElement {
         <ll-talent-overview
           .total=${view.talent.total}
           .skills=${topValues(view.talent.facets.skills)}
-          .countries=${topValues(view.talent.facets.country, (code) => view.talent.labels.country[code] ?? countryLabel(code))}
+          .countries=${topValues(view.talent.facets.country, (code) => view.talent.labels.country[code] ?? countryName(code))}
           .filter=${{ list: slugParam(this.params) }}
         ></ll-talent-overview>
       `,

@@ -12,13 +12,14 @@ import '../components/ll-import-preview.js';
 import '../components/ll-list-chooser.js';
 import '../components/ll-mapping-editor.js';
 import '../components/ll-sign-in-form.js';
+import { ENCODINGS, type EncodingChoice } from '../../../common/import-encodings.js';
 import { peopleLabel } from '../labels.js';
 import { controls, page, tokens } from '../styles.js';
 
-const ENCODINGS: [string, string][] = [
-  ['auto', 'Detect automatically'], ['utf-8', 'UTF-8'], ['utf-16le', 'UTF-16 (Excel "Unicode text")'],
-  ['utf-16be', 'UTF-16 big-endian'], ['windows-1252', 'Windows-1252 (older Excel "CSV")'],
-];
+const ENCODING_LABELS: Record<EncodingChoice, string> = {
+  auto: 'Detect automatically', 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 (Excel "Unicode text")',
+  'utf-16be': 'UTF-16 big-endian', 'windows-1252': 'Windows-1252 (older Excel "CSV")',
+};
 
 const rowsWord = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'row' : 'rows'}`;
 
@@ -115,7 +116,7 @@ export class LlOrganizePage extends LitElement {
         <div>
           <label for="encoding">Encoding</label>
           <select id="encoding" @change=${this._onEncoding}>
-            ${ENCODINGS.map(([value, label]) => html`<option value=${value} ?selected=${value === this._encoding}>${label}</option>`)}
+            ${ENCODINGS.map((value) => html`<option value=${value} ?selected=${value === this._encoding}>${ENCODING_LABELS[value]}</option>`)}
           </select>
         </div>
       </div>

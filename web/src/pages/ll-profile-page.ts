@@ -7,14 +7,8 @@ import type { SearchHit } from '../api/search.js';
 import { getList } from '../api/talent.js';
 import '../components/ll-contact-form.js';
 import { initials } from '../components/ll-profile-card.js';
-import {
-  dateLabel,
-  employmentTypeLabel,
-  placeLabel,
-  remoteLabel,
-  seniorityLabel,
-  workAuthorizationLabel,
-} from '../labels.js';
+import { employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../../common/labels.js';
+import { dateLabel, placeLabel, relocationLabel } from '../labels.js';
 import { notice, slugParam } from '../page-parts.js';
 import { previewOf } from '../profile-preview.js';
 import { lastSearchUrl, stateUrl } from '../search-state.js';
@@ -133,7 +127,7 @@ export class LlProfilePage extends LitElement {
     const facts: [string, unknown][] = [
       ['Location', place || null],
       ['Work style', p.remote ? remoteLabel(p.remote) : null],
-      ['Relocation', p.relocation === null || p.relocation === undefined ? null : p.relocation ? 'Open to relocating' : 'Not relocating'],
+      ['Relocation', p.relocation === null || p.relocation === undefined ? null : relocationLabel(p.relocation)],
       ['Work authorization', p.workAuthorization ? workAuthorizationLabel(p.workAuthorization) : null],
       ['Looking for', p.employmentTypes?.length ? p.employmentTypes.map(employmentTypeLabel).join(', ') : null],
       ['Experience', p.yearsExperience !== null ? `${p.yearsExperience} years` : null],

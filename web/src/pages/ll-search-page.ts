@@ -2,17 +2,18 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
-import { searchProfiles, type Facet, type SearchParams, type SearchResult } from '../api/search.js';
+import { searchProfiles, type SearchParams, type SearchResult } from '../api/search.js';
 import '../components/ll-facet-list.js';
 import '../components/ll-filter-chips.js';
 import type { Chip } from '../components/ll-filter-chips.js';
 import '../components/ll-pagination.js';
 import '../components/ll-profile-card.js';
 import '../components/ll-search-box.js';
-import { countryLabel, dateLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../labels.js';
+import { countryName, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../../common/labels.js';
+import { FACETS, MAX_TOTAL_HITS, isSearchableFacet, type Facet } from '../../../common/search.js';
+import { dateLabel, peopleLabel } from '../labels.js';
 import { rememberPreviews } from '../profile-preview.js';
 import {
-  FACET_PARAMS,
   clearFilters,
   hasFilters,
   readState,
@@ -36,14 +37,14 @@ const LAID_OFF_SINCE = [
 const YEARS_MIN = [2, 5, 10, 15];
 
 /** The facet panels, in the order a recruiter narrows by. */
-const PANELS: { facet: Facet; heading: string; searchable?: boolean }[] = [
-  { facet: 'skills', heading: 'Skills', searchable: true },
-  { facet: 'employer', heading: 'Former employer', searchable: true },
-  { facet: 'country', heading: 'Country', searchable: true },
-  { facet: 'region', heading: 'Region', searchable: true },
+const PANELS: { facet: Facet; heading: string }[] = [
+  { facet: 'skills', heading: 'Skills' },
+  { facet: 'employer', heading: 'Former employer' },
+  { facet: 'country', heading: 'Country' },
+  { facet: 'region', heading: 'Region' },
   { facet: 'seniority', heading: 'Seniority' },
   { facet: 'remote', heading: 'Work style' },
-  { facet: 'list', heading: 'Layoff list', searchable: true },
+  { facet: 'list', heading: 'Layoff list' },
 ];
 
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
@@ -195,7 +196,7 @@ export class LlSearchPage extends LitElement {
 
   private _onChipRemove(event: CustomEvent<{ key: string; value: string }>) {
     const { key, value } = event.detail;
-    const facet = FACET_PARAMS.find((f) => f === key);
+    const facet = FACETS.find((f) => f === key);
     this._change(facet ? withValues(this._state, facet, valuesOf(this._state, facet).filter((v) => v !== value)) : withParam(this._state, key, undefined));
   }
 
@@ -222,7 +223,7 @@ export class LlSearchPage extends LitElement {
       case 'list':
         return (v) => this._labels.list[v] ?? v;
       case 'country':
-        return (v) => this._labels.country[v] ?? countryLabel(v);
+        return (v) => this._labels.country[v] ?? countryName(v);
       case 'seniority':
         return seniorityLabel;
       case 'remote':
@@ -234,7 +235,7 @@ export class LlSearchPage extends LitElement {
 
   private _chips(): Chip[] {
     const s = this._state;
-    const chips: Chip[] = FACET_PARAMS.flatMap((facet) => {
+    const chips: Chip[] = FACETS.flatMap((facet) => {
       const label = this._label(facet);
       return valuesOf(s, facet).map((value) => ({ key: facet, value, label: facet === 'employer' ? `Ex-${label(value)}` : label(value) }));
     });
@@ -285,7 +286,7 @@ export class LlSearchPage extends LitElement {
 
   private _summary(result: SearchResult | undefined, busy: boolean) {
     if (!result) return busy ? 'Searching…' : '';
-    const people = `${result.total.toLocaleString('en')}${result.total >= 10_000 ? '+' : ''} ${result.total === 1 ? 'person' : 'people'}`;
+    const people = peopleLabel(result.total, result.total >= MAX_TOTAL_HITS);
     const q = this._state.q;
     return html`${people}${q ? html` <span class="muted">for “${q}”</span>` : nothing}${busy ? html` <span class="muted">· searching…</span>` : nothing}`;
   }
@@ -305,7 +306,7 @@ export class LlSearchPage extends LitElement {
             .selected=${valuesOf(s, panel.facet)}
             .label=${this._label(panel.facet)}
             .params=${s}
-            ?searchable=${panel.searchable ?? false}
+            ?searchable=${isSearchableFacet(panel.facet)}
           ></ll-facet-list>`,
         )}
         <div class="more-filters">
@@ -329,7 +330,7 @@ export class LlSearchPage extends LitElement {
           <label class="inline"><input type="checkbox" .checked=${s.relocation === 'true'} @change=${this._onCheck('relocation', 'true')} />Open to relocation</label>
         </div>
         <button class="apply" type="button" @click=${this._showResults}>
-          ${result ? `Show ${result.total.toLocaleString('en')} ${result.total === 1 ? 'person' : 'people'}` : 'Show results'}
+          ${result ? `Show ${peopleLabel(result.total)}` : 'Show results'}
         </button>
       </aside>
     `;
@@ -367,7 +368,7 @@ export class LlSearchPage extends LitElement {
       <ol class="hits">
         ${result.hits.map((hit) => html`<li><ll-profile-card .hit=${hit} .selectedSkills=${skills}></ll-profile-card></li>`)}
       </ol>
-      <ll-pagination .page=${result.page} .totalPages=${Math.min(result.totalPages, Math.floor(10_000 / result.hitsPerPage))}
+      <ll-pagination .page=${result.page} .totalPages=${Math.min(result.totalPages, Math.floor(MAX_TOTAL_HITS / result.hitsPerPage))}
         .hrefFor=${(p: number) => stateUrl(withParam(this._state, 'page', p > 1 ? String(p) : undefined))}></ll-pagination>
     `;
   }

@@ -2,7 +2,7 @@ import { toDocument, type ProfileDocument } from '../../search/profiles-index.js
 import { parseLocation } from '../../common/normalize/location.js';
 import { canonicalSkill } from '../../common/normalize/skills.js';
 import { slugify } from '../../common/normalize/text.js';
-import type { Person } from './generate.js';
+import type { Person } from '../../tools/people/generate.js';
 
 /**
  * A generated person as the search document the sync worker would write, for filling

@@ -1,11 +1,10 @@
+import { countryName } from '../../common/labels.js';
 import { canonicalSkill, catalogSkills, skillSynonyms } from '../../common/normalize/skills.js';
 import { slugify } from '../../common/normalize/text.js';
 import {
   CITIES, JOB_FUNCTIONS, KNOWN_EMPLOYERS, LEVEL_WEIGHTS, NAME_POOLS, SENIORITY_LEVELS, STARTUP_PREFIXES,
   STARTUP_ROOTS, STARTUP_SUFFIXES, TAIL_SKILLS, YEARS_BY_LEVEL, type City, type JobFunction, type Level, type Name,
 } from './pools.js';
-
-const CANONICAL_SKILLS = catalogSkills();
 import { createRandom, weighted, zipf, type Random } from './random.js';
 
 /**
@@ -64,7 +63,7 @@ export interface ListSeed {
 export const DEFAULT_SEED = 42;
 export const DEFAULT_LISTS = 3;
 /** A fixed day, so that a seed means the same data whenever it is run. */
-export const DEFAULT_AS_OF = '2026-11-01';
+const DEFAULT_AS_OF = '2026-11-01';
 
 /** The headers of a real layoff list (a Google Form's sheet): what the importer must map. */
 export const CSV_HEADERS = [
@@ -73,6 +72,7 @@ export const CSV_HEADERS = [
 ] as const;
 
 const DAY_MS = 86_400_000;
+const CANONICAL_SKILLS = catalogSkills();
 const EMAIL_DOMAINS = ['example.com', 'example.org', 'example.net'];
 const drawLevel = weighted(SENIORITY_LEVELS, SENIORITY_LEVELS.map((l) => LEVEL_WEIGHTS[l]));
 const drawPool = weighted(NAME_POOLS, NAME_POOLS.map((p) => p.weight));
@@ -189,7 +189,7 @@ export function* csvChunks(options: SeedOptions, include: (p: Person) => boolean
   if (chunk) yield chunk;
 }
 
-export function csvValues(p: Person): string[] {
+function csvValues(p: Person): string[] {
   const yes = (value: boolean) => (value ? 'Yes' : 'No');
   return [
     formTimestamp(p.submittedAt), p.name, p.email ?? '', p.linkedin ?? '', p.title, p.company, p.location,
@@ -197,7 +197,7 @@ export function csvValues(p: Person): string[] {
   ];
 }
 
-export function csvLine(values: readonly string[]): string {
+function csvLine(values: readonly string[]): string {
   return `${values.map((v) => (/[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')}\r\n`;
 }
 
@@ -266,8 +266,6 @@ function layoffWaves(seed: number, employerIndex: number, asOf: number): number[
   return Array.from({ length: random.int(1, 3) }, () => asOf - random.int(15, span) * DAY_MS);
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-const countryName = (code: string) => regionNames.of(code) ?? code;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 

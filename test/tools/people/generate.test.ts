@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CSV_HEADERS, csvChunks, generatePeople, seedLists, type Person, type SeedOptions } from '../../../bench/data/generate.js';
+import { CSV_HEADERS, csvChunks, generatePeople, seedLists, type Person, type SeedOptions } from '../../../tools/people/generate.js';
 import { normalizeLinkedinUrl } from '../../../common/normalize/linkedin.js';
 import { parseLocation } from '../../../common/normalize/location.js';
 import { canonicalSkill, catalogSkills } from '../../../common/normalize/skills.js';

@@ -6,7 +6,7 @@
 /** A name as written, and the ASCII spelling people use for it in an email or a LinkedIn handle. */
 export type Name = readonly [written: string, ascii: string];
 
-export interface NamePool {
+interface NamePool {
   culture: string;
   /** Relative share of people from this pool. */
   weight: number;
