@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { httpErrors } from '@fastify/sensible';
 import { sql } from 'kysely';
 import { pipeline } from 'node:stream/promises';
 import { ENCODINGS } from '../common/import-encodings.js';
@@ -10,7 +11,7 @@ import { reportCsv } from '../server/services/imports/report.js';
 import { runImport } from '../server/services/imports/run.js';
 import type { ImportProgress } from '../server/services/imports/types.js';
 import { asImportRunner } from '../server/services/imports/runner.js';
-import { importOptions, UploadError } from '../server/services/imports/upload.js';
+import { importOptions } from '../server/services/imports/upload.js';
 import { findListForImport } from '../server/services/lists.js';
 import { parseCli } from '../tools/cli-args.js';
 import { runCli, UsageError } from './cli.js';
@@ -70,7 +71,7 @@ await runCli(async ({ log, db, stores }) => {
       mapping: values.mapping ?? '',
     });
   } catch (err) {
-    if (err instanceof UploadError) throw new UsageError(`${err.message}\n\n${USAGE}`);
+    if (err instanceof httpErrors.HttpError) throw new UsageError(`${err.message}\n\n${USAGE}`);
     throw err;
   }
   // As a runner of its own: a server starting meanwhile can tell that this import is alive.

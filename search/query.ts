@@ -1,3 +1,4 @@
+import { httpErrors } from '@fastify/sensible';
 import { MeilisearchError, type Meilisearch, type MultiSearchQuery, type SearchResponse } from 'meilisearch';
 import { eq, toFilter } from './filters.js';
 import type { ProfileDocument } from './profiles-index.js';
@@ -13,8 +14,7 @@ import {
   type SearchQuery,
   type SearchResult,
 } from './schemas.js';
-import { InvalidQueryError, conditionsByFacet, conditionsWithout, parseFilters, type SearchFilters } from './request.js';
-import { ServiceUnavailableError } from '../server/errors.js';
+import { conditionsByFacet, conditionsWithout, parseFilters, type SearchFilters } from './request.js';
 
 export interface SearchStores {
   db: Executor;
@@ -25,19 +25,17 @@ export interface SearchStores {
   labels: { employer: LabelCache; list: LabelCache };
 }
 
-/** Meilisearch did not answer: a 503 whose message the error handler passes on as is. */
-export class SearchUnavailableError extends ServiceUnavailableError {
-  constructor(cause: unknown) {
-    super('Search is temporarily unavailable. Please try again in a minute.', { cause });
-  }
-}
-
-/** Runs a Meilisearch call, turning its failures (down, timed out, index missing) into a 503. */
+/**
+ * Runs a Meilisearch call, turning its failures (down, timed out, index missing) into a 503 whose
+ * message is written for people (`expose`), so the error handler passes it on as is.
+ */
 async function meili<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (err) {
-    if (err instanceof MeilisearchError) throw new SearchUnavailableError(err);
+    if (err instanceof MeilisearchError) {
+      throw httpErrors.createError(503, 'Search is temporarily unavailable. Please try again in a minute.', { expose: true, cause: err });
+    }
     throw err;
   }
 }
@@ -74,7 +72,7 @@ export async function searchProfiles(stores: SearchStores, query: SearchQuery): 
   const page = query.page ?? 1;
   const hitsPerPage = query.hitsPerPage ?? 20;
   if ((page - 1) * hitsPerPage >= MAX_TOTAL_HITS) {
-    throw new InvalidQueryError(
+    throw httpErrors.badRequest(
       `querystring.page: only the first ${MAX_TOTAL_HITS.toLocaleString('en')} results can be paged through; narrow the search with filters instead`,
     );
   }

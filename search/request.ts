@@ -1,3 +1,4 @@
+import { httpErrors } from '@fastify/sensible';
 import { allOf, anyOf, eq, range, type Condition } from './filters.js';
 import { REMOTE_PREFERENCES, SENIORITIES } from '../common/profile-codes.js';
 import { COUNTRY_CODES } from '../common/normalize/location.js';
@@ -5,11 +6,6 @@ import { canonicalSkill } from '../common/normalize/skills.js';
 import { cleanText } from '../common/normalize/text.js';
 import type { Facet } from '../common/search.js';
 import { MAX_LIST_VALUES, type FacetSearchQuery } from './schemas.js';
-
-/** A 400 whose message names the query parameter and says what to fix. */
-export class InvalidQueryError extends Error {
-  readonly statusCode = 400;
-}
 
 /** What the filters of a search ask for, every value checked. */
 export interface SearchFilters {
@@ -38,10 +34,10 @@ type Check = (value: string) => string | undefined;
 function commaList(name: string, raw: string | undefined, check: Check, expected: string): string[] {
   if (raw === undefined) return [];
   const values = [...new Set(raw.split(',').map((v) => v.trim()).filter(Boolean))];
-  if (values.length > MAX_LIST_VALUES) throw new InvalidQueryError(`querystring.${name} takes at most ${MAX_LIST_VALUES} values`);
+  if (values.length > MAX_LIST_VALUES) throw httpErrors.badRequest(`querystring.${name} takes at most ${MAX_LIST_VALUES} values`);
   return values.map((value) => {
     const fixed = check(value);
-    if (fixed === undefined) throw new InvalidQueryError(`querystring.${name}: ${JSON.stringify(value.slice(0, 80))} is not ${expected}`);
+    if (fixed === undefined) throw httpErrors.badRequest(`querystring.${name}: ${JSON.stringify(value.slice(0, 80))} is not ${expected}`);
     return fixed;
   });
 }
@@ -60,7 +56,7 @@ const country: Check = (value) => (COUNTRY_CODES.has(value.toUpperCase()) ? valu
 
 export function parseFilters(query: Omit<FacetSearchQuery, 'facetQuery'>): SearchFilters {
   const q = cleanText(query.q ?? '', { max: 200 });
-  if (!q.ok) throw new InvalidQueryError(`querystring.q ${q.reason}`);
+  if (!q.ok) throw httpErrors.badRequest(`querystring.q ${q.reason}`);
   const filters: SearchFilters = {
     q: q.value,
     skills: commaList('skills', query.skills, skill, 'a skill (at most 60 characters)'),
@@ -79,10 +75,10 @@ export function parseFilters(query: Omit<FacetSearchQuery, 'facetQuery'>): Searc
     yearsMax: query.yearsMax,
   };
   if (filters.layoffFrom && filters.layoffTo && filters.layoffFrom > filters.layoffTo) {
-    throw new InvalidQueryError('querystring.layoffFrom must be on or before layoffTo');
+    throw httpErrors.badRequest('querystring.layoffFrom must be on or before layoffTo');
   }
   if (filters.yearsMin !== undefined && filters.yearsMax !== undefined && filters.yearsMin > filters.yearsMax) {
-    throw new InvalidQueryError('querystring.yearsMin must be at most yearsMax');
+    throw httpErrors.badRequest('querystring.yearsMin must be at most yearsMax');
   }
   return filters;
 }

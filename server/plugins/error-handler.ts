@@ -2,16 +2,21 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifySchemaValidationError } from 'fastify';
 import fp from 'fastify-plugin';
 
+/** What an error may carry beyond Fastify's fields: the `expose` and `headers` of http-errors. */
+type AnswerableError = FastifyError & { expose?: boolean; headers?: Record<string, string> };
+
 /**
- * The one error handler. A 4xx keeps its message, which says what to fix. A 5xx is logged with
- * the request id and answered with a generic message: internals and data stay out of replies.
+ * The one error handler. Services and routes fail with @fastify/sensible's http errors
+ * (`httpErrors.notFound('…')`, `reply.notFound('…')`). A 4xx keeps its message, which says what
+ * to fix, and its headers (a 429's retry-after). A 5xx is logged with the request id and answered
+ * with a generic message, internals and data kept out of replies, unless it was made with
+ * `{ expose: true }`: a dependency that is down, with a message written for people.
  */
 export default fp(
   async (app) => {
-    app.setErrorHandler((err: FastifyError, request, reply) => {
+    app.setErrorHandler((err: AnswerableError, request, reply) => {
       const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
-      // A 5xx marked `expose` (ServiceUnavailableError) carries a message written for people.
-      if (status >= 500 && !(err as { expose?: boolean }).expose) {
+      if (status >= 500 && !err.expose) {
         request.log.error({ err }, 'request failed');
         return reply.status(status).send({
           statusCode: status,
@@ -20,6 +25,7 @@ export default fp(
         });
       }
       if (status >= 500) request.log.warn({ err }, 'request failed');
+      if (err.headers) reply.headers(err.headers);
       return reply.status(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: err.message });
     });
 

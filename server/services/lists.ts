@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { httpErrors } from '@fastify/sensible';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/client.js';
 import { resolveEmployer } from './employers.js';
@@ -6,25 +7,25 @@ import { cleanText, slugify } from '../../common/normalize/text.js';
 import { normalizeWebUrl } from '../../common/normalize/web-url.js';
 import type { CreateList, List } from '../schemas/lists.js';
 
-/** A mistake in what the organizer sent, with a message naming the field. */
-export class ListInputError extends Error {}
+/** A mistake in what the organizer sent: a 400 naming the field. */
+const invalid = (field: string, reason: string) => httpErrors.badRequest(`body.${field} ${reason}`);
 
 function text(value: string, field: string, max: number, multiline = false): string {
   const result = cleanText(value, { max, multiline });
-  if (!result.ok) throw new ListInputError(`${field} ${result.reason}`);
+  if (!result.ok) throw invalid(field, result.reason);
   return result.value;
 }
 
 export async function createList(db: Executor, input: CreateList, organizerId: number): Promise<List> {
   const title = text(input.title, 'title', 200);
   const employerName = text(input.employer, 'employer', 120);
-  if (!title) throw new ListInputError('title must not be empty');
+  if (!title) throw invalid('title', 'must not be empty');
   const employer = await resolveEmployer(db, employerName);
-  if (!employer) throw new ListInputError('employer must contain letters or digits');
+  if (!employer) throw invalid('employer', 'must contain letters or digits');
   let sourceUrl: string | null = null;
   if (input.sourceUrl?.trim()) {
     sourceUrl = normalizeWebUrl(input.sourceUrl) ?? null;
-    if (!sourceUrl) throw new ListInputError('sourceUrl must be an http(s) address, like https://docs.google.com/spreadsheets/…');
+    if (!sourceUrl) throw invalid('sourceUrl', 'must be an http(s) address, like https://docs.google.com/spreadsheets/…');
   }
   const description = input.description ? text(input.description, 'description', 2000, true) || null : null;
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { httpErrors } from '@fastify/sensible';
 import { sql } from 'kysely';
 import { CONSENT_VERSION } from '../../common/consent.js';
 import type { Db, Executor } from '../../db/client.js';
@@ -13,7 +14,6 @@ import { checkEmail, normalizeProfileFields, type FieldErrors, type ProfileField
 import { slugify } from '../../common/normalize/text.js';
 import { emailHash, linkedinHash, suppressedAmong } from '../privacy/suppression.js';
 import type { CreateProfileBody, OwnProfile, PublicProfile, UpdateProfileBody } from '../schemas/profiles.js';
-import { ClientError, fieldErrors } from './client-error.js';
 import { profileRows, type ProfileRow } from '../../db/profiles.js';
 import { profileUrl, toPublicProfile } from './public-profile.js';
 import { MAILS_PER_ADDRESS, takeLimit } from './limits.js';
@@ -79,8 +79,7 @@ export class OptInService {
     else if (body.consentVersion !== undefined && body.consentVersion !== CONSENT_VERSION) {
       problems.consent = 'was given to an older text: reload the page and read the consent text again';
     }
-    const invalid = fieldErrors(problems);
-    if (invalid) throw invalid;
+    refuseFieldErrors(problems);
     // Without a problem, every required field is there and the address is valid.
     const claim: Claim = { ...(fields as ProfileFields), consentAt: new Date().toISOString() };
     const address = (email as { value: string }).value;
@@ -101,7 +100,7 @@ export class OptInService {
     const check = await checkToken(this.deps.db, token, 'verify', { consume: false });
     if (!check.ok) throw tokenError(check, 'body.token');
     const row = await profileRows(this.deps.db).where('p.id', '=', check.profileId).executeTakeFirstOrThrow();
-    if (row.status !== 'pending') throw new ClientError(409, ALREADY_CONFIRMED);
+    if (row.status !== 'pending') throw httpErrors.conflict(ALREADY_CONFIRMED);
     // As the public would see it once published (with the email only if the form chose to show it).
     const claim = check.fields as Claim | null;
     if (!claim) return { profile: toPublicProfile({ ...row, status: 'published' }) };
@@ -156,7 +155,7 @@ export class OptInService {
    */
   async requestManageLink(rawEmail: string): Promise<void> {
     const email = checkEmail(rawEmail);
-    if (!email.ok) throw new ClientError(400, `body.email ${email.reason}`);
+    if (!email.ok) throw httpErrors.badRequest(`body.email ${email.reason}`);
     this.later('manage-link', email.value, () =>
       this.deps.db.transaction().execute(async (trx) => {
         const row = await profileRows(trx)
@@ -205,8 +204,7 @@ export class OptInService {
   async updateOwn(profileId: number, body: UpdateProfileBody): Promise<OwnProfile> {
     const { status, ...input } = body;
     const { value: fields, errors } = normalizeProfileFields(input, { partial: true });
-    const invalid = fieldErrors(errors);
-    if (invalid) throw invalid;
+    refuseFieldErrors(errors);
     return this.withRetry(() =>
       this.deps.db.transaction().execute(async (trx) => {
         const current = await trx
@@ -216,10 +214,10 @@ export class OptInService {
           .forUpdate()
           .executeTakeFirstOrThrow();
         if (status && current.status === 'pending') {
-          throw new ClientError(409, 'body.status cannot change before the profile is confirmed: click the link in the confirmation email first');
+          throw httpErrors.conflict('body.status cannot change before the profile is confirmed: click the link in the confirmation email first');
         }
         if (fields.linkedinUrl && !(await linkedinFree(trx, fields.linkedinUrl, profileId))) {
-          throw new ClientError(409, 'body.linkedinUrl is already part of another Lifeline profile');
+          throw httpErrors.conflict('body.linkedinUrl is already part of another Lifeline profile');
         }
         const employerId = fields.formerEmployer ? (await resolveEmployer(trx, fields.formerEmployer))?.id : undefined;
         await trx
@@ -333,7 +331,7 @@ export class OptInService {
 
   private async own(db: Executor, profileId: number): Promise<OwnProfile> {
     const row = await profileRows(db).where('p.id', '=', profileId).executeTakeFirst();
-    if (!row || row.status === 'removed') throw new ClientError(404, 'This profile was removed.');
+    if (!row || row.status === 'removed') throw httpErrors.notFound('This profile was removed.');
     return {
       status: row.status,
       email: row.email,
@@ -445,12 +443,20 @@ async function latestClaim(db: Executor, profileId: number): Promise<Claim | und
 function bearer(header: string | undefined): string {
   const match = /^Bearer\s+([A-Za-z0-9_-]{1,200})\s*$/i.exec(header ?? '');
   if (!match) {
-    throw new ClientError(401, 'authorization must be "Bearer <token>", with the token from the link in your email. Ask for a new link if you lost it.');
+    throw httpErrors.unauthorized('authorization must be "Bearer <token>", with the token from the link in your email. Ask for a new link if you lost it.');
   }
   return match[1]!;
 }
 
 /** A link that does not work: 401 for a Bearer token; in a body, 400 when unknown, 410 when used or expired. */
-function tokenError(check: Exclude<TokenCheck, { ok: true }>, field: string, status?: number): ClientError {
-  return new ClientError(status ?? (check.reason === 'unknown' ? 400 : 410), `${field}: ${TOKEN_PROBLEMS[check.reason]}`);
+function tokenError(check: Exclude<TokenCheck, { ok: true }>, field: string, status?: 401) {
+  const message = `${field}: ${TOKEN_PROBLEMS[check.reason]}`;
+  if (status === 401) return httpErrors.unauthorized(message);
+  return check.reason === 'unknown' ? httpErrors.badRequest(message) : httpErrors.gone(message);
+}
+
+/** "body.name must be at most 120 characters; body.country must be a country…", as one 400. */
+function refuseFieldErrors(errors: FieldErrors): void {
+  const messages = Object.entries(errors).map(([field, reason]) => `body.${field} ${reason}`);
+  if (messages.length > 0) throw httpErrors.badRequest(messages.join('; '));
 }

@@ -29,7 +29,6 @@ const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!request.isMultipart()) {
         return reply.unsupportedMediaType('Send the file as multipart/form-data, in a field named "file".');
       }
-      // An UploadError carries its 4xx status, which the error handler answers with its message.
       const job = await receiveImportUpload(app.db, request, list, request.user!.id, app.imports.runnerId);
       app.imports.enqueue(job);
       return reply.status(202).send({ id: job.importId });

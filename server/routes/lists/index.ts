@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../../schemas/common.js';
 import { CreateListSchema, ListParamsSchema, ListSchema, ListsSchema } from '../../schemas/lists.js';
-import { createList, getList, ListInputError, listLists } from '../../services/lists.js';
+import { createList, getList, listLists } from '../../services/lists.js';
 
 const listRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -10,15 +10,7 @@ const listRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireOrganizer,
       schema: { body: CreateListSchema, response: { 201: ListSchema, ...errorResponses(400, 401, 403) } },
     },
-    async (request, reply) => {
-      try {
-        const list = await createList(app.db, request.body, request.user!.id);
-        return reply.status(201).send(list);
-      } catch (err) {
-        if (err instanceof ListInputError) return reply.badRequest(`body.${err.message}`);
-        throw err;
-      }
-    },
+    async (request, reply) => reply.status(201).send(await createList(app.db, request.body, request.user!.id)),
   );
 
   app.get('/api/lists', { schema: { response: { 200: ListsSchema } } }, async () => ({ lists: await listLists(app.db) }));

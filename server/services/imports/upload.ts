@@ -4,6 +4,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { httpErrors } from '@fastify/sensible';
 import type { FastifyRequest } from 'fastify';
 import type { Executor } from '../../../db/client.js';
 import { MAX_UPLOAD_BYTES } from '../../plugins/external/multipart.js';
@@ -12,40 +13,29 @@ import { createImport } from './jobs.js';
 import { overrideProblems, type MappingOverride } from './mapping.js';
 import type { ImportJob, ImportOptions } from './types.js';
 
-/** An upload the API refuses, with the status and a message that names the field. */
-export class UploadError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const bad = (message: string) => new UploadError(400, message);
 
 function flag(name: string, raw: string | undefined): boolean {
   if (raw === undefined) return false;
   const value = raw.trim().toLowerCase();
   if (['true', '1', 'on', 'yes'].includes(value)) return true;
   if (['false', '0', 'off', 'no', ''].includes(value)) return false;
-  throw bad(`${name} must be true or false`);
+  throw httpErrors.badRequest(`${name} must be true or false`);
 }
 
-/** Reads the form's fields into import options; throws an UploadError naming a bad field. */
+/** Reads the form's fields into import options; throws a 400 naming a bad field. */
 export function importOptions(fields: Record<string, string>): ImportOptions {
   const encoding = (fields.encoding?.trim().toLowerCase() || 'auto') as EncodingChoice;
-  if (!ENCODINGS.includes(encoding)) throw bad(`encoding must be one of ${ENCODINGS.join(', ')}`);
+  if (!ENCODINGS.includes(encoding)) throw httpErrors.badRequest(`encoding must be one of ${ENCODINGS.join(', ')}`);
   let mapping: MappingOverride | undefined;
   if (fields.mapping?.trim()) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(fields.mapping);
     } catch {
-      throw bad('mapping must be JSON, like {"email": "E-mail address", "name": "Full name"}');
+      throw httpErrors.badRequest('mapping must be JSON, like {"email": "E-mail address", "name": "Full name"}');
     }
     const problems = overrideProblems(parsed);
-    if (problems.length > 0) throw bad(problems.join('; '));
+    if (problems.length > 0) throw httpErrors.badRequest(problems.join('; '));
     mapping = parsed as MappingOverride;
   }
   return { dryRun: flag('dryRun', fields.dryRun), attestConsent: flag('attestConsent', fields.attestConsent), encoding, mapping };
@@ -91,7 +81,7 @@ export async function receiveImportUpload(
       if (part.type === 'file') {
         if (part.fieldname !== 'file' || fileName !== undefined) {
           part.file.resume();
-          throw bad(`Send one file, in the field named "file" (got "${part.fieldname}")`);
+          throw httpErrors.badRequest(`Send one file, in the field named "file" (got "${part.fieldname}")`);
         }
         // Shown back to the organizer and stored: control characters (a NUL above all) are dropped.
         fileName = (part.filename ?? '').replace(/[\u0000-\u001f\u007f]/g, '') || 'upload.csv';
@@ -101,10 +91,10 @@ export async function receiveImportUpload(
         fields[part.fieldname] = part.value;
       }
     }
-    if (fileName === undefined) throw bad('Add the CSV file in a form field named "file".');
+    if (fileName === undefined) throw httpErrors.badRequest('Add the CSV file in a form field named "file".');
     const options = importOptions(fields);
     const { size } = await stat(filePath);
-    if (size === 0) throw bad('The file is empty. Export the list again and upload the .csv file.');
+    if (size === 0) throw httpErrors.badRequest('The file is empty. Export the list again and upload the .csv file.');
     const importId = await createImport(db, { listId: list.id, userId, fileName: fileName.slice(0, 255), options, runner });
     return { importId, list, filePath, sizeBytes: size, options };
   } catch (err) {
@@ -115,4 +105,4 @@ export async function receiveImportUpload(
 }
 
 const tooLarge = () =>
-  new UploadError(413, `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Split the list into smaller files and import each.`);
+  httpErrors.payloadTooLarge(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Split the list into smaller files and import each.`);
