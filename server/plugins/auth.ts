@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { checkToken, TOKEN_PROBLEMS, type TokenCheck } from '../services/tokens.js';
 import { userForApiToken, userForSession, type AuthUser } from '../services/users.js';
 
 export const CSRF_HEADER = 'x-csrf-token';
@@ -11,9 +12,18 @@ declare module 'fastify' {
     requireOrganizer: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     /** The signed-in user of a request, if any (no CSRF check: for reads). */
     currentUser: (request: FastifyRequest) => Promise<Authenticated | undefined>;
+    /**
+     * preHandler: the candidate whose `Authorization: Bearer <token>` is a session, or a mailed
+     * manage link used directly (which then counts as used), else 401. Sets `request.profileId`.
+     */
+    requireCandidate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** preHandler: like requireCandidate, for a manage link only: what a session is opened with. */
+    requireManageLink: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
   interface FastifyRequest {
     user: AuthUser | undefined;
+    /** The profile of the candidate behind requireCandidate or requireManageLink. */
+    profileId: number | undefined;
   }
 }
 
@@ -63,10 +73,21 @@ export function csrfMatches(request: FastifyRequest, auth: Authenticated): boole
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+const BEARER_EXPECTED =
+  'authorization must be "Bearer <token>", with the token from the link in your email. Ask for a new link if you lost it.';
+
+/** "Authorization: Bearer <token>" → the token of a candidate's link or session. */
+function candidateToken(header: string | undefined): string | undefined {
+  return /^Bearer\s+([A-Za-z0-9_-]{1,200})\s*$/i.exec(header ?? '')?.[1];
+}
+
 /**
  * Organizer authentication. Scripts send `Authorization: Bearer <API token>`; the web app signs in
  * and rides a session cookie, whose writes must also carry the session's CSRF token in the
  * `x-csrf-token` header (double submit: a cross-site form can send the cookie, not the header).
+ *
+ * Candidate authentication: `Authorization: Bearer <token>`, a session from POST /api/me/session
+ * or the mailed manage link itself (single use). Candidates have no account, only their profile.
  */
 export default fp(
   async (app) => {
@@ -105,6 +126,28 @@ export default fp(
       }
       request.user = auth.user;
     });
+
+    /**
+     * The profile a candidate's token stands for. A session is tried first (it is not used up),
+     * then a manage link (used up); when neither works, the answer names what went wrong with the
+     * session (expired) rather than "not valid" as a manage link.
+     */
+    const candidateCheck = async (token: string, withSession: boolean): Promise<TokenCheck> => {
+      const session = withSession ? await checkToken(app.db, token, 'session', { consume: false }) : undefined;
+      if (session?.ok) return session;
+      const manage = await checkToken(app.db, token, 'manage', { consume: true });
+      return manage.ok || session === undefined || session.reason === 'unknown' ? manage : session;
+    };
+    const requireCandidate = (withSession: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
+      const token = candidateToken(request.headers.authorization);
+      if (token === undefined) return reply.unauthorized(BEARER_EXPECTED);
+      const check = await candidateCheck(token, withSession);
+      if (!check.ok) return reply.unauthorized(`authorization: ${TOKEN_PROBLEMS[check.reason]}`);
+      request.profileId = check.profileId;
+    };
+    app.decorateRequest('profileId', undefined);
+    app.decorate('requireCandidate', requireCandidate(true));
+    app.decorate('requireManageLink', requireCandidate(false));
   },
   { name: 'auth', dependencies: ['config', 'stores', 'cookie'] },
 );

@@ -98,7 +98,7 @@ export class OptInService {
    */
   async previewClaim(token: string): Promise<{ profile: PublicProfile }> {
     const check = await checkToken(this.deps.db, token, 'verify', { consume: false });
-    if (!check.ok) throw tokenError(check, 'body.token');
+    if (!check.ok) throw tokenError(check);
     const row = await profileRows(this.deps.db).where('p.id', '=', check.profileId).executeTakeFirstOrThrow();
     if (row.status !== 'pending') throw httpErrors.conflict(ALREADY_CONFIRMED);
     // As the public would see it once published (with the email only if the form chose to show it).
@@ -120,7 +120,7 @@ export class OptInService {
     const row = await this.withRetry(() =>
       this.deps.db.transaction().execute(async (trx) => {
         const check = await checkToken(trx, token, 'verify', { consume: true });
-        if (!check.ok) throw tokenError(check, 'body.token');
+        if (!check.ok) throw tokenError(check);
         const current = await trx
           .selectFrom('profiles')
           .select('status')
@@ -171,29 +171,13 @@ export class OptInService {
     );
   }
 
-  /** POST /api/me/session: trades a mailed manage link (single use) for a short session. */
-  async openSession(authorization: string | undefined): Promise<{ token: string; expiresAt: string; profile: OwnProfile }> {
-    const manageToken = bearer(authorization);
+  /** POST /api/me/session: a short session for the profile whose manage link (single use) was just used. */
+  async openSession(profileId: number): Promise<{ token: string; expiresAt: string; profile: OwnProfile }> {
     return this.deps.db.transaction().execute(async (trx) => {
-      const check = await checkToken(trx, manageToken, 'manage', { consume: true });
-      if (!check.ok) throw tokenError(check, 'authorization', 401);
-      const token = await issueToken(trx, check.profileId, 'session');
+      const token = await issueToken(trx, profileId, 'session');
       const expiresAt = new Date(Date.now() + TOKEN_TTL_MS.session).toISOString();
-      return { token, expiresAt, profile: await this.own(trx, check.profileId) };
+      return { token, expiresAt, profile: await this.own(trx, profileId) };
     });
-  }
-
-  /**
-   * The profile a Bearer token stands for: a session, or a manage link used directly (which
-   * then counts as used).
-   */
-  async authenticate(authorization: string | undefined): Promise<number> {
-    const token = bearer(authorization);
-    const session = await checkToken(this.deps.db, token, 'session', { consume: false });
-    if (session.ok) return session.profileId;
-    const manage = await checkToken(this.deps.db, token, 'manage', { consume: true });
-    if (manage.ok) return manage.profileId;
-    throw tokenError(session.reason === 'unknown' ? manage : session, 'authorization', 401);
   }
 
   async getOwn(profileId: number): Promise<OwnProfile> {
@@ -246,7 +230,7 @@ export class OptInService {
   async removeByToken(token: string): Promise<void> {
     const profileId = await this.deps.db.transaction().execute(async (trx) => {
       const check = await checkRemovalToken(trx, token);
-      if (!check.ok) throw tokenError(check, 'body.token');
+      if (!check.ok) throw tokenError(check);
       await removeProfile(trx, check.profileId);
       return check.profileId;
     });
@@ -439,19 +423,9 @@ async function latestClaim(db: Executor, profileId: number): Promise<Claim | und
   return (row?.fields ?? undefined) as Claim | undefined;
 }
 
-/** "Authorization: Bearer <token>" → the token. */
-function bearer(header: string | undefined): string {
-  const match = /^Bearer\s+([A-Za-z0-9_-]{1,200})\s*$/i.exec(header ?? '');
-  if (!match) {
-    throw httpErrors.unauthorized('authorization must be "Bearer <token>", with the token from the link in your email. Ask for a new link if you lost it.');
-  }
-  return match[1]!;
-}
-
-/** A link that does not work: 401 for a Bearer token; in a body, 400 when unknown, 410 when used or expired. */
-function tokenError(check: Exclude<TokenCheck, { ok: true }>, field: string, status?: 401) {
-  const message = `${field}: ${TOKEN_PROBLEMS[check.reason]}`;
-  if (status === 401) return httpErrors.unauthorized(message);
+/** A link in a body that does not work: 400 when unknown, 410 when used or expired. */
+function tokenError(check: Exclude<TokenCheck, { ok: true }>) {
+  const message = `body.token: ${TOKEN_PROBLEMS[check.reason]}`;
   return check.reason === 'unknown' ? httpErrors.badRequest(message) : httpErrors.gone(message);
 }
 

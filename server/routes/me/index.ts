@@ -7,7 +7,7 @@ import { PROFILE_BODY_LIMIT } from '../profiles/index.js';
 
 /**
  * The candidate's own profile, behind `Authorization: Bearer <token>`: a session from
- * POST /api/me/session, or the mailed manage link itself (single use).
+ * POST /api/me/session, or the mailed manage link itself (single use); see plugins/auth.ts.
  */
 const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const limited = publicWriteLimit(app.config.rateLimit);
@@ -15,14 +15,18 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/me/session',
-    { config: limited, schema: { headers: BearerHeadersSchema, response: { 201: SessionSchema, ...errors } } },
-    async (request, reply) => reply.status(201).send(await app.optIn.openSession(request.headers.authorization)),
+    {
+      config: limited,
+      preHandler: app.requireManageLink,
+      schema: { headers: BearerHeadersSchema, response: { 201: SessionSchema, ...errors } },
+    },
+    async (request, reply) => reply.status(201).send(await app.optIn.openSession(request.profileId!)),
   );
 
   app.get(
     '/api/me/profile',
-    { schema: { headers: BearerHeadersSchema, response: { 200: OwnProfileSchema, ...errors } } },
-    async (request) => app.optIn.getOwn(await app.optIn.authenticate(request.headers.authorization)),
+    { preHandler: app.requireCandidate, schema: { headers: BearerHeadersSchema, response: { 200: OwnProfileSchema, ...errors } } },
+    async (request) => app.optIn.getOwn(request.profileId!),
   );
 
   app.patch(
@@ -30,19 +34,17 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       bodyLimit: PROFILE_BODY_LIMIT,
       config: limited,
+      preHandler: app.requireCandidate,
       schema: { headers: BearerHeadersSchema, body: UpdateProfileSchema, response: { 200: OwnProfileSchema, ...errors, ...errorResponses(413) } },
     },
-    async (request) => {
-      const profileId = await app.optIn.authenticate(request.headers.authorization);
-      return app.optIn.updateOwn(profileId, request.body);
-    },
+    async (request) => app.optIn.updateOwn(request.profileId!, request.body),
   );
 
   app.delete(
     '/api/me/profile',
-    { config: limited, schema: { headers: BearerHeadersSchema, response: { 200: RemovedSchema, ...errors } } },
+    { config: limited, preHandler: app.requireCandidate, schema: { headers: BearerHeadersSchema, response: { 200: RemovedSchema, ...errors } } },
     async (request) => {
-      await app.optIn.removeOwn(await app.optIn.authenticate(request.headers.authorization));
+      await app.optIn.removeOwn(request.profileId!);
       return { status: 'removed' as const, message: PROFILE_REMOVED };
     },
   );
