@@ -16,13 +16,12 @@ import {
 } from './schemas.js';
 import { conditionsByFacet, conditionsWithout, parseFilters, type SearchFilters } from './request.js';
 
+/** What searching needs: Postgres for labels and employers, Meilisearch for the rest. */
 export interface SearchStores {
   db: Executor;
   /** Meilisearch with the search-only key. */
   searchClient: () => Promise<Meilisearch>;
   indexUid: string;
-  /** Employer names and list titles by slug, one cache per facet. */
-  labels: { employer: LabelCache; list: LabelCache };
 }
 
 /**
@@ -67,56 +66,6 @@ const SORT: Record<NonNullable<SearchQuery['sort']>, string[] | undefined> = {
   updated_desc: ['updated_at:desc'],
 };
 
-export async function searchProfiles(stores: SearchStores, query: SearchQuery): Promise<SearchResult> {
-  const filters = parseFilters(query);
-  const page = query.page ?? 1;
-  const hitsPerPage = query.hitsPerPage ?? 20;
-  if ((page - 1) * hitsPerPage >= MAX_TOTAL_HITS) {
-    throw httpErrors.badRequest(
-      `querystring.page: only the first ${MAX_TOTAL_HITS.toLocaleString('en')} results can be paged through; narrow the search with filters instead`,
-    );
-  }
-  const byFacet = conditionsByFacet(filters);
-  const base = { indexUid: stores.indexUid, q: filters.q };
-  const queries: MultiSearchQuery[] = [
-    {
-      ...base,
-      filter: toFilter(conditionsWithout(byFacet)),
-      facets: FACETS.filter((f) => !isDisjunctive(f, filters)).map((f) => FACET_FIELD[f]),
-      page,
-      hitsPerPage,
-      sort: SORT[query.sort ?? 'relevance'],
-      attributesToRetrieve: RETRIEVED,
-    },
-    ...FACETS.filter((f) => isDisjunctive(f, filters)).map((f) => ({
-      ...base,
-      filter: toFilter(conditionsWithout(byFacet, f)),
-      facets: [FACET_FIELD[f]],
-      page: 1,
-      hitsPerPage: 0,
-    })),
-  ];
-  const { results } = await meili(async () => (await stores.searchClient()).multiSearch<{ queries: MultiSearchQuery[] }, ProfileDocument>({ queries }));
-  const main = results[0]!;
-  const facets = Object.fromEntries(FACETS.map((f) => [f, {}])) as SearchResult['facets'];
-  for (const result of results) {
-    for (const [field, counts] of Object.entries(result.facetDistribution ?? {})) {
-      const facet = FIELD_FACET[field];
-      if (facet) facets[facet] = counts;
-    }
-  }
-  return {
-    hits: main.hits.map(toHit),
-    total: main.totalHits ?? 0,
-    page,
-    hitsPerPage,
-    totalPages: main.totalPages ?? 0,
-    facets,
-    labels: await labelsFor(stores, facets),
-    processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)),
-  };
-}
-
 const isDisjunctive = (facet: Facet, filters: SearchFilters) =>
   DISJUNCTIVE.includes(facet) && (filters[facet] as string[]).length > 0;
 
@@ -143,23 +92,6 @@ export function toHit(d: ProfileDocument): SearchHit {
   };
 }
 
-/** Display names of the slugs and codes among the facet values. */
-async function labelsFor(stores: SearchStores, facets: SearchResult['facets']): Promise<SearchResult['labels']> {
-  const [employer, list, country] = await Promise.all(
-    (['employer', 'list', 'country'] as const).map((facet) => facetLabels(stores, facet, Object.keys(facets[facet]))),
-  );
-  return { employer: employer!, list: list!, country: country! };
-}
-
-/** value → display name, for the facets whose values are slugs or codes (the others: none). */
-async function facetLabels(stores: SearchStores, facet: Facet, values: string[]): Promise<Record<string, string>> {
-  if (values.length === 0) return {};
-  if (facet === 'country') return Object.fromEntries(values.map((code) => [code, countryName(code)]));
-  if (facet === 'employer') return stores.labels.employer.get(values, (slugs) => employerNames(stores.db, slugs));
-  if (facet === 'list') return stores.labels.list.get(values, (slugs) => listTitles(stores.db, slugs));
-  return {};
-}
-
 async function employerNames(db: Executor, slugs: string[]): Promise<Record<string, string>> {
   const rows = await db.selectFrom('employers').select(['slug', 'name']).where('slug', 'in', slugs).execute();
   return Object.fromEntries(rows.map((r) => [r.slug, r.name]));
@@ -170,55 +102,127 @@ async function listTitles(db: Executor, slugs: string[]): Promise<Record<string,
   return Object.fromEntries(rows.map((r) => [r.slug, r.title]));
 }
 
-/** What the search service needs of an app: its stores, and label caches of its own. */
-export function searchStores(app: { db: Executor; searchOnlyMeili: () => Promise<Meilisearch>; profilesIndex: string }): SearchStores {
-  return { db: app.db, searchClient: app.searchOnlyMeili, indexUid: app.profilesIndex, labels: { employer: new LabelCache(), list: new LabelCache() } };
-}
-
-/** Values of one facet that start with `facetQuery`, counted within the current filters. */
-export async function searchFacetValues(
-  stores: SearchStores,
-  facet: Facet,
-  query: Parameters<typeof parseFilters>[0] & { facetQuery?: string },
-): Promise<FacetSearchResult> {
-  const filters = parseFilters(query);
-  const byFacet = conditionsByFacet(filters);
-  const conditions = DISJUNCTIVE.includes(facet) ? conditionsWithout(byFacet, facet) : conditionsWithout(byFacet);
-  const { facetHits } = await meili(async () =>
-    (await stores.searchClient()).index(stores.indexUid).searchForFacetValues({
-      facetName: FACET_FIELD[facet],
-      facetQuery: query.facetQuery ?? '',
-      q: filters.q,
-      filter: toFilter(conditions),
-    }),
-  );
-  const named = await facetLabels(stores, facet, facetHits.map((h) => h.value));
-  return { facet, values: facetHits.map((h) => ({ value: h.value, label: named[h.value] ?? h.value, count: h.count })) };
-}
-
 const TOP = 15;
 
-/** An employer's published talent by skill and by country; undefined when no such employer. */
-export async function employerTalent(stores: SearchStores, slug: string): Promise<EmployerTalent | undefined> {
-  const employer = await stores.db.selectFrom('employers').select(['slug', 'name']).where('slug', '=', slug).executeTakeFirst();
-  if (!employer) return undefined;
-  const result: SearchResponse<ProfileDocument> = await meili(async () =>
-    (await stores.searchClient()).index(stores.indexUid).search<ProfileDocument>('', {
-      filter: [eq('former_employer', slug)],
-      facets: ['skills', 'country'],
-      hitsPerPage: 0,
-      page: 1,
-    }),
-  );
-  const top = (counts: Record<string, number> = {}, label: (value: string) => string = (v) => v): FacetValue[] =>
-    Object.entries(counts)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, TOP)
-      .map(([value, count]) => ({ value, label: label(value), count }));
-  return {
-    ...employer,
-    total: result.totalHits ?? 0,
-    skills: top(result.facetDistribution?.skills),
-    countries: top(result.facetDistribution?.country, countryName),
-  };
+/**
+ * Recruiter search, read from Meilisearch with the search-only key: profiles with facet counts,
+ * facet values for the filter boxes, an employer's talent. Employer names and list titles come
+ * from Postgres, kept a few minutes in caches of its own.
+ */
+export class ProfileSearchService {
+  private readonly labels = { employer: new LabelCache(), list: new LabelCache() };
+
+  constructor(private readonly stores: SearchStores) {}
+
+  /** GET /api/search. */
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const filters = parseFilters(query);
+    const page = query.page ?? 1;
+    const hitsPerPage = query.hitsPerPage ?? 20;
+    if ((page - 1) * hitsPerPage >= MAX_TOTAL_HITS) {
+      throw httpErrors.badRequest(
+        `querystring.page: only the first ${MAX_TOTAL_HITS.toLocaleString('en')} results can be paged through; narrow the search with filters instead`,
+      );
+    }
+    const byFacet = conditionsByFacet(filters);
+    const base = { indexUid: this.stores.indexUid, q: filters.q };
+    const queries: MultiSearchQuery[] = [
+      {
+        ...base,
+        filter: toFilter(conditionsWithout(byFacet)),
+        facets: FACETS.filter((f) => !isDisjunctive(f, filters)).map((f) => FACET_FIELD[f]),
+        page,
+        hitsPerPage,
+        sort: SORT[query.sort ?? 'relevance'],
+        attributesToRetrieve: RETRIEVED,
+      },
+      ...FACETS.filter((f) => isDisjunctive(f, filters)).map((f) => ({
+        ...base,
+        filter: toFilter(conditionsWithout(byFacet, f)),
+        facets: [FACET_FIELD[f]],
+        page: 1,
+        hitsPerPage: 0,
+      })),
+    ];
+    const { results } = await meili(async () =>
+      (await this.stores.searchClient()).multiSearch<{ queries: MultiSearchQuery[] }, ProfileDocument>({ queries }),
+    );
+    const main = results[0]!;
+    const facets = Object.fromEntries(FACETS.map((f) => [f, {}])) as SearchResult['facets'];
+    for (const result of results) {
+      for (const [field, counts] of Object.entries(result.facetDistribution ?? {})) {
+        const facet = FIELD_FACET[field];
+        if (facet) facets[facet] = counts;
+      }
+    }
+    return {
+      hits: main.hits.map(toHit),
+      total: main.totalHits ?? 0,
+      page,
+      hitsPerPage,
+      totalPages: main.totalPages ?? 0,
+      facets,
+      labels: await this.labelsFor(facets),
+      processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)),
+    };
+  }
+
+  /** GET /api/search/facets/:facet: values of one facet that start with `facetQuery`, counted within the current filters. */
+  async facetValues(facet: Facet, query: Parameters<typeof parseFilters>[0] & { facetQuery?: string }): Promise<FacetSearchResult> {
+    const filters = parseFilters(query);
+    const byFacet = conditionsByFacet(filters);
+    const conditions = DISJUNCTIVE.includes(facet) ? conditionsWithout(byFacet, facet) : conditionsWithout(byFacet);
+    const { facetHits } = await meili(async () =>
+      (await this.stores.searchClient()).index(this.stores.indexUid).searchForFacetValues({
+        facetName: FACET_FIELD[facet],
+        facetQuery: query.facetQuery ?? '',
+        q: filters.q,
+        filter: toFilter(conditions),
+      }),
+    );
+    const named = await this.facetLabels(facet, facetHits.map((h) => h.value));
+    return { facet, values: facetHits.map((h) => ({ value: h.value, label: named[h.value] ?? h.value, count: h.count })) };
+  }
+
+  /** GET /api/employers/:slug: an employer's published talent by skill and by country; 404 when no such employer. */
+  async employerTalent(slug: string): Promise<EmployerTalent> {
+    const employer = await this.stores.db.selectFrom('employers').select(['slug', 'name']).where('slug', '=', slug).executeTakeFirst();
+    if (!employer) throw httpErrors.notFound(`No employer "${slug}" on Lifeline.`);
+    const result: SearchResponse<ProfileDocument> = await meili(async () =>
+      (await this.stores.searchClient()).index(this.stores.indexUid).search<ProfileDocument>('', {
+        filter: [eq('former_employer', slug)],
+        facets: ['skills', 'country'],
+        hitsPerPage: 0,
+        page: 1,
+      }),
+    );
+    const top = (counts: Record<string, number> = {}, label: (value: string) => string = (v) => v): FacetValue[] =>
+      Object.entries(counts)
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, TOP)
+        .map(([value, count]) => ({ value, label: label(value), count }));
+    return {
+      ...employer,
+      total: result.totalHits ?? 0,
+      skills: top(result.facetDistribution?.skills),
+      countries: top(result.facetDistribution?.country, countryName),
+    };
+  }
+
+  /** Display names of the slugs and codes among the facet values. */
+  private async labelsFor(facets: SearchResult['facets']): Promise<SearchResult['labels']> {
+    const [employer, list, country] = await Promise.all(
+      (['employer', 'list', 'country'] as const).map((facet) => this.facetLabels(facet, Object.keys(facets[facet]))),
+    );
+    return { employer: employer!, list: list!, country: country! };
+  }
+
+  /** value → display name, for the facets whose values are slugs or codes (the others: none). */
+  private async facetLabels(facet: Facet, values: string[]): Promise<Record<string, string>> {
+    if (values.length === 0) return {};
+    if (facet === 'country') return Object.fromEntries(values.map((code) => [code, countryName(code)]));
+    if (facet === 'employer') return this.labels.employer.get(values, (slugs) => employerNames(this.stores.db, slugs));
+    if (facet === 'list') return this.labels.list.get(values, (slugs) => listTitles(this.stores.db, slugs));
+    return {};
+  }
 }

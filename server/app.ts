@@ -13,6 +13,8 @@ import imports from './plugins/imports.js';
 import mail from './plugins/mail.js';
 import metrics from './plugins/metrics.js';
 import multipart from './plugins/external/multipart.js';
+import optIn from './plugins/opt-in.js';
+import profileSearch from './plugins/profile-search.js';
 import rateLimit from './plugins/external/rate-limit.js';
 import sensible from './plugins/external/sensible.js';
 import staticFiles from './plugins/external/static.js';
@@ -21,7 +23,6 @@ import syncWorker from './plugins/sync-worker.js';
 import authRoutes from './routes/auth/index.js';
 import healthRoutes from './routes/health/index.js';
 import metricsRoutes from './routes/metrics/index.js';
-import optIn from './plugins/opt-in.js';
 import devMailRoutes from './routes/dev-mail/index.js';
 import meRoutes from './routes/me/index.js';
 import profileRoutes from './routes/profiles/index.js';
@@ -74,7 +75,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   if (options.worker !== false) await app.register(syncWorker, { databaseUrl: options.databaseUrl });
   await app.register(metrics);
 
+  // The services the routes call, each a plugin decorating the app with its name.
   await app.register(optIn);
+  await app.register(profileSearch);
 
   await app.register(healthRoutes);
   await app.register(metricsRoutes);

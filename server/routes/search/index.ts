@@ -7,16 +7,13 @@ import {
   SearchQuerySchema,
   SearchResultSchema,
 } from '../../../search/schemas.js';
-import { searchFacetValues, searchProfiles, searchStores } from '../../../search/query.js';
 
 /** Recruiter search: profiles with facet counts, and facet values for the filter boxes. */
 const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const stores = searchStores(app);
-
   app.get(
     '/api/search',
     { schema: { querystring: SearchQuerySchema, response: { 200: SearchResultSchema, ...errorResponses(400, 503) } } },
-    async (request) => searchProfiles(stores, request.query),
+    async (request) => app.profileSearch.search(request.query),
   );
 
   app.get(
@@ -28,7 +25,7 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: FacetSearchResultSchema, ...errorResponses(400, 503) },
       },
     },
-    async (request) => searchFacetValues(stores, request.params.facet, request.query),
+    async (request) => app.profileSearch.facetValues(request.params.facet, request.query),
   );
 };
 
