@@ -10,6 +10,7 @@ import cookie from './plugins/external/cookie.js';
 import errorHandler, { formatValidationErrors } from './plugins/error-handler.js';
 import helmet from './plugins/external/helmet.js';
 import imports from './plugins/imports.js';
+import lists from './plugins/lists.js';
 import mail from './plugins/mail.js';
 import metrics from './plugins/metrics.js';
 import multipart from './plugins/external/multipart.js';
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // The services the routes call, each a plugin decorating the app with its name.
   await app.register(optIn);
   await app.register(profileSearch);
+  await app.register(lists);
 
   await app.register(healthRoutes);
   await app.register(metricsRoutes);

@@ -81,6 +81,27 @@ export async function getList(db: Executor, slug: string): Promise<List | undefi
   return row ? toList(row) : undefined;
 }
 
+/** The layoff lists: an organizer creates one, anyone reads them. */
+export class ListService {
+  constructor(private readonly db: Executor) {}
+
+  /** POST /api/lists: 400 naming the field when one is not usable. */
+  create(input: CreateList, organizerId: number): Promise<List> {
+    return createList(this.db, input, organizerId);
+  }
+
+  all(): Promise<List[]> {
+    return listLists(this.db);
+  }
+
+  /** One list by its slug, or 404. */
+  async get(slug: string): Promise<List> {
+    const list = await getList(this.db, slug);
+    if (!list) throw httpErrors.notFound(`No list with the slug "${slug}". GET /api/lists shows the lists there are.`);
+    return list;
+  }
+}
+
 /** What the import needs of a list: its id and the employer its people most likely left. */
 export function findListForImport(db: Executor, slug: string) {
   return db
