@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { createLogger } from './logger.js';
 import authPlugin from './plugins/auth.js';
 import configPlugin from './plugins/config.js';
+import contact from './plugins/contact.js';
 import cookie from './plugins/external/cookie.js';
 import errorHandler, { formatValidationErrors } from './plugins/error-handler.js';
 import helmet from './plugins/external/helmet.js';
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // The services the routes call, each a plugin decorating the app with its name.
   await app.register(optIn);
+  await app.register(contact);
   await app.register(profileSearch);
   await app.register(lists);
 

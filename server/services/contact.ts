@@ -24,47 +24,52 @@ const LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\
  * Reply-To: the candidate's address is never shown, and only reaches the recruiter if they reply.
  * Each request is kept in contact_requests; `sent_at` stays empty when the mail could not leave.
  */
-export async function contactCandidate(deps: ContactDeps, slug: string, body: ContactBody): Promise<void> {
-  const { from, text } = checkInput(body);
-  const profile = await deps.db
-    .selectFrom('profiles')
-    .select(['id', 'name', 'email'])
-    .where('slug', '=', slug)
-    .where('status', '=', 'published')
-    .executeTakeFirst();
-  if (!profile) throw httpErrors.notFound(`No published profile "${slug}".`);
-  // A bot filled the hidden field: it is told the message left, and nothing is stored or sent.
-  if (body.website) return;
-  if (!profile.email) throw httpErrors.conflict('This person has not left an address to be contacted at. Try their LinkedIn profile instead.');
-  const quota = await takeLimit(deps.db, { ...MESSAGES_PER_CANDIDATE, key: `profile:${profile.id}` });
-  if (!quota.ok) {
-    throw httpErrors.createError(
-      429,
-      `This person has already been sent ${MESSAGES_PER_CANDIDATE.max} messages through Lifeline today, the most we pass on in a day. Try again tomorrow.`,
-      { headers: { 'retry-after': String(Math.ceil(quota.retryAfterMs / 1000)) } },
-    );
-  }
+export class ContactService {
+  constructor(private readonly deps: ContactDeps) {}
 
-  const { id } = await deps.db
-    .insertInto('contact_requests')
-    .values({ profile_id: profile.id, from_name: from.name, from_email: from.email, company: from.company, message: text })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const mail = contactMail({
-    name: profile.name,
-    from,
-    message: text,
-    profileUrl: `${deps.publicUrl}/p/${slug}`,
-    manageUrl: `${deps.publicUrl}/manage`,
-  });
-  try {
-    await deps.mailer.send({ to: profile.email, replyTo: from.email, ...mail });
-  } catch (err) {
-    // A MailSendError: says why, never to whom.
-    deps.log.warn({ err }, 'a contact message could not be sent');
-    throw httpErrors.createError(503, 'Your message could not be sent right now. Please try again in a few minutes.', { expose: true });
+  /** POST /api/profiles/:slug/contact. */
+  async send(slug: string, body: ContactBody): Promise<void> {
+    const { from, text } = checkInput(body);
+    const profile = await this.deps.db
+      .selectFrom('profiles')
+      .select(['id', 'name', 'email'])
+      .where('slug', '=', slug)
+      .where('status', '=', 'published')
+      .executeTakeFirst();
+    if (!profile) throw httpErrors.notFound(`No published profile "${slug}".`);
+    // A bot filled the hidden field: it is told the message left, and nothing is stored or sent.
+    if (body.website) return;
+    if (!profile.email) throw httpErrors.conflict('This person has not left an address to be contacted at. Try their LinkedIn profile instead.');
+    const quota = await takeLimit(this.deps.db, { ...MESSAGES_PER_CANDIDATE, key: `profile:${profile.id}` });
+    if (!quota.ok) {
+      throw httpErrors.createError(
+        429,
+        `This person has already been sent ${MESSAGES_PER_CANDIDATE.max} messages through Lifeline today, the most we pass on in a day. Try again tomorrow.`,
+        { headers: { 'retry-after': String(Math.ceil(quota.retryAfterMs / 1000)) } },
+      );
+    }
+
+    const { id } = await this.deps.db
+      .insertInto('contact_requests')
+      .values({ profile_id: profile.id, from_name: from.name, from_email: from.email, company: from.company, message: text })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const mail = contactMail({
+      name: profile.name,
+      from,
+      message: text,
+      profileUrl: `${this.deps.publicUrl}/p/${slug}`,
+      manageUrl: `${this.deps.publicUrl}/manage`,
+    });
+    try {
+      await this.deps.mailer.send({ to: profile.email, replyTo: from.email, ...mail });
+    } catch (err) {
+      // A MailSendError: says why, never to whom.
+      this.deps.log.warn({ err }, 'a contact message could not be sent');
+      throw httpErrors.createError(503, 'Your message could not be sent right now. Please try again in a few minutes.', { expose: true });
+    }
+    await this.deps.db.updateTable('contact_requests').set({ sent_at: new Date() }).where('id', '=', id).execute();
   }
-  await deps.db.updateTable('contact_requests').set({ sent_at: new Date() }).where('id', '=', id).execute();
 }
 
 /**

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { publicWriteLimit } from '../../plugins/external/rate-limit.js';
 import { errorResponses } from '../../schemas/common.js';
 import { ContactBodySchema, ContactParamsSchema, ContactSentSchema } from '../../schemas/contact.js';
-import { contactCandidate } from '../../services/contact.js';
 
 /** A recruiter writes to a candidate through Lifeline, never seeing their address. */
 const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -17,11 +16,7 @@ const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: publicWriteLimit(app.config.rateLimit),
     },
     async (request, reply) => {
-      await contactCandidate(
-        { db: app.db, mailer: app.mailer, publicUrl: app.config.publicUrl, log: request.log },
-        request.params.slug,
-        request.body,
-      );
+      await app.contact.send(request.params.slug, request.body);
       return reply.status(202).send({ status: 'sent' });
     },
   );
