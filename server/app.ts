@@ -22,6 +22,7 @@ import sensible from './plugins/external/sensible.js';
 import staticFiles from './plugins/external/static.js';
 import stores, { type StoresOptions } from './plugins/stores.js';
 import syncWorker from './plugins/sync-worker.js';
+import users from './plugins/users.js';
 import authRoutes from './routes/auth/index.js';
 import healthRoutes from './routes/health/index.js';
 import metricsRoutes from './routes/metrics/index.js';
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(contact);
   await app.register(profileSearch);
   await app.register(lists);
+  await app.register(users);
 
   await app.register(healthRoutes);
   await app.register(metricsRoutes);

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/client.js';
 import type { SignInThrottleTable } from '../../db/schema.js';
 import { limitKeyHash } from './limits.js';
-import { checkPassword, type AuthUser } from './users.js';
+import type { AuthUser } from './users.js';
 
 /**
  * Sign-in with password guessing slowed down, per account, across every process on the database.
@@ -79,6 +81,25 @@ export async function signIn(db: Executor, attempt: SignInAttempt): Promise<Sign
     .where('key_hash', '=', keys.client)
     .execute();
   return { ok: true, user };
+}
+
+/** Verifying against this when the email is unknown keeps sign-in timing the same either way. */
+let dummyHash: Promise<string> | undefined;
+
+/** The user whose password this is, or undefined; the same work is done for an unknown email. */
+async function checkPassword(db: Executor, email: string, password: string): Promise<AuthUser | undefined> {
+  // No account's email holds a NUL, and Postgres could not compare one: the password check still runs.
+  const row = email.includes('\0')
+    ? undefined
+    : await db
+        .selectFrom('users')
+        .select(['id', 'email', 'name', 'role', 'password_hash'])
+        .where(sql`lower(email)`, '=', sql`lower(${email})`)
+        .executeTakeFirst();
+  dummyHash ??= hash(randomBytes(32).toString('base64url'));
+  const ok = await verify(row?.password_hash ?? (await dummyHash), password).catch(() => false);
+  if (!row?.password_hash || !ok) return undefined;
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
 /**

@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
+import { httpErrors } from '@fastify/sensible';
+import { hash } from '@node-rs/argon2';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/client.js';
 import type { UserRole } from '../../db/schema.js';
+import { signIn, type SignInAttempt } from './sign-in.js';
 
 /** What the app knows about the person making a request; never includes a secret. */
 export interface AuthUser {
@@ -16,9 +18,6 @@ export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const secret = () => randomBytes(32).toString('base64url');
-
-/** Verifying against this when the email is unknown keeps sign-in timing the same either way. */
-let dummyHash: Promise<string> | undefined;
 
 export class UserExistsError extends Error {}
 
@@ -67,22 +66,6 @@ export async function userForApiToken(db: Executor, token: string): Promise<Auth
   return row;
 }
 
-/** The user whose password this is, or undefined; the same work is done for an unknown email. */
-export async function checkPassword(db: Executor, email: string, password: string): Promise<AuthUser | undefined> {
-  // No account's email holds a NUL, and Postgres could not compare one: the password check still runs.
-  const row = email.includes('\0')
-    ? undefined
-    : await db
-        .selectFrom('users')
-        .select(['id', 'email', 'name', 'role', 'password_hash'])
-        .where(sql`lower(email)`, '=', sql`lower(${email})`)
-        .executeTakeFirst();
-  dummyHash ??= hash(secret());
-  const ok = await verify(row?.password_hash ?? (await dummyHash), password).catch(() => false);
-  if (!row?.password_hash || !ok) return undefined;
-  return { id: row.id, email: row.email, name: row.name, role: row.role };
-}
-
 export interface NewSession {
   token: string;
   csrfToken: string;
@@ -110,4 +93,38 @@ export async function userForSession(db: Executor, token: string): Promise<(Auth
 
 export async function deleteSession(db: Executor, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+}
+
+/** Signing in and out of an account (who a request's user is: plugins/auth.ts). */
+export class UserService {
+  constructor(private readonly db: Executor) {}
+
+  /**
+   * POST /api/auth/sign-in: the user and a new session. 429 with retry-after while this client
+   * must wait before its next attempt on the account is even checked; 401 for a wrong pair.
+   */
+  async signIn(attempt: SignInAttempt): Promise<{ user: AuthUser; session: NewSession }> {
+    const result = await signIn(this.db, attempt);
+    if (!result.ok && result.problem === 'wait') {
+      const seconds = Math.ceil(result.retryAfterMs / 1000);
+      throw httpErrors.createError(
+        429,
+        `Too many failed sign-ins to this account: this one was not checked. Try again in ${duration(seconds)}.`,
+        { headers: { 'retry-after': String(seconds) } },
+      );
+    }
+    if (!result.ok) throw httpErrors.unauthorized('That email and password do not match an organizer account. Check both and try again.');
+    return { user: result.user, session: await createSession(this.db, result.user.id) };
+  }
+
+  /** POST /api/auth/sign-out: ends the session of this cookie. */
+  signOut(sessionToken: string): Promise<void> {
+    return deleteSession(this.db, sessionToken);
+  }
+}
+
+/** "1 second", "40 seconds", "15 minutes": rounded up, so that trying again then works. */
+function duration(seconds: number): string {
+  const [count, unit] = seconds < 60 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }

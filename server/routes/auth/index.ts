@@ -4,8 +4,7 @@ import { publicWriteLimit } from '../../plugins/external/rate-limit.js';
 import { CSRF_MISMATCH, csrfMatches, isCrossSite, sessionCookie } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas/common.js';
 import { MeReplySchema, MeUserSchema, SignInSchema } from '../../schemas/auth.js';
-import { signIn } from '../../services/sign-in.js';
-import { createSession, deleteSession, SESSION_TTL_MS } from '../../services/users.js';
+import { SESSION_TTL_MS } from '../../services/users.js';
 
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const rateLimit = publicWriteLimit(app.config.rateLimit);
@@ -27,15 +26,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { body: SignInSchema, response: { 200: MeUserSchema, ...errorResponses(400, 401, 403, 429) } },
     },
     async (request, reply) => {
-      const attempt = await signIn(app.db, { email: request.body.email.trim(), password: request.body.password, ip: request.ip });
-      if (!attempt.ok && attempt.problem === 'wait') {
-        const seconds = Math.ceil(attempt.retryAfterMs / 1000);
-        reply.header('retry-after', String(seconds));
-        return reply.tooManyRequests(`Too many failed sign-ins to this account: this one was not checked. Try again in ${duration(seconds)}.`);
-      }
-      if (!attempt.ok) return reply.unauthorized('That email and password do not match an organizer account. Check both and try again.');
-      const { user } = attempt;
-      const session = await createSession(app.db, user.id);
+      const { user, session } = await app.users.signIn({ email: request.body.email.trim(), password: request.body.password, ip: request.ip });
       reply.setCookie(cookie.name, session.token, { ...cookie.options, maxAge: SESSION_TTL_MS / 1000 });
       return { email: user.email, name: user.name, role: user.role, csrfToken: session.csrfToken };
     },
@@ -49,7 +40,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const token = request.cookies[cookie.name];
       if (auth?.via === 'session' && token) {
         if (!csrfMatches(request, auth)) return reply.forbidden(CSRF_MISMATCH);
-        await deleteSession(app.db, token);
+        await app.users.signOut(token);
       }
       reply.clearCookie(cookie.name, cookie.options);
       return reply.status(204).send(null);
@@ -64,11 +55,5 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { user: { email: auth.user.email, name: auth.user.name, role: auth.user.role, csrfToken: auth.csrfToken ?? null } };
   });
 };
-
-/** "1 second", "40 seconds", "15 minutes": rounded up, so that trying again then works. */
-function duration(seconds: number): string {
-  const [count, unit] = seconds < 60 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
 
 export default authRoutes;
