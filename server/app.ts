@@ -8,6 +8,7 @@ import authPlugin from './plugins/auth.js';
 import configPlugin from './plugins/config.js';
 import contact from './plugins/contact.js';
 import cookie from './plugins/external/cookie.js';
+import devMail from './plugins/dev-mail.js';
 import errorHandler, { formatValidationErrors } from './plugins/error-handler.js';
 import helmet from './plugins/external/helmet.js';
 import imports from './plugins/imports.js';
@@ -17,10 +18,12 @@ import metrics from './plugins/metrics.js';
 import multipart from './plugins/external/multipart.js';
 import optIn from './plugins/opt-in.js';
 import profileSearch from './plugins/profile-search.js';
+import publicProfiles from './plugins/public-profiles.js';
 import rateLimit from './plugins/external/rate-limit.js';
 import sensible from './plugins/external/sensible.js';
 import staticFiles from './plugins/external/static.js';
 import stores, { type StoresOptions } from './plugins/stores.js';
+import suggestions from './plugins/suggestions.js';
 import syncWorker from './plugins/sync-worker.js';
 import users from './plugins/users.js';
 import authRoutes from './routes/auth/index.js';
@@ -80,10 +83,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // The services the routes call, each a plugin decorating the app with its name.
   await app.register(optIn);
+  await app.register(publicProfiles);
   await app.register(contact);
   await app.register(profileSearch);
   await app.register(lists);
   await app.register(users);
+  await app.register(suggestions);
+  await app.register(devMail);
 
   await app.register(healthRoutes);
   await app.register(metricsRoutes);

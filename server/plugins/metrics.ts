@@ -1,7 +1,6 @@
 import fp from 'fastify-plugin';
 import { outboxStatus } from '../../db/outbox.js';
 import { createMetrics, recordSyncBatch, type Metrics } from '../metrics.js';
-import { storeHealth } from '../services/store-health.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -21,7 +20,7 @@ export default fp(
     const metrics = createMetrics();
     app.decorate('metrics', metrics);
     app.decorate('collectMetrics', async () => {
-      const health = await storeHealth(app.db, app.meili);
+      const health = await app.storeHealth();
       metrics.storeUp.set({ store: 'postgres' }, health.postgres === 'ok' ? 1 : 0);
       metrics.storeUp.set({ store: 'meilisearch' }, health.meilisearch === 'ok' ? 1 : 0);
       if (health.postgres === 'ok') {

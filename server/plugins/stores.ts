@@ -4,6 +4,7 @@ import { createDb, type Db } from '../../db/client.js';
 import { createMeili } from '../../search/client.js';
 import { ensureProfilesIndex, profilesIndexUid } from '../../search/profiles-index.js';
 import { searchOnlyClient } from '../../search/search-key.js';
+import { storeHealth, type StoreHealth } from '../services/store-health.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,6 +15,8 @@ declare module 'fastify' {
     searchOnlyMeili: () => Promise<Meilisearch>;
     /** The uid of the profiles index this app searches and writes. */
     profilesIndex: string;
+    /** Whether each store answers, within a short timeout: for /healthz and /metrics. */
+    storeHealth: () => Promise<StoreHealth>;
   }
 }
 
@@ -39,6 +42,7 @@ export default fp<StoresOptions>(
     app.decorate('meili', meili);
     app.decorate('searchOnlyMeili', searchOnlyMeili);
     app.decorate('profilesIndex', uid);
+    app.decorate('storeHealth', () => storeHealth(db, meili));
     app.addHook('onClose', async () => db.destroy());
     try {
       await ensureProfilesIndex(meili, uid);

@@ -22,3 +22,12 @@ export async function listDevMail(db: Executor, to: string) {
     createdAt: new Date(r.created_at).toISOString(),
   }));
 }
+
+/** The dev mailbox, read (its mail is written by the mailer without SMTP_URL: mail/mailer.ts). */
+export class DevMailService {
+  constructor(private readonly db: Executor) {}
+
+  list(to: string) {
+    return listDevMail(this.db, to);
+  }
+}

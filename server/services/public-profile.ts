@@ -1,3 +1,4 @@
+import { httpErrors } from '@fastify/sensible';
 import type { Executor } from '../../db/client.js';
 import { profileRows, type ProfileRow } from '../../db/profiles.js';
 import { countryName, employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../common/labels.js';
@@ -98,3 +99,15 @@ export async function findPublicProfile(db: Executor, slug: string): Promise<Pub
 
 /** Where a profile's public page lives. */
 export const profileUrl = (publicUrl: string, slug: string) => `${publicUrl}/p/${encodeURIComponent(slug)}`;
+
+/** What anyone may read of a person: their public profile, while it is published. */
+export class PublicProfileService {
+  constructor(private readonly db: Executor) {}
+
+  /** GET /api/profiles/:slug, or 404. */
+  async get(slug: string): Promise<PublicProfile> {
+    const profile = await findPublicProfile(this.db, slug);
+    if (!profile) throw httpErrors.notFound(`No public profile "${slug}": it may have been hidden or removed by its owner.`);
+    return profile;
+  }
+}

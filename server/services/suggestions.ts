@@ -67,3 +67,16 @@ export async function suggestEmployers(db: Executor, q: string, limit: number): 
     .sort((a, b) => b.count - a.count || Number(a.alias !== null) - Number(b.alias !== null) || a.name.localeCompare(b.name))
     .slice(0, limit);
 }
+
+/** Suggestions for forms as people type: canonical skills and employers. */
+export class SuggestionService {
+  constructor(private readonly db: Executor) {}
+
+  skills(q: string, limit: number): Promise<SkillSuggestion[]> {
+    return suggestSkills(this.db, q, limit);
+  }
+
+  employers(q: string, limit: number): Promise<EmployerSuggestion[]> {
+    return suggestEmployers(this.db, q, limit);
+  }
+}

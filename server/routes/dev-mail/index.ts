@@ -3,7 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDirectLoopback } from '../../loopback.js';
 import { errorResponses } from '../../schemas/common.js';
 import { DevMailListSchema, DevMailQuerySchema } from '../../schemas/dev-mail.js';
-import { listDevMail } from '../../services/dev-mail.js';
 
 /**
  * The dev mailbox, so that links in mail work on a laptop. Whoever reads it can take over any
@@ -22,7 +21,7 @@ const devMailRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: directLoopbackOnly,
       schema: { querystring: DevMailQuerySchema, response: { 200: DevMailListSchema, ...errorResponses(400) } },
     },
-    async (request) => ({ messages: await listDevMail(app.db, request.query.to) }),
+    async (request) => ({ messages: await app.devMail.list(request.query.to) }),
   );
 };
 

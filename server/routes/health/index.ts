@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HealthSchema } from '../../schemas/health.js';
-import { storeHealth } from '../../services/store-health.js';
 
 const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/healthz',
     { schema: { response: { 200: HealthSchema, 503: HealthSchema } } },
     async (_request, reply) => {
-      const { postgres, meilisearch } = await storeHealth(app.db, app.meili);
+      const { postgres, meilisearch } = await app.storeHealth();
       const ok = postgres === 'ok' && meilisearch === 'ok';
       return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', postgres, meilisearch });
     },

@@ -13,7 +13,6 @@ import {
   VerifiedSchema,
 } from '../../schemas/profiles.js';
 import { MANAGE_LINK_SENT, OPT_IN_ACCEPTED, PROFILE_REMOVED } from '../../services/opt-in.js';
-import { findPublicProfile } from '../../services/public-profile.js';
 
 /**
  * A profile is small, but a pasted 1 MB name must get a 400 that names the field rather than a
@@ -71,11 +70,7 @@ const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/profiles/:slug',
     { schema: { params: SlugParamsSchema, response: { 200: PublicProfileSchema, ...errorResponses(400, 404) } } },
-    async (request, reply) => {
-      const profile = await findPublicProfile(app.db, request.params.slug);
-      if (!profile) return reply.notFound(`No public profile "${request.params.slug}": it may have been hidden or removed by its owner.`);
-      return profile;
-    },
+    async (request) => app.publicProfiles.get(request.params.slug),
   );
 };
 
