@@ -77,7 +77,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(stores, options);
   await app.register(mail);
   await app.register(authPlugin);
-  await app.register(imports, { databaseUrl: options.databaseUrl });
   if (options.worker !== false) await app.register(syncWorker, { databaseUrl: options.databaseUrl });
   await app.register(metrics);
 
@@ -87,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(contact);
   await app.register(profileSearch);
   await app.register(lists);
+  await app.register(imports, { databaseUrl: options.databaseUrl });
   await app.register(users);
   await app.register(suggestions);
   await app.register(devMail);

@@ -1,0 +1,169 @@
+import { rm } from 'node:fs/promises';
+import { httpErrors } from '@fastify/sensible';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../../db/client.js';
+import type { Log } from '../../logger.js';
+import type { Mailer } from '../../mail/mailer.js';
+import type { ImportStatusReply } from '../../schemas/imports.js';
+import { sweepLimits } from '../limits.js';
+import { findListForImport } from '../lists.js';
+import type { AuthUser } from '../users.js';
+import { failInterruptedImports, findImport, toImportStatus } from './jobs.js';
+import { sendImportNotices } from './notices.js';
+import { expireImportReports, REPORT_EXPIRED, reportCsv, reportExpired } from './report.js';
+import { runImport } from './run.js';
+import { ImportRunner } from './runner.js';
+import type { ImportJob } from './types.js';
+import { receiveImportUpload, removeStaleUploads } from './upload.js';
+
+export interface ImportDeps {
+  db: Db;
+  databaseUrl: string;
+  mailer: Mailer;
+  publicUrl: string;
+  log: Log;
+}
+
+/**
+ * This often, notices owed by imports from the CLI or another process are sent, imports of
+ * processes that died are marked failed, the uploads such processes left behind are deleted, and
+ * import reports and previews past keeping are erased, and so are the rows of per-target limits
+ * whose window has passed.
+ */
+const SWEEP_MS = 60_000;
+
+/**
+ * Organizers' imports: an upload is received and queued, and the queue runs imports in the
+ * background one at a time (the job's file is deleted afterwards); an import is its organizer's
+ * (and admins'), since its rows hold people's emails. The notices imports owe are sent from here.
+ */
+export class ImportService {
+  private readonly runner: ImportRunner;
+  private queue: Promise<void> = Promise.resolve();
+  private notices: Promise<void> | undefined;
+  private noticesAgain = false;
+  private closing = false;
+  private sweep: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: ImportDeps) {
+    this.runner = new ImportRunner(deps.databaseUrl, deps.log);
+  }
+
+  /** This process's runner id, recorded on the imports it takes on. */
+  get runnerId(): number {
+    return this.runner.id;
+  }
+
+  /** Takes this process's runner lock, cleans up after processes that died, and starts the minute sweep. */
+  async start(): Promise<void> {
+    await this.runner.start();
+    await this.cleanUpInterrupted();
+    // Notices owed by the CLI, or by a process that stopped, go out from here.
+    this.sweep = setInterval(() => {
+      const { db, log } = this.deps;
+      void this.sendNotices();
+      this.cleanUpInterrupted().catch((err: unknown) => log.error({ err }, 'cleaning up after interrupted imports failed'));
+      sweepLimits(db, new Date()).catch((err: unknown) => log.error({ err }, 'deleting expired limit rows failed'));
+      expireImportReports(db, new Date())
+        .then((expired) => {
+          if (expired > 0) log.info({ expired }, 'import reports and previews past keeping were erased');
+        })
+        .catch((err: unknown) => log.error({ err }, 'erasing expired import reports failed; retried in a minute'));
+    }, SWEEP_MS);
+    this.sweep.unref();
+  }
+
+  /** Unsent notices stay queued in Postgres for the next start; only the running import is awaited. */
+  async stop(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.sweep);
+    await this.queue;
+    await this.notices;
+    await this.runner.stop();
+  }
+
+  /**
+   * POST /api/lists/:slug/imports: streams the upload to a file and queues its import; its id.
+   * 404 for an unknown list, 403 for another organizer's, 415 for a body that is not a form.
+   */
+  async upload(request: FastifyRequest, slug: string, user: AuthUser): Promise<number> {
+    const list = await findListForImport(this.deps.db, slug);
+    if (!list) throw httpErrors.notFound(`No list with the slug "${slug}". Create it first with POST /api/lists.`);
+    if (list.organizer_id !== user.id && user.role !== 'admin') {
+      throw httpErrors.forbidden(`The list "${list.slug}" belongs to another organizer: import into a list you created, or ask an admin.`);
+    }
+    if (!request.isMultipart()) throw httpErrors.unsupportedMediaType('Send the file as multipart/form-data, in a field named "file".');
+    const job = await receiveImportUpload(this.deps.db, request, list, user.id, this.runnerId);
+    this.enqueue(job);
+    return job.importId;
+  }
+
+  /** GET /api/imports/:id. */
+  async status(id: number, user: AuthUser): Promise<ImportStatusReply> {
+    return toImportStatus(await this.ownImport(id, user));
+  }
+
+  /** GET /api/imports/:id/report.csv: its lines; 410 once the report is past keeping. */
+  async report(id: number, user: AuthUser): Promise<AsyncIterable<string>> {
+    const row = await this.ownImport(id, user);
+    if (reportExpired(row.finished_at, new Date())) throw httpErrors.gone(REPORT_EXPIRED);
+    return reportCsv(this.deps.db, row.id, toImportStatus(row).headers);
+  }
+
+  /** Runs an import in the background (one at a time); the job's file is deleted afterwards. */
+  enqueue(job: ImportJob): void {
+    const { db, databaseUrl, log } = this.deps;
+    this.queue = this.queue.then(async () => {
+      try {
+        const outcome = await runImport({ db, databaseUrl, log }, job);
+        log.info({ importId: job.importId, status: outcome.status, counts: outcome.counts }, 'import finished');
+        if (outcome.status === 'done' && !job.options.dryRun) void this.sendNotices();
+      } catch (err) {
+        log.error({ err, importId: job.importId }, 'import crashed');
+      } finally {
+        await rm(job.filePath, { force: true });
+      }
+    });
+  }
+
+  /** Resolves when every import enqueued so far has finished (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  /** Sends the notices imports owe, now, in the background; asked again while sending, it goes round once more. */
+  sendNotices(): Promise<void> {
+    if (this.notices) {
+      this.noticesAgain = true;
+      return this.notices;
+    }
+    const { db, mailer, publicUrl, log } = this.deps;
+    this.notices = (async () => {
+      do {
+        this.noticesAgain = false;
+        try {
+          const sent = await sendImportNotices(db, mailer, publicUrl, log, () => this.closing);
+          if (sent > 0) log.info({ sent }, 'import notices sent');
+        } catch (err) {
+          log.error({ err }, 'sending import notices failed; they are retried later');
+        }
+      } while (this.noticesAgain && !this.closing);
+      this.notices = undefined;
+    })();
+    return this.notices;
+  }
+
+  /** An import of this user's (or any, for an admin), else 404: another's is not even said to exist. */
+  private async ownImport(id: number, user: AuthUser) {
+    const row = await findImport(this.deps.db, id);
+    if (!row || (row.user_id !== user.id && user.role !== 'admin')) throw httpErrors.notFound(`No import ${id} of yours. Check the id in the address.`);
+    return row;
+  }
+
+  private async cleanUpInterrupted(): Promise<void> {
+    const stale = await removeStaleUploads();
+    if (stale > 0) this.deps.log.warn({ stale }, 'uploads left by a process that died were deleted');
+    const interrupted = await failInterruptedImports(this.deps.db);
+    if (interrupted > 0) this.deps.log.warn({ interrupted }, 'imports whose process stopped were marked failed');
+  }
+}
