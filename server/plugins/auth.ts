@@ -138,7 +138,7 @@ export default fp(
       const manage = await checkToken(app.db, token, 'manage', { consume: true });
       return manage.ok || session === undefined || session.reason === 'unknown' ? manage : session;
     };
-    const requireCandidate = (withSession: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const candidateHook = (withSession: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
       const token = candidateToken(request.headers.authorization);
       if (token === undefined) return reply.unauthorized(BEARER_EXPECTED);
       const check = await candidateCheck(token, withSession);
@@ -146,8 +146,8 @@ export default fp(
       request.profileId = check.profileId;
     };
     app.decorateRequest('profileId', undefined);
-    app.decorate('requireCandidate', requireCandidate(true));
-    app.decorate('requireManageLink', requireCandidate(false));
+    app.decorate('requireCandidate', candidateHook(true));
+    app.decorate('requireManageLink', candidateHook(false));
   },
   { name: 'auth', dependencies: ['config', 'stores', 'cookie'] },
 );
