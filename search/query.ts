@@ -17,7 +17,7 @@ import {
 import { conditionsByFacet, conditionsWithout, parseFilters, type SearchFilters } from './request.js';
 
 /** What searching needs: Postgres for labels and employers, Meilisearch for the rest. */
-export interface SearchStores {
+interface SearchStores {
   db: Executor;
   /** Meilisearch with the search-only key. */
   searchClient: () => Promise<Meilisearch>;
@@ -69,7 +69,7 @@ const SORT: Record<NonNullable<SearchQuery['sort']>, string[] | undefined> = {
 const isDisjunctive = (facet: Facet, filters: SearchFilters) =>
   DISJUNCTIVE.includes(facet) && (filters[facet] as string[]).length > 0;
 
-export function toHit(d: ProfileDocument): SearchHit {
+function toHit(d: ProfileDocument): SearchHit {
   return {
     slug: d.slug,
     name: d.name,

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { checkToken, TOKEN_PROBLEMS, type TokenCheck } from '../services/tokens.js';
 import { userForApiToken, userForSession, type AuthUser } from '../services/users.js';
 
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,7 +27,7 @@ declare module 'fastify' {
   }
 }
 
-export interface Authenticated {
+interface Authenticated {
   user: AuthUser;
   via: 'token' | 'session';
   csrfToken?: string;

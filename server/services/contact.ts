@@ -7,7 +7,7 @@ import { cleanText, normalizeEmail } from '../../common/normalize/text.js';
 import { MESSAGES_PER_CANDIDATE, takeLimit } from './limits.js';
 import { CONTACT_MESSAGE_MAX, type ContactBody } from '../schemas/contact.js';
 
-export interface ContactDeps {
+interface ContactDeps {
   db: Executor;
   mailer: Mailer;
   publicUrl: string;
@@ -15,7 +15,7 @@ export interface ContactDeps {
 }
 
 /** A message is a first contact: a link or two (the job, the company) and not a page of them. */
-export const CONTACT_LINKS_MAX = 2;
+const CONTACT_LINKS_MAX = 2;
 /** What a mail client turns into a link: a scheme or www. anywhere, or a bare domain with a path. */
 const LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*/gi;
 

@@ -22,7 +22,7 @@ export interface LimitRule {
   windowMs: number;
 }
 
-export type LimitResult = { ok: true } | { ok: false; retryAfterMs: number };
+type LimitResult = { ok: true } | { ok: false; retryAfterMs: number };
 
 const HOUR_MS = 60 * 60 * 1000;
 

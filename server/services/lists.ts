@@ -71,7 +71,7 @@ function toList(row: ListRow): List {
   };
 }
 
-export async function listLists(db: Executor): Promise<List[]> {
+async function listLists(db: Executor): Promise<List[]> {
   const rows = await listsQuery(db).orderBy('l.created_at', 'desc').orderBy('l.id', 'desc').limit(500).execute();
   return rows.map(toList);
 }

@@ -21,7 +21,7 @@ import { checkRemovalToken, removalLink, removeProfile } from './removal.js';
 import { TOKEN_PROBLEMS, TOKEN_TTL_MS, checkToken, issueToken, type TokenCheck } from './tokens.js';
 import { enqueue } from '../../db/outbox.js';
 
-export interface OptInDeps {
+interface OptInDeps {
   db: Db;
   mailer: Mailer;
   publicUrl: string;
@@ -43,7 +43,7 @@ export const OPT_IN_ACCEPTED =
 export const MANAGE_LINK_SENT =
   'If this address has a Lifeline profile, a link to manage it is on its way. Check your inbox (and spam folder).';
 
-export const ALREADY_CONFIRMED = 'This profile is already confirmed: its link changes nothing now. To edit it, ask for a manage link.';
+const ALREADY_CONFIRMED = 'This profile is already confirmed: its link changes nothing now. To edit it, ask for a manage link.';
 
 export const PROFILE_REMOVED = 'Your profile is removed: your data is erased and it has left search.';
 

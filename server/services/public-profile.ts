@@ -92,7 +92,7 @@ export function publicFieldLines(profile: PublicProfile): string[] {
 }
 
 /** A published profile by its slug; undefined for pending, hidden, removed or unknown ones alike. */
-export async function findPublicProfile(db: Executor, slug: string): Promise<PublicProfile | undefined> {
+async function findPublicProfile(db: Executor, slug: string): Promise<PublicProfile | undefined> {
   const row = await profileRows(db).where('p.slug', '=', slug).where('p.status', '=', 'published').executeTakeFirst();
   return row && toPublicProfile(row);
 }

@@ -27,20 +27,20 @@ const MINUTE_MS = 60 * SECOND_MS;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /** No wait after the first `freeFailures`; then `firstDelayMs`, doubling with each failure up to `maxDelayMs`. */
-export interface Backoff {
+interface Backoff {
   freeFailures: number;
   firstDelayMs: number;
   maxDelayMs: number;
 }
 
 /** One client on one account: 14 guesses in the first 17 minutes, then 4 an hour. */
-export const SIGN_IN_PER_CLIENT: Backoff = { freeFailures: 3, firstDelayMs: SECOND_MS, maxDelayMs: 15 * MINUTE_MS };
+const SIGN_IN_PER_CLIENT: Backoff = { freeFailures: 3, firstDelayMs: SECOND_MS, maxDelayMs: 15 * MINUTE_MS };
 /** Every client together on one account: many addresses cannot hold the account shut for more than 2 minutes at a time. */
-export const SIGN_IN_PER_ACCOUNT: Backoff = { freeFailures: 20, firstDelayMs: SECOND_MS, maxDelayMs: 2 * MINUTE_MS };
+const SIGN_IN_PER_ACCOUNT: Backoff = { freeFailures: 20, firstDelayMs: SECOND_MS, maxDelayMs: 2 * MINUTE_MS };
 /** Failures are forgotten this long after the last one. */
 export const SIGN_IN_FAILURES_KEPT_MS = DAY_MS;
 /** A client that signed in to an account within this time does not wait for the account's count. */
-export const SIGN_IN_KNOWN_CLIENT_MS = 30 * DAY_MS;
+const SIGN_IN_KNOWN_CLIENT_MS = 30 * DAY_MS;
 
 export interface SignInAttempt {
   email: string;
@@ -50,7 +50,7 @@ export interface SignInAttempt {
   now?: Date;
 }
 
-export type SignInResult =
+type SignInResult =
   | { ok: true; user: AuthUser }
   | { ok: false; problem: 'wrong' }
   | { ok: false; problem: 'wait'; retryAfterMs: number };

@@ -15,7 +15,7 @@ export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   remove: 365 * 24 * 60 * 60 * 1000,
 };
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A new random token (256 bits) for a profile; only its hash is stored, with `fields` if given. */
 export async function issueToken(
@@ -100,9 +100,4 @@ export async function checkToken(
   if (new Date(row.expires_at).getTime() <= Date.now()) return { ok: false, reason: 'expired' };
   if (options.consume) return { ok: false, reason: 'used' };
   return { ok: true, profileId: row.profile_id, fields: row.fields };
-}
-
-/** Ends every link of these purposes for a profile (older verify links once a new one is sent). */
-export async function revokeTokens(db: Executor, profileId: number, purposes: TokenPurpose[]): Promise<void> {
-  await db.deleteFrom('profile_tokens').where('profile_id', '=', profileId).where('purpose', 'in', purposes).execute();
 }

@@ -66,13 +66,13 @@ export async function userForApiToken(db: Executor, token: string): Promise<Auth
   return row;
 }
 
-export interface NewSession {
+interface NewSession {
   token: string;
   csrfToken: string;
   expiresAt: Date;
 }
 
-export async function createSession(db: Executor, userId: number): Promise<NewSession> {
+async function createSession(db: Executor, userId: number): Promise<NewSession> {
   const session = { token: secret(), csrfToken: secret(), expiresAt: new Date(Date.now() + SESSION_TTL_MS) };
   await db
     .insertInto('sessions')
@@ -91,7 +91,7 @@ export async function userForSession(db: Executor, token: string): Promise<(Auth
     .executeTakeFirst();
 }
 
-export async function deleteSession(db: Executor, token: string): Promise<void> {
+async function deleteSession(db: Executor, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
 }
 

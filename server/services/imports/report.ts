@@ -6,7 +6,7 @@ import { csvLine } from '../csv-cell.js';
 const PAGE = 1_000;
 
 /** How long an import's report and preview are kept after it finished: they hold people's cells. */
-export const REPORT_DAYS = 30;
+const REPORT_DAYS = 30;
 const REPORT_MS = REPORT_DAYS * 24 * 60 * 60 * 1000;
 export const REPORT_EXPIRED = `This report expired: an import's report and preview are kept for ${REPORT_DAYS} days after it finished. Run the file again as a dry run for a new one.`;
 /** Imports expired in one statement: a few reports of 100k rows are a large enough delete. */

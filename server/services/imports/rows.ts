@@ -50,7 +50,7 @@ export type RowResult =
   | { outcome: 'skipped' | 'failed'; reason: string; notes: string[] };
 
 /** The cells of one record, by the targets of the mapping. */
-export type CellReader = (target: Target) => string;
+type CellReader = (target: Target) => string;
 
 /** Column index of each mapped target, so that reading a row is an array lookup. */
 export function cellReader(mapping: Mapping, headers: string[]): (cells: string[]) => CellReader {

@@ -21,9 +21,9 @@ import {
   stagedCompanies, stageLine, stageWriter,
 } from './stage.js';
 
-export const PREVIEW_ROWS = 20;
+const PREVIEW_ROWS = 20;
 /** A longer record is almost always a quote that was opened and never closed. */
-export const MAX_RECORD_CHARS = 64 * 1024;
+const MAX_RECORD_CHARS = 64 * 1024;
 /** Imports run one at a time across every process: two merging the same people would collide. */
 const IMPORT_LOCK = 740_001;
 /** Staged records go to Postgres this many characters at a time: one write per row would cost more than the row. */
@@ -36,7 +36,7 @@ const PROGRESS_MS = 250;
 const emptyCounts = (): ImportCounts => ({ total: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 });
 
 /** What an import runs on: the pool for its bookkeeping, a connection of its own for its transaction. */
-export interface ImportContext {
+interface ImportContext {
   db: Db;
   databaseUrl: string;
   log: Log;

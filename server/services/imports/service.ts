@@ -16,7 +16,7 @@ import { ImportRunner } from './runner.js';
 import type { ImportJob } from './types.js';
 import { receiveImportUpload, removeStaleUploads } from './upload.js';
 
-export interface ImportDeps {
+interface ImportDeps {
   db: Db;
   databaseUrl: string;
   mailer: Mailer;

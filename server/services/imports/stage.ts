@@ -15,7 +15,7 @@ type Trx = Transaction<Database>;
  * for the report, in case the merge turns the row away, and with it the hashes of whom the row
  * names, so that a removal can erase it from the report.
  */
-export type StagedRecord = { line: number; data: string; hashes: { email: string | null; linkedin: string | null } } & (
+type StagedRecord = { line: number; data: string; hashes: { email: string | null; linkedin: string | null } } & (
   | { outcome: 'ok'; row: ImportedRow; slug: string }
   | { outcome: 'skipped' | 'failed'; reason: string }
 );
