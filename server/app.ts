@@ -21,6 +21,8 @@ import profileSearch from './plugins/profile-search.js';
 import publicProfiles from './plugins/public-profiles.js';
 import rateLimit from './plugins/external/rate-limit.js';
 import sensible from './plugins/external/sensible.js';
+import swagger, { tagged } from './plugins/external/swagger.js';
+import swaggerUi from './plugins/external/swagger-ui.js';
 import staticFiles from './plugins/external/static.js';
 import stores, { type StoresOptions } from './plugins/stores.js';
 import suggestions from './plugins/suggestions.js';
@@ -91,18 +93,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(suggestions);
   await app.register(devMail);
 
-  await app.register(healthRoutes);
+  // Before the routes: the document is built from the routes registered after it.
+  await app.register(swagger);
+  await app.register(swaggerUi);
+  await app.register(tagged('health', healthRoutes));
   await app.register(metricsRoutes);
-  await app.register(profileRoutes);
-  await app.register(meRoutes);
-  await app.register(suggestionRoutes);
-  await app.register(devMailRoutes);
-  await app.register(authRoutes);
-  await app.register(listRoutes);
-  await app.register(importRoutes);
-  await app.register(searchRoutes);
-  await app.register(employerTalentRoutes);
-  await app.register(contactRoutes);
+  await app.register(tagged('profiles', profileRoutes));
+  await app.register(tagged('me', meRoutes));
+  await app.register(tagged('suggestions', suggestionRoutes));
+  await app.register(tagged('dev-mail', devMailRoutes));
+  await app.register(tagged('auth', authRoutes));
+  await app.register(tagged('lists', listRoutes));
+  await app.register(tagged('imports', importRoutes));
+  await app.register(tagged('search', searchRoutes));
+  await app.register(tagged('employers', employerTalentRoutes));
+  await app.register(tagged('profiles', contactRoutes));
   await app.register(staticFiles);
   return app;
 }

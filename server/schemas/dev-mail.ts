@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 
+export const DEV_MAIL_PATH = '/api/dev/mail';
+
 export const DevMailQuerySchema = Type.Object(
   { to: Type.String({ minLength: 1, maxLength: 254, pattern: '^[^\\u0000-\\u001f]*$', description: 'the address whose mail to show' }) },
   { additionalProperties: false },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDirectLoopback } from '../../loopback.js';
 import { errorResponses } from '../../schemas/common.js';
-import { DevMailListSchema, DevMailQuerySchema } from '../../schemas/dev-mail.js';
+import { DEV_MAIL_PATH, DevMailListSchema, DevMailQuerySchema } from '../../schemas/dev-mail.js';
 
 /**
  * The dev mailbox, so that links in mail work on a laptop. Whoever reads it can take over any
@@ -16,7 +16,7 @@ const devMailRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!isDirectLoopback(request)) return reply.callNotFound();
   };
   app.get(
-    '/api/dev/mail',
+    DEV_MAIL_PATH,
     {
       onRequest: directLoopbackOnly,
       schema: { querystring: DevMailQuerySchema, response: { 200: DevMailListSchema, ...errorResponses(400) } },

@@ -7,13 +7,15 @@ import { MetricsHeadersSchema, MetricsTextSchema } from '../../schemas/metrics.j
 /**
  * Prometheus scrapes. The series carry no personal data, but they do tell how busy and how
  * healthy the service is: with METRICS_TOKEN set, a scraper sends it as a bearer token; without
- * it, only a client on this machine that is not a proxied request may read them.
+ * it, only a client on this machine that is not a proxied request may read them. Left out of
+ * /docs: it is Prometheus's, in Prometheus's text format, behind its own token, not the API's.
  */
 const metricsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/metrics',
     {
       schema: {
+        hide: true,
         headers: MetricsHeadersSchema,
         response: { 200: MetricsTextSchema, ...errorResponses(401, 403) },
       },
