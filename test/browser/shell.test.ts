@@ -60,4 +60,15 @@ describe('the web shell', () => {
     await page.goto(`${base}/no/such/page`);
     await expect.poll(() => page.title()).toBe('Not found · Lifeline');
   });
+
+  it('renders the API docs at /docs under the same CSP, every section, with no console errors', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${base}/docs`);
+    await expect.poll(() => page.locator('.info .title').textContent()).toContain('Lifeline API');
+    await expect.poll(() => page.locator('.opblock-tag').count()).toBeGreaterThan(5);
+    await page.getByRole('button', { name: 'POST /api/lists', exact: false }).first().click();
+    await expect.poll(() => page.locator('.opblock.is-open .opblock-section-header').first().isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+  });
 });
