@@ -12,6 +12,11 @@ const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: ListParamsSchema,
         consumes: ['multipart/form-data'],
+        // The parts stream through the import rather than being parsed into a body: said here for /docs.
+        description:
+          'A multipart/form-data upload: `file` (the CSV), `attestConsent=true`, and optionally `dryRun=true`, ' +
+          '`encoding` (e.g. windows-1252) and `mapping` (JSON: field → column header, e.g. {"email":"E-mail address"}). ' +
+          'Poll GET /api/imports/{id} for its progress.',
         response: { 202: ImportAcceptedSchema, ...errorResponses(400, 401, 403, 404, 406, 413, 415) },
       },
     },
