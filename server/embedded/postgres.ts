@@ -167,7 +167,7 @@ async function reachableBinaries(ids: UserIds | undefined, log: Log): Promise<{ 
   const { version } = JSON.parse(await readFile(path.join(native, '..', 'package.json'), 'utf8')) as { version: string };
   const copy = path.join(SYSTEM_DIR, `postgres-${version}`);
   if (!existsSync(path.join(copy, 'bin', 'postgres'))) {
-    log.info({ from: native, to: copy }, 'copying the Postgres binaries where the postgres user can run them');
+    log.info({ from: native, into: copy }, 'copying the Postgres binaries where the postgres user can run them');
     await mkdir(SYSTEM_DIR, { recursive: true, mode: 0o755 });
     const staging = `${copy}.${process.pid}`;
     await cp(native, staging, { recursive: true, verbatimSymlinks: true });
