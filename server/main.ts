@@ -49,10 +49,6 @@ async function checkPortFree(port: number, host: string): Promise<void> {
 
 try {
   await checkPortFree(config.port, config.host);
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
-    log.info('building the web app (first start)');
-    await buildWeb();
-  }
   stores = await startStores(config, log);
   const db = createDb(stores.databaseUrl, { max: 1 });
   try {
@@ -60,6 +56,11 @@ try {
     if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
   } finally {
     await db.destroy();
+  }
+  // After the stores: a start that cannot succeed says so within seconds, not after a build.
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
+    log.info('building the web app (first start)');
+    await buildWeb();
   }
   app = await buildApp({
     config,
