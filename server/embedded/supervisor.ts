@@ -154,16 +154,27 @@ export function cannotRun(name: string, command: string, code: string | undefine
   );
 }
 
-/** The last line a child wrote to its log since `offset`: usually why it stopped. */
+/**
+ * Why a child stopped, from what it wrote to its log since `offset`: its last error line
+ * (Postgres' `FATAL:`, Meilisearch's `Error:`), else its last line.
+ */
 async function lastLine(logFile: string, offset: number): Promise<string | undefined> {
   const file = await open(logFile, 'r').catch(() => undefined);
   if (!file) return undefined;
   try {
     const { size } = await file.stat();
-    const length = Math.min(size - offset, 4_096);
+    const length = Math.min(size - offset, 16_384);
     if (length <= 0) return undefined;
     const { buffer } = await file.read(Buffer.alloc(length), 0, length, size - length);
-    return buffer.toString('utf8').split('\n').map((line) => line.trim()).filter(Boolean).at(-1)?.slice(0, 300);
+    const lines = buffer
+      .toString('utf8')
+      // Meilisearch colours its log as for a terminal.
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const said = lines.findLast((line) => /\b(FATAL|PANIC|ERROR|Error):/.test(line)) ?? lines.at(-1);
+    return said?.slice(0, 300);
   } finally {
     await file.close();
   }
