@@ -39,7 +39,8 @@ function explain(err: unknown, config: Config): string {
     return `no permission to listen on port ${config.port}. Set PORT to 1024 or above.`;
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return `${os.userInfo().username} may not write ${where} (${code}). Make it writable for that user, or set DATA_DIR to a directory that is.`;
+    const user = os.userInfo().username;
+    return `${user} may not write ${where} (${code}). Give ${user} write access there, or set DATA_DIR to a directory ${user} can write.`;
   }
   if (code === 'EEXIST' || code === 'ENOTDIR') {
     return `${where} is in the way: a file where a directory must be (${code}). Move it away, or set DATA_DIR to a directory.`;
