@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, rmdir, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -275,6 +275,8 @@ describe('npm start as root in a directory the postgres user cannot enter', () =
       for (const pid of [...(await processesMentioning(relocated)), ...(await processesMentioning(dataDir))]) process.kill(pid, 'SIGKILL');
       await rm(home, { recursive: true, force: true });
       await rm(relocated, { recursive: true, force: true });
+      // Left when another run still uses it, or when it held something before this test.
+      await rmdir(SYSTEM_DIR).catch(() => undefined);
     }
   }, 180_000);
 });
