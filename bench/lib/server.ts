@@ -1,18 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, stopPid } from '../../server/embedded/processes.js';
+import { npmStartArgs } from '../../tools/npm-start.js';
 
 /** How the server runs: compiled by `npm run build` (what `npm start` runs), or transpiled at run time by tsx. */
 export type ServerEntry = 'compiled' | 'tsx';
-
-/** The node arguments of `npm start` (`node --max-semi-space-size=1 dist/server/main.js`), so the bench runs what it runs. */
-function npmStartArgs(): string[] {
-  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
-  const [command, ...args] = scripts.start.split(/\s+/);
-  if (command !== 'node' || args.length === 0) throw new Error(`the bench expects \`npm start\` to be \`node …\`, not \`${scripts.start}\``);
-  return args;
-}
 
 export const ENTRY_ARGS: Record<ServerEntry, string[]> = {
   compiled: npmStartArgs(),

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../server/embedded/processes.js';
+import { npmStartArgs } from '../../tools/npm-start.js';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -13,13 +14,13 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs the real entry (`npm start` without npm) on a DATA_DIR and PORT of its own. */
+/** Runs the real entry (`npm start` without npm: the server compiled in dist/) on a DATA_DIR and PORT of its own. */
 export async function startServerProcess(dataDir?: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'lifeline-proc-')));
   await chmod(dir, 0o755);
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, npmStartArgs(), {
     env: { ...process.env, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'info', DATABASE_URL: '', MEILI_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
