@@ -94,8 +94,8 @@ export function loadConfig(env: Env = process.env): Config {
         'session cookie is Secure (e.g. PUBLIC_URL=https://lifeline.example.org)',
     );
   }
-  if (problems.length === 1) throw new ConfigError(`Invalid configuration: ${problems[0]}`);
-  if (problems.length > 1) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  // One line, as every failed start prints: each problem names its variable and the fix.
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   if (!config.publicUrl) {
     const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
     config.publicUrl = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;

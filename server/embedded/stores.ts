@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from '../logger.js';
 import type { Config } from '../config.js';
+import { checkExternalStores } from './external-stores.js';
 import { startEmbeddedMeilisearch } from './meilisearch.js';
 import { startEmbeddedPostgres } from './postgres.js';
 import { isRunning } from './processes.js';
@@ -35,17 +36,19 @@ export async function startStores(
   const stop = async () => {
     await Promise.all(Object.values(supervisors).map((s) => s.stop()));
   };
+  await checkExternalStores(config);
   if (config.databaseUrl && config.meiliUrl) {
     return { databaseUrl: config.databaseUrl, meiliUrl: config.meiliUrl, meiliKey: config.meiliMasterKey ?? '', supervisors, stop };
   }
 
   await mkdir(config.dataDir, { recursive: true });
   await claimDataDir(config.dataDir);
-  const secrets = await loadSecrets(config.dataDir);
-  const logDir = path.join(config.dataDir, 'logs');
-  await mkdir(logDir, { recursive: true });
   try {
-    const [postgres, meili] = await Promise.all([
+    const secrets = await loadSecrets(config.dataDir);
+    const logDir = path.join(config.dataDir, 'logs');
+    await mkdir(logDir, { recursive: true });
+    // Settled, not all: when one fails, the other may have started, and must be stopped with it.
+    const [postgresStart, meiliStart] = await Promise.allSettled([
       config.databaseUrl
         ? undefined
         : startEmbeddedPostgres(
@@ -69,8 +72,11 @@ export async function startStores(
             log,
           ),
     ]);
+    const postgres = started(postgresStart);
+    const meili = started(meiliStart);
     if (postgres) supervisors.postgres = postgres.supervisor;
     if (meili) supervisors.meilisearch = meili.supervisor;
+    for (const start of [postgresStart, meiliStart]) if (start.status === 'rejected') throw start.reason;
     const endpoints: Endpoints = {
       databaseUrl: config.databaseUrl ?? postgres!.url,
       meiliUrl: config.meiliUrl ?? meili!.url,
@@ -112,6 +118,10 @@ export async function connectStores(config: Config, log: Log): Promise<Stores> {
     }
   }
   return startStores(config, log);
+}
+
+function started<T>(start: PromiseSettledResult<T>): T | undefined {
+  return start.status === 'fulfilled' ? start.value : undefined;
 }
 
 type Endpoints = Pick<Stores, 'databaseUrl' | 'meiliUrl' | 'meiliKey'>;

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
+import { openSync, closeSync, fstatSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { Log } from '../logger.js';
+import { StartError } from '../start-failure.js';
 import { waitUntil } from './processes.js';
 
 interface SupervisedSpec {
@@ -60,12 +62,21 @@ export class Supervisor {
   }
 
   private async launch(): Promise<void> {
-    const child = this.spawnChild();
-    const exited = new Promise<never>((_, reject) =>
+    const { child, logOffset } = this.spawnChild();
+    const { name, command, logFile, uid } = this.spec;
+    const exited = new Promise<never>((_, reject) => {
       child.once('exit', (code, signal) =>
-        reject(new Error(`${this.spec.name} exited while starting (code ${code}, signal ${signal}); see ${this.spec.logFile}`)),
-      ),
-    );
+        void lastLine(logFile, logOffset).then((said) =>
+          reject(
+            new StartError(
+              `${name} exited while starting (code ${code}, signal ${signal})${said ? `: ${said}` : ''}. Its log: ${logFile}`,
+            ),
+          ),
+        ),
+      );
+      // Spawning itself failed (a binary it may not run): there is no child to wait for.
+      child.once('error', (err: NodeJS.ErrnoException) => reject(cannotRun(name, command, err.code, uid)));
+    });
     exited.catch(() => undefined);
     try {
       await Promise.race([waitUntil(this.spec.ready, this.spec.name, this.spec.readyTimeoutMs), exited]);
@@ -86,9 +97,10 @@ export class Supervisor {
     clearTimeout(timer);
   }
 
-  private spawnChild(): ChildProcess {
+  private spawnChild(): { child: ChildProcess; logOffset: number } {
     const out = openSync(this.spec.logFile, 'a');
     try {
+      const logOffset = fstatSync(out).size;
       const child = spawn(this.spec.command, this.spec.args, {
         stdio: ['ignore', out, out],
         env: this.spec.env ?? process.env,
@@ -97,7 +109,7 @@ export class Supervisor {
       this.child = child;
       child.on('error', (err) => this.log.error({ err }, `${this.spec.name} could not be spawned`));
       if (child.pid !== undefined) void this.spec.onSpawn?.(child.pid);
-      return child;
+      return { child, logOffset };
     } finally {
       closeSync(out);
     }
@@ -131,5 +143,39 @@ export class Supervisor {
       this.log.error({ err, restartInMs: delay }, `${this.spec.name} failed to restart`);
       this.restartTimer = setTimeout(() => void this.restart(), delay);
     }
+  }
+}
+
+/** A binary the user a child runs as may not execute, or that is missing. */
+export function cannotRun(name: string, command: string, code: string | undefined, uid: number | undefined): StartError {
+  const user = uid === undefined ? 'this user' : `the user it runs as (uid ${uid})`;
+  return new StartError(
+    `${name} could not be run (${code}): ${command}. It must exist, and ${user} must be able to execute it and enter every directory above it.`,
+  );
+}
+
+/**
+ * Why a child stopped, from what it wrote to its log since `offset`: its last error line
+ * (Postgres' `FATAL:`, Meilisearch's `Error:`), else its last line.
+ */
+async function lastLine(logFile: string, offset: number): Promise<string | undefined> {
+  const file = await open(logFile, 'r').catch(() => undefined);
+  if (!file) return undefined;
+  try {
+    const { size } = await file.stat();
+    const length = Math.min(size - offset, 16_384);
+    if (length <= 0) return undefined;
+    const { buffer } = await file.read(Buffer.alloc(length), 0, length, size - length);
+    const lines = buffer
+      .toString('utf8')
+      // Meilisearch colours its log as for a terminal.
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const said = lines.findLast((line) => /\b(FATAL|PANIC|ERROR|Error):/.test(line)) ?? lines.at(-1);
+    return said?.slice(0, 300);
+  } finally {
+    await file.close();
   }
 }

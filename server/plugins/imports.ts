@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { recordImport } from '../metrics.js';
 import { ImportService } from '../services/imports/service.js';
 
 declare module 'fastify' {
@@ -10,11 +11,18 @@ declare module 'fastify' {
 /** Organizers' imports, run in the background of this process; the running one is awaited on close. */
 export default fp<{ databaseUrl: string }>(
   async (app, { databaseUrl }) => {
-    const imports = new ImportService({ db: app.db, databaseUrl, mailer: app.mailer, publicUrl: app.config.publicUrl, log: app.log });
+    const imports = new ImportService({
+      db: app.db,
+      databaseUrl,
+      mailer: app.mailer,
+      publicUrl: app.config.publicUrl,
+      log: app.log,
+      onFinished: (outcome, job) => recordImport(app.metrics, { ...outcome, dryRun: job.options.dryRun }),
+    });
     await imports.start();
     app.decorate('imports', imports);
     app.addHook('onReady', async () => void imports.sendNotices());
     app.addHook('onClose', async () => imports.stop());
   },
-  { name: 'imports', dependencies: ['config', 'stores', 'mail'] },
+  { name: 'imports', dependencies: ['config', 'stores', 'mail', 'metrics'] },
 );

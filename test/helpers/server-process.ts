@@ -11,23 +11,38 @@ export interface ServerProcess {
   url: string;
   dataDir: string;
   output: () => string;
+  /** What it wrote to stderr alone: on a failed start, the one line for people. */
+  errors: () => string;
   exited: Promise<number | null>;
 }
 
-/** Runs the real entry (`npm start` without npm: the server compiled in dist/) on a DATA_DIR and PORT of its own. */
-export async function startServerProcess(dataDir?: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/**
+ * Runs the real entry (`npm start` without npm: the server compiled in dist/) on a DATA_DIR and
+ * PORT of its own (`env` may override them), as `user` when given (a uid and gid, to try a start
+ * without root's rights).
+ */
+export async function startServerProcess(
+  dataDir?: string,
+  env: Record<string, string> = {},
+  user: { uid: number; gid: number } | Record<string, never> = {},
+): Promise<ServerProcess> {
   const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'lifeline-proc-')));
   await chmod(dir, 0o755);
   const port = await freePort();
   let output = '';
+  let errors = '';
   const child = spawn(process.execPath, npmStartArgs(), {
     env: { ...process.env, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'info', DATABASE_URL: '', MEILI_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
   });
   child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+    errors += chunk;
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, url: `http://127.0.0.1:${port}`, dataDir: dir, output: () => output, exited };
+  return { child, url: `http://127.0.0.1:${port}`, dataDir: dir, output: () => output, errors: () => errors, exited };
 }
 
 export async function health(url: string): Promise<{ status: number; body: unknown } | undefined> {

@@ -59,7 +59,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig(production)).toThrow(/^Invalid configuration: PUBLIC_URL: must be an https:\/\/ URL with NODE_ENV=production/);
     expect(() => loadConfig({ ...production, PUBLIC_URL: 'http://lifeline.example.org' })).toThrow(/PUBLIC_URL: must be an https:/);
     // Both problems at once, one a line.
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^Invalid configuration:\n {2}SMTP_URL: required .*\n {2}PUBLIC_URL: /);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^Invalid configuration: SMTP_URL: required [^\n]*; PUBLIC_URL: [^\n]*$/);
   });
 
 

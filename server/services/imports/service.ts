@@ -13,7 +13,7 @@ import { sendImportNotices } from './notices.js';
 import { expireImportReports, REPORT_EXPIRED, reportCsv, reportExpired } from './report.js';
 import { runImport } from './run.js';
 import { ImportRunner } from './runner.js';
-import type { ImportJob } from './types.js';
+import type { ImportJob, ImportOutcome } from './types.js';
 import { receiveImportUpload, removeStaleUploads } from './upload.js';
 
 interface ImportDeps {
@@ -22,6 +22,8 @@ interface ImportDeps {
   mailer: Mailer;
   publicUrl: string;
   log: Log;
+  /** Told of every import this process ran, done or failed (the metrics count them). */
+  onFinished?: (outcome: ImportOutcome, job: ImportJob) => void;
 }
 
 /**
@@ -117,6 +119,7 @@ export class ImportService {
       try {
         const outcome = await runImport({ db, databaseUrl, log }, job);
         log.info({ importId: job.importId, status: outcome.status, counts: outcome.counts }, 'import finished');
+        this.deps.onFinished?.(outcome, job);
         if (outcome.status === 'done' && !job.options.dryRun) void this.sendNotices();
       } catch (err) {
         log.error({ err, importId: job.importId }, 'import crashed');

@@ -3,8 +3,8 @@ import { buildApp } from '../../../server/app.js';
 import { loadConfig } from '../../../server/config.js';
 import { freePort } from '../../../server/embedded/processes.js';
 import { createLogger } from '../../../server/logger.js';
-import { recordImport } from '../../../server/metrics.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
+import { createList, createOrganizer, importCsv } from '../../helpers/organizer.js';
 import { createTestDatabase } from '../../helpers/stores.js';
 import { outboxDrained, writeProfile } from '../../helpers/profiles.js';
 import { until } from '../../helpers/until.js';
@@ -26,10 +26,15 @@ describe('GET /metrics', () => {
   };
 
   it('exposes requests, the outbox, the sync worker, the stores and imports', async () => {
+    // A real import through the API: 3 people and a row without a name.
+    const { token } = await createOrganizer(t);
+    const list = await createList(t, token);
+    const status = await importCsv(t, token, list.slug, 'Name,Email\nAda,ada@example.org\nGrace,grace@example.org\nLinus,linus@example.org\n,nobody@example.org\n');
+    expect(status.counts).toMatchObject({ created: 3, failed: 1 });
+    await t.app.imports.idle();
     await writeProfile(t.app.db, { slug: 'metered', status: 'published', email: 'metered@example.org' });
     await outboxDrained(t.app.db);
     await t.app.inject({ method: 'GET', url: '/healthz' });
-    recordImport(t.app.metrics, { status: 'done', dryRun: false, counts: { created: 3, failed: 1 } });
     const text = await scrape();
     expect(text).toMatch(/lifeline_http_request_duration_seconds_count\{method="GET",route="\/healthz",status_code="200"\} 1/);
     expect(text).toMatch(/lifeline_http_request_duration_seconds_bucket\{le="0\.005",method="GET",route="\/healthz"/);
@@ -43,6 +48,7 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/^lifeline_search_sync_failures_total 0$/m);
     expect(text).toMatch(/^lifeline_imports_total\{status="done",dry_run="false"\} 1$/m);
     expect(text).toMatch(/^lifeline_import_rows_total\{outcome="created"\} 3$/m);
+    expect(text).toMatch(/^lifeline_import_rows_total\{outcome="failed"\} 1$/m);
     expect(text).toMatch(/^process_cpu_seconds_total /m);
   });
 
