@@ -1,7 +1,7 @@
 import type { LifelineClient } from '../tools/lifeline-client.js';
 import type { BenchStack } from './lib/stack.js';
 
-export const SECTIONS = ['import', 'search', 'optin', 'web', 'reindex'] as const;
+export const SECTIONS = ['start', 'import', 'search', 'optin', 'web', 'reindex'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {

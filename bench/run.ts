@@ -1,7 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildWeb } from '../server/web-build.js';
 import { parseCli } from '../tools/cli-args.js';
 import { createOrganizerToken, LifelineClient } from '../tools/lifeline-client.js';
 import { DEFAULT_SEED } from '../tools/people/generate.js';
@@ -12,6 +12,7 @@ import { failed, formatTable, writeResults, type Figure } from './lib/report.js'
 import { startBenchStack } from './lib/stack.js';
 import { optinFigures } from './optin.js';
 import { reindexFigures } from './reindex.js';
+import { startFigures } from './start.js';
 import { indexDirectly, searchFigures } from './search.js';
 import { firstResultsFigure, jsSizeFigure } from './web.js';
 
@@ -24,7 +25,7 @@ figure beside its baseline, prints a table and writes bench/results/latest.json.
   --profiles N     rows of the imported CSV and size of the search index (default 10000; 100000 for the full run)
   --duration S     seconds of load per autocannon run, and of searches before the reindex (default 5)
   --connections C  concurrent search clients (default 16)
-  --rounds R       baseline/API alternations per search query (default 2)
+  --rounds R       baseline/API alternations per search query (default 2), and per server entry (at least 3)
   --optins N       candidates who opt in one after another (default 200)`;
 
 const { values } = parseCli(USAGE, {
@@ -72,8 +73,12 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 const started = performance.now();
 const machine = describeMachine();
 say(`Lifeline bench on ${describe(machine)}`);
-say('Building the web app');
-await buildWeb();
+say('Building the server and the web app (npm run build)');
+// What npm start runs: the server compiled into dist/ and the web app in web/dist.
+if (spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0) {
+  process.stderr.write('The bench could not build Lifeline: npm run build failed\n');
+  process.exit(1);
+}
 
 const stack = await startBenchStack(say).catch((err: unknown) => {
   process.stderr.write(`The bench could not start its stack: ${(err as Error).message}\n`);
@@ -110,6 +115,7 @@ async function section(which: Section, measure: () => Promise<Figure[]>): Promis
 
 const figures: Figure[] = [];
 try {
+  figures.push(...(await section('start', () => startFigures(ctx))));
   let imported = false;
   figures.push(
     ...(await section('import', async () => {

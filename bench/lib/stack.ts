@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,14 +7,15 @@ import { profilesIndexUid } from '../../search/profiles-index.js';
 import { loadConfig } from '../../server/config.js';
 import { createDb, type Db } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
-import { freePort, stopPid, waitUntil } from '../../server/embedded/processes.js';
 import { startStores, type Stores } from '../../server/embedded/stores.js';
 import { createLogger } from '../../server/logger.js';
+import { entryLabel, startServer, type ServerChild } from './server.js';
 
 /**
  * The bench's own Lifeline: Postgres and Meilisearch (embedded in a temp DATA_DIR, or
- * DATABASE_URL / MEILI_URL when set), and the real server entry as a child process, so that the
- * load generator never shares an event loop with the server and its memory can be read alone.
+ * DATABASE_URL / MEILI_URL when set), and the server as `npm start` runs it (compiled, in dist/)
+ * as a child process, so that the load generator never shares an event loop with the server and
+ * its memory can be read alone.
  */
 export interface BenchStack {
   stores: Stores;
@@ -40,9 +40,9 @@ export async function startBenchStack(say: (line: string) => void): Promise<Benc
     throw err;
   });
   const db = createDb(stores.databaseUrl);
-  let child: ChildProcess | undefined;
+  let server: ServerChild | undefined;
   const stop = async () => {
-    if (child?.pid && child.exitCode === null) await stopPid(child.pid, 'SIGTERM', 15_000);
+    await server?.stop();
     await db.destroy();
     await stores.stop();
     await rm(dataDir, { recursive: true, force: true });
@@ -50,29 +50,13 @@ export async function startBenchStack(say: (line: string) => void): Promise<Benc
   try {
     await migrateToLatest(db);
     const storeEnv = { DATABASE_URL: stores.databaseUrl, MEILI_URL: stores.meiliUrl, MEILI_MASTER_KEY: stores.meiliKey };
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    let output = '';
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: {
-        ...process.env, ...storeEnv, DATA_DIR: path.join(dataDir, 'server'), PORT: String(port), HOST: '127.0.0.1',
-        // The bench reads its links from the dev mailbox, as a laptop does, whatever the shell's NODE_ENV.
-        PUBLIC_URL: url, RATE_LIMIT: '0', LOG_LEVEL: 'warn', SMTP_URL: '', NODE_ENV: 'development', DEV_MAILBOX: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
-    child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
-    const healthy = async () => (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) })).status === 200;
-    await waitUntil(healthy, 'the Lifeline server', 120_000).catch((err: Error) => {
-      throw new Error(`${err.message}\n--- server output ---\n${output}`);
-    });
-    say(`Server (node server/main.ts, pid ${child.pid}) at ${url}`);
+    server = await startServer('compiled', { ...storeEnv, DATA_DIR: path.join(dataDir, 'server') });
+    say(`Server (${entryLabel('compiled')}, pid ${server.pid}) at ${server.url}`);
     return {
       stores, db, storeEnv, stop,
       meili: createMeili(stores.meiliUrl, stores.meiliKey),
       indexUid: profilesIndexUid(),
-      server: { url, pid: child.pid! },
+      server: { url: server.url, pid: server.pid },
     };
   } catch (err) {
     await stop();

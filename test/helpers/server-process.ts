@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../server/embedded/processes.js';
+import { npmStartArgs } from '../../tools/npm-start.js';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -16,8 +17,9 @@ export interface ServerProcess {
 }
 
 /**
- * Runs the real entry (`npm start` without npm) on a DATA_DIR and PORT of its own (`env` may
- * override them), as `user` when given (a uid and gid, to try a start without root's rights).
+ * Runs the real entry (`npm start` without npm: the server compiled in dist/) on a DATA_DIR and
+ * PORT of its own (`env` may override them), as `user` when given (a uid and gid, to try a start
+ * without root's rights).
  */
 export async function startServerProcess(
   dataDir?: string,
@@ -29,7 +31,7 @@ export async function startServerProcess(
   const port = await freePort();
   let output = '';
   let errors = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, npmStartArgs(), {
     env: { ...process.env, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'info', DATABASE_URL: '', MEILI_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...user,
