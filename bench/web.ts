@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { WEB_DIST } from '../server/plugins/external/static.js';
+import { WEB_DIST } from '../server/web-build.js';
 import { launchBrowser } from '../tools/browser.js';
 import type { BenchContext } from './context.js';
 import { failed, type Figure } from './lib/report.js';

@@ -8,7 +8,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { startStores, type Stores } from './embedded/stores.js';
 import { createLogger } from './logger.js';
 import { startFailureLine } from './start-failure.js';
-import { WEB_DIST } from './plugins/external/static.js';
+import { WEB_DIST } from './web-build.js';
 import { buildWeb } from './web-build.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;

@@ -4,7 +4,6 @@ import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
 import { WEB_DIST } from '../../web-build.js';
 
-export { WEB_DIST };
 
 /**
  * The built web app at `/`. Any other GET that is not an API route gets index.html, so that

@@ -5,7 +5,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
-import { WEB_DIST } from '../../../server/plugins/external/static.js';
+import { WEB_DIST } from '../../../server/web-build.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 
 type Operation = { tags?: string[]; security?: Record<string, string[]>[]; responses: Record<string, unknown> };
