@@ -1,23 +1,8 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/**
- * The project's root: the nearest folder above this file holding package.json. From source that
- * is one level up; compiled, this file is dist/server/web-build.js and the root is two levels up.
- */
-function projectRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
-  return dir;
-}
+import { PROJECT_ROOT } from './project.js';
 
 /** The web app's sources, and where Vite builds them (served by server/plugins/external/static.ts). */
-export const WEB_ROOT = path.join(projectRoot(), 'web');
+export const WEB_ROOT = path.join(PROJECT_ROOT, 'web');
 export const WEB_DIST = path.join(WEB_ROOT, 'dist');
 
 /** Builds web/ into web/dist with the project's Vite config (what `npm run build` does). */

@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, onRouteHookHandler, preHandlerHookHandler, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import packageJson from '../../../package.json' with { type: 'json' };
+import { PACKAGE } from '../../project.js';
 import { sessionCookie } from '../auth.js';
 
 /** The API's resources, one per folder of `server/routes/`: the sections of /docs. */
@@ -51,8 +51,8 @@ export default fp(
         openapi: '3.1.0',
         info: {
           title: 'Lifeline API',
-          description: `${packageJson.description}\n\nErrors are \`{ statusCode, error, message }\`; the message says what to fix.`,
-          version: packageJson.version,
+          description: `${PACKAGE.description}\n\nErrors are \`{ statusCode, error, message }\`; the message says what to fix.`,
+          version: PACKAGE.version,
         },
         servers: [{ url: app.config.publicUrl }],
         tags: Object.entries(API_TAGS).map(([name, description]) => ({ name, description })),
