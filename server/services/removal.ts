@@ -33,8 +33,24 @@ export async function checkRemovalToken(db: Executor, token: string): ReturnType
 
 const sign = (key: Buffer, profileId: number) => createHmac('sha256', key).update(`remove:${profileId}`).digest('base64url');
 
+/**
+ * The key, once it exists, never changes: each executor reads it once, not once per mail (an
+ * import's notices sign a link each). Kept per executor, so it never outlives its database.
+ */
+const keys = new WeakMap<Executor, Promise<Buffer>>();
+
 /** Made by whichever process needs it first; every process reads the same one from Postgres. */
-async function removalKey(db: Executor): Promise<Buffer> {
+function removalKey(db: Executor): Promise<Buffer> {
+  let key = keys.get(db);
+  if (!key) {
+    key = readOrCreateKey(db);
+    keys.set(db, key);
+    key.catch(() => keys.delete(db));
+  }
+  return key;
+}
+
+async function readOrCreateKey(db: Executor): Promise<Buffer> {
   const read = () => db.selectFrom('app_secrets').select('value').where('name', '=', REMOVAL_KEY).executeTakeFirst();
   let row = await read();
   if (!row) {
