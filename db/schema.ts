@@ -9,6 +9,9 @@ type DateOnly = ColumnType<string, string, string>;
 
 export const USER_ROLES = ['organizer', 'admin', 'recruiter'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+/** A recruiter's standing: only `verified` reaches candidates (see DESIGN.md, "Who sees what"). */
+export const RECRUITER_STATES = ['unverified', 'verified', 'in_review', 'suspended'] as const;
+export type RecruiterState = (typeof RECRUITER_STATES)[number];
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 type ImportStatus = (typeof IMPORT_STATUSES)[number];
 /** What a running import is doing: reading rows from the file, or merging them in one transaction. */
@@ -22,6 +25,12 @@ interface UserTable {
   role: UserRole;
   password_hash: string | null;
   created_at: CreatedAt;
+  /** Recruiters only (null for organizers and admins), like the state. */
+  company: string | null;
+  /** The domain of the work email a recruiter proved by its mailed link. */
+  email_domain: string | null;
+  recruiter_state: RecruiterState | null;
+  email_verified_at: Timestamp | null;
 }
 
 interface ApiTokenTable {

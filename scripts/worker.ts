@@ -1,23 +1,18 @@
-import { createMeili } from '../search/client.js';
-import { profilesIndexUid } from '../search/profiles-index.js';
-import { SyncWorker } from '../search/sync-worker.js';
+import { buildApp } from '../server/app.js';
 import { runCli } from './cli.js';
 
-/** The search sync worker on its own, for deployments that run API processes without it. */
-await runCli(async ({ config, stores, db, log }) => {
-  const worker = new SyncWorker({
-    db,
-    databaseUrl: stores.databaseUrl,
-    meili: createMeili(stores.meiliUrl, stores.meiliKey),
-    indexUid: profilesIndexUid(config.indexPrefix),
-    log,
-  });
-  worker.onBatch = (batch) => log.info(batch, 'synced a batch');
-  worker.start();
-  log.info('search sync worker running; Ctrl-C to stop');
+/**
+ * The search sync worker and the scheduled work, without HTTP: for deployments that run API
+ * processes elsewhere. (Every `npm start` process runs both as well; they are safe side by side.)
+ */
+await runCli(async ({ config, stores, log }) => {
+  const { databaseUrl, meiliUrl, meiliKey } = stores;
+  const app = await buildApp({ config, databaseUrl, meiliUrl, meiliKey, worker: true, schedule: true });
+  await app.ready();
+  log.info('search sync worker and scheduled work running; Ctrl-C to stop');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await worker.stop();
+  await app.close();
 }, { quietLevel: 'info' });

@@ -20,6 +20,7 @@ import optIn from './plugins/opt-in.js';
 import profileSearch from './plugins/profile-search.js';
 import publicProfiles from './plugins/public-profiles.js';
 import rateLimit from './plugins/external/rate-limit.js';
+import scheduler from './plugins/scheduler.js';
 import sensible from './plugins/external/sensible.js';
 import swagger, { tagged } from './plugins/external/swagger.js';
 import swaggerUi from './plugins/external/swagger-ui.js';
@@ -48,6 +49,8 @@ interface AppOptions extends StoresOptions {
   logger?: Logger;
   /** Run the search sync worker in this process (the default; `npm run worker` runs it alone). */
   worker?: boolean;
+  /** Run the scheduled work every minute (npm start, npm run worker); tests and `npm run sweep` call `app.scheduler.runOnce(now)`. */
+  schedule?: boolean;
 }
 
 /**
@@ -79,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(stores, options);
   await app.register(mail);
   await app.register(authPlugin);
+  await app.register(scheduler, { schedule: options.schedule });
   if (options.worker !== false) await app.register(syncWorker, { databaseUrl: options.databaseUrl });
   await app.register(metrics);
 

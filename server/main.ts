@@ -68,6 +68,7 @@ try {
     databaseUrl: stores.databaseUrl,
     meiliUrl: stores.meiliUrl,
     meiliKey: stores.meiliKey,
+    schedule: true,
   });
   await app.listen({ port: config.port, host: config.host });
   log.info(`Lifeline is running at ${config.publicUrl}`);

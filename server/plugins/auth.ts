@@ -2,7 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { checkToken, TOKEN_PROBLEMS, type TokenCheck } from '../services/tokens.js';
-import { userForApiToken, userForSession, type AuthUser } from '../services/users.js';
+import type { AuthUser } from '../services/auth-user.js';
+import { userForApiToken, userForSession } from '../services/users.js';
 
 const CSRF_HEADER = 'x-csrf-token';
 
@@ -10,6 +11,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** preHandler: an organizer or admin, by API token or session cookie, else 401/403. */
     requireOrganizer: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /**
+     * preHandler: a verified recruiter, by session cookie (CSRF-checked on writes) or API token;
+     * 401 signed out, 403 for anyone else, with what they can do about it.
+     */
+    requireRecruiter: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     /** The signed-in user of a request, if any (no CSRF check: for reads). */
     currentUser: (request: FastifyRequest) => Promise<Authenticated | undefined>;
     /**
@@ -73,6 +79,21 @@ export function csrfMatches(request: FastifyRequest, auth: Authenticated): boole
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** Why this user may not act as a recruiter, or undefined when they may (verified). */
+export function recruiterProblem(user: AuthUser): string | undefined {
+  if (user.role !== 'recruiter') return 'Only verified recruiters can do this. Create a recruiter account at /recruiters/join.';
+  switch (user.recruiterState) {
+    case 'verified':
+      return undefined;
+    case 'unverified':
+      return 'Confirm your work email first: open the link we mailed you (or sign up again to get a new one).';
+    case 'in_review':
+      return 'Your account is waiting for a review by our team, because your email is not on a company domain. We will mail you when it is approved.';
+    default:
+      return 'Your recruiter account is suspended. Write to the Lifeline team if you think this is a mistake.';
+  }
+}
+
 const BEARER_EXPECTED =
   'authorization must be "Bearer <token>", with the token from the link in your email. Ask for a new link if you lost it.';
 
@@ -121,6 +142,23 @@ export default fp(
       if (!ORGANIZER_ROLES.has(auth.user.role)) {
         return reply.forbidden('Only organizers and admins can do this. Ask an admin to give your account the organizer role.');
       }
+      if (auth.via === 'session' && !SAFE_METHODS.has(request.method) && !csrfMatches(request, auth)) {
+        return reply.forbidden(CSRF_MISMATCH);
+      }
+      request.user = auth.user;
+    });
+
+    app.decorate('requireRecruiter', async (request: FastifyRequest, reply: FastifyReply) => {
+      const auth = await app.currentUser(request);
+      if (!auth) {
+        return reply.unauthorized(
+          request.headers.authorization !== undefined
+            ? 'This API token is not valid. Sign in again.'
+            : 'Sign in as a recruiter first. No account yet? Create one at /recruiters/join.',
+        );
+      }
+      const problem = recruiterProblem(auth.user);
+      if (problem) return reply.forbidden(problem);
       if (auth.via === 'session' && !SAFE_METHODS.has(request.method) && !csrfMatches(request, auth)) {
         return reply.forbidden(CSRF_MISMATCH);
       }

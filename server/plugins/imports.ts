@@ -21,8 +21,9 @@ export default fp<{ databaseUrl: string }>(
     });
     await imports.start();
     app.decorate('imports', imports);
+    app.scheduler.add({ name: 'imports', run: (now) => imports.sweep(now) });
     app.addHook('onReady', async () => void imports.sendNotices());
     app.addHook('onClose', async () => imports.stop());
   },
-  { name: 'imports', dependencies: ['config', 'stores', 'mail', 'metrics'] },
+  { name: 'imports', dependencies: ['config', 'stores', 'mail', 'metrics', 'scheduler'] },
 );

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/client.js';
 import type { SignInThrottleTable } from '../../db/schema.js';
 import { limitKeyHash } from './limits.js';
-import type { AuthUser } from './users.js';
+import { AUTH_USER_COLUMNS, type AuthUser } from './auth-user.js';
 
 /**
  * Sign-in with password guessing slowed down, per account, across every process on the database.
@@ -92,14 +92,15 @@ async function checkPassword(db: Executor, email: string, password: string): Pro
   const row = email.includes('\0')
     ? undefined
     : await db
-        .selectFrom('users')
-        .select(['id', 'email', 'name', 'role', 'password_hash'])
-        .where(sql`lower(email)`, '=', sql`lower(${email})`)
+        .selectFrom('users as u')
+        .select([...AUTH_USER_COLUMNS, 'u.password_hash'])
+        .where(sql`lower(u.email)`, '=', sql`lower(${email})`)
         .executeTakeFirst();
   dummyHash ??= hash(randomBytes(32).toString('base64url'));
   const ok = await verify(row?.password_hash ?? (await dummyHash), password).catch(() => false);
   if (!row?.password_hash || !ok) return undefined;
-  return { id: row.id, email: row.email, name: row.name, role: row.role };
+  const { password_hash: _, ...user } = row;
+  return user;
 }
 
 /**

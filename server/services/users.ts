@@ -3,16 +3,10 @@ import { httpErrors } from '@fastify/sensible';
 import { hash } from '@node-rs/argon2';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/client.js';
-import type { UserRole } from '../../db/schema.js';
+import type { RecruiterState, UserRole } from '../../db/schema.js';
+import { AUTH_USER_COLUMNS, type AuthUser } from './auth-user.js';
 import { signIn, type SignInAttempt } from './sign-in.js';
 
-/** What the app knows about the person making a request; never includes a secret. */
-export interface AuthUser {
-  id: number;
-  email: string;
-  name: string | null;
-  role: UserRole;
-}
 
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -23,7 +17,15 @@ export class UserExistsError extends Error {}
 
 export async function createUser(
   db: Executor,
-  input: { email: string; role: UserRole; name?: string | null; password?: string | null },
+  input: {
+    email: string;
+    role: UserRole;
+    name?: string | null;
+    password?: string | null;
+    /** Recruiters only. */
+    company?: string | null;
+    recruiterState?: RecruiterState;
+  },
 ): Promise<AuthUser> {
   const existing = await findUserByEmail(db, input.email);
   if (existing) throw new UserExistsError(`A user with the email ${input.email} already exists.`);
@@ -34,16 +36,19 @@ export async function createUser(
       role: input.role,
       name: input.name ?? null,
       password_hash: input.password ? await hash(input.password) : null,
+      company: input.company ?? null,
+      email_domain: input.role === 'recruiter' ? input.email.slice(input.email.lastIndexOf('@') + 1).toLowerCase() : null,
+      recruiter_state: input.role === 'recruiter' ? (input.recruiterState ?? 'unverified') : null,
     })
-    .returning(['id', 'email', 'name', 'role'])
+    .returning(['id', 'email', 'name', 'role', 'company', 'recruiter_state as recruiterState'])
     .executeTakeFirstOrThrow();
 }
 
 export function findUserByEmail(db: Executor, email: string): Promise<AuthUser | undefined> {
   return db
-    .selectFrom('users')
-    .select(['id', 'email', 'name', 'role'])
-    .where(sql`lower(email)`, '=', sql`lower(${email})`)
+    .selectFrom('users as u')
+    .select(AUTH_USER_COLUMNS)
+    .where(sql`lower(u.email)`, '=', sql`lower(${email})`)
     .executeTakeFirst();
 }
 
@@ -61,7 +66,7 @@ export async function userForApiToken(db: Executor, token: string): Promise<Auth
     .from('users as u')
     .whereRef('u.id', '=', 't.user_id')
     .where('t.token_hash', '=', sha256(token))
-    .returning(['u.id', 'u.email', 'u.name', 'u.role'])
+    .returning(AUTH_USER_COLUMNS)
     .executeTakeFirst();
   return row;
 }
@@ -85,7 +90,7 @@ export async function userForSession(db: Executor, token: string): Promise<(Auth
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.email', 'u.name', 'u.role', 's.csrf_token as csrfToken'])
+    .select([...AUTH_USER_COLUMNS, 's.csrf_token as csrfToken'])
     .where('s.token_hash', '=', sha256(token))
     .where('s.expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst();

@@ -4,8 +4,8 @@ import { createTestApp, type TestApp } from './app.js';
 
 let counter = 0;
 
-/** A new organizer (or other role) of this app and an API token for it. */
-export async function createOrganizer(t: TestApp, role: 'organizer' | 'admin' | 'recruiter' = 'organizer', password?: string) {
+/** A new organizer (or admin) of this app and an API token for it. */
+export async function createOrganizer(t: TestApp, role: 'organizer' | 'admin' = 'organizer', password?: string) {
   const email = `organizer${++counter}-${Date.now()}@example.org`;
   const user = await createUser(t.app.db, { email, role, password });
   const token = await issueApiToken(t.app.db, user.id);

@@ -33,6 +33,10 @@ const securityOf = (app: FastifyInstance, route: RouteOptions): SecurityRequirem
     const safe = ([] as string[]).concat(route.method).every((m) => ['GET', 'HEAD', 'OPTIONS'].includes(m));
     return [{ organizerToken: [] }, safe ? { organizerSession: [] } : { organizerSession: [], csrfToken: [] }];
   }
+  if (hooks.length === 1 && hooks[0] === app.requireRecruiter) {
+    const safe = ([] as string[]).concat(route.method).every((m) => ['GET', 'HEAD', 'OPTIONS'].includes(m));
+    return [{ recruiterToken: [] }, safe ? { recruiterSession: [] } : { recruiterSession: [], csrfToken: [] }];
+  }
   if (hooks.length === 1 && hooks[0] === app.requireCandidate) return [{ candidateSession: [] }, { manageLink: [] }];
   if (hooks.length === 1 && hooks[0] === app.requireManageLink) return [{ manageLink: [] }];
   // A new preHandler is a new rule about who may call: say it here, or /docs would call it public.
@@ -68,6 +72,17 @@ export default fp(
               in: 'cookie',
               name: sessionCookie(app.config.publicUrl).name,
               description: 'The session cookie set by POST /api/auth/sign-in.',
+            },
+            recruiterToken: {
+              type: 'http',
+              scheme: 'bearer',
+              description: "A verified recruiter's API token (`npm run user -- token`).",
+            },
+            recruiterSession: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: sessionCookie(app.config.publicUrl).name,
+              description: "A verified recruiter's session cookie, set by POST /api/auth/sign-in.",
             },
             csrfToken: {
               type: 'apiKey',

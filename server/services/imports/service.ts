@@ -5,9 +5,8 @@ import type { Db } from '../../../db/client.js';
 import type { Log } from '../../logger.js';
 import type { Mailer } from '../../mail/mailer.js';
 import type { ImportStatusReply } from '../../schemas/imports.js';
-import { sweepLimits } from '../limits.js';
 import { findListForImport } from '../lists.js';
-import type { AuthUser } from '../users.js';
+import type { AuthUser } from '../auth-user.js';
 import { failInterruptedImports, findImport, toImportStatus } from './jobs.js';
 import { sendImportNotices } from './notices.js';
 import { expireImportReports, REPORT_EXPIRED, reportCsv, reportExpired } from './report.js';
@@ -27,14 +26,6 @@ interface ImportDeps {
 }
 
 /**
- * This often, notices owed by imports from the CLI or another process are sent, imports of
- * processes that died are marked failed, the uploads such processes left behind are deleted, and
- * import reports and previews past keeping are erased, and so are the rows of per-target limits
- * whose window has passed.
- */
-const SWEEP_MS = 60_000;
-
-/**
  * Organizers' imports: an upload is received and queued, and the queue runs imports in the
  * background one at a time (the job's file is deleted afterwards); an import is its organizer's
  * (and admins'), since its rows hold people's emails. The notices imports owe are sent from here.
@@ -45,7 +36,6 @@ export class ImportService {
   private notices: Promise<void> | undefined;
   private noticesAgain = false;
   private closing = false;
-  private sweep: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: ImportDeps) {
     this.runner = new ImportRunner(deps.databaseUrl, deps.log);
@@ -56,29 +46,28 @@ export class ImportService {
     return this.runner.id;
   }
 
-  /** Takes this process's runner lock, cleans up after processes that died, and starts the minute sweep. */
+  /** Takes this process's runner lock and cleans up after processes that died. */
   async start(): Promise<void> {
     await this.runner.start();
     await this.cleanUpInterrupted();
-    // Notices owed by the CLI, or by a process that stopped, go out from here.
-    this.sweep = setInterval(() => {
-      const { db, log } = this.deps;
-      void this.sendNotices();
-      this.cleanUpInterrupted().catch((err: unknown) => log.error({ err }, 'cleaning up after interrupted imports failed'));
-      sweepLimits(db, new Date()).catch((err: unknown) => log.error({ err }, 'deleting expired limit rows failed'));
-      expireImportReports(db, new Date())
-        .then((expired) => {
-          if (expired > 0) log.info({ expired }, 'import reports and previews past keeping were erased');
-        })
-        .catch((err: unknown) => log.error({ err }, 'erasing expired import reports failed; retried in a minute'));
-    }, SWEEP_MS);
-    this.sweep.unref();
+  }
+
+  /**
+   * The scheduled pass: sends the notices owed by imports from the CLI or a process that stopped,
+   * marks the imports of processes that died failed and deletes the uploads they left, and erases
+   * import reports and previews past keeping.
+   */
+  async sweep(now: Date): Promise<Record<string, number>> {
+    await this.sendNotices();
+    await this.cleanUpInterrupted();
+    const expired = await expireImportReports(this.deps.db, now);
+    if (expired > 0) this.deps.log.info({ expired }, 'import reports and previews past keeping were erased');
+    return { expiredReports: expired };
   }
 
   /** Unsent notices stay queued in Postgres for the next start; only the running import is awaited. */
   async stop(): Promise<void> {
     this.closing = true;
-    clearInterval(this.sweep);
     await this.queue;
     await this.notices;
     await this.runner.stop();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 import { createOrganizer } from '../../helpers/organizer.js';
+import { createRecruiter } from '../../helpers/recruiter.js';
 
 describe('organizer authentication', () => {
   let t: TestApp;
@@ -66,7 +67,7 @@ describe('organizer authentication', () => {
     const bad = await newList({ authorization: 'Bearer llt_not-a-token' });
     expect(bad.statusCode).toBe(401);
     expect(bad.json().message).toContain('API token is not valid');
-    const recruiter = await createOrganizer(t, 'recruiter');
+    const recruiter = await createRecruiter(t);
     const forbidden = await newList(recruiter.auth);
     expect(forbidden.statusCode).toBe(403);
     expect(forbidden.json().message).toContain('Only organizers and admins');
