@@ -1,8 +1,7 @@
-import { countryName } from '../labels.js';
-
 /**
- * Countries as ISO 3166-1 alpha-2 codes, from a code, an English name or a common alias, and
- * locations as people write them ("Seattle, WA", "Toronto, Ontario, Canada", "Berlin, Germany").
+ * Countries as ISO 3166-1 alpha-2 codes, from a code or a name as people write it in the
+ * languages lists are made in ("Germany", "Deutschland", "Alemania", "Allemagne", "Alemanha"),
+ * and locations as people write them ("Seattle, WA", "Toronto, Ontario, Canada", "Berlin, Alemania").
  */
 const CODES = (
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
@@ -19,24 +18,44 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set(CODES);
 const fold = (value: string) =>
   value.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[.'’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
 
+/**
+ * The languages whose country names are known, by the platform's own CLDR data
+ * (Intl.DisplayNames): no folded name means two countries across them.
+ */
+const NAME_LANGUAGES = ['en', 'es', 'pt', 'fr', 'de', 'it', 'nl'];
+
+/** What CLDR does not spell the way people do. */
 const ALIASES: Record<string, string> = {
-  usa: 'US', 'united states of america': 'US', america: 'US', 'u s': 'US', 'u s a': 'US',
+  usa: 'US', 'united states of america': 'US', america: 'US', 'u s': 'US', 'u s a': 'US', eeuu: 'US', 'ee uu': 'US',
+  eua: 'US', 'estados unidos da america': 'US', 'estados unidos de america': 'US', 'etats unis d amerique': 'US',
   uk: 'GB', 'great britain': 'GB', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', 'northern ireland': 'GB',
-  deutschland: 'DE', holland: 'NL', 'the netherlands': 'NL', korea: 'KR', 'republic of korea': 'KR',
-  russia: 'RU', 'czech republic': 'CZ', turkey: 'TR', turkiye: 'TR', uae: 'AE', 'viet nam': 'VN',
-  'ivory coast': 'CI', 'cote d ivoire': 'CI', espana: 'ES', brasil: 'BR', mexique: 'MX', italia: 'IT',
-  'hong kong sar': 'HK', 'mainland china': 'CN', prc: 'CN', 'the philippines': 'PH', eswatini: 'SZ',
+  inglaterra: 'GB', angleterre: 'GB', grossbritannien: 'GB', 'gran bretana': 'GB', 'gra bretanha': 'GB', 'grande bretagne': 'GB',
+  holland: 'NL', holanda: 'NL', hollande: 'NL', 'the netherlands': 'NL', korea: 'KR', 'republic of korea': 'KR',
+  'corea del sur': 'KR', 'coreia do sul': 'KR', 'coree du sud': 'KR', sudkorea: 'KR', russia: 'RU', 'czech republic': 'CZ',
+  turkey: 'TR', turkiye: 'TR', uae: 'AE', eau: 'AE', 'viet nam': 'VN', 'ivory coast': 'CI', 'cote d ivoire': 'CI',
+  'hong kong sar': 'HK', 'mainland china': 'CN', prc: 'CN', 'the philippines': 'PH', eswatini: 'SZ', brd: 'DE',
 };
 
-const byName = new Map<string, string>();
-for (const code of CODES) byName.set(fold(countryName(code)), code);
-for (const [alias, code] of Object.entries(ALIASES)) byName.set(alias, code);
+let names: Map<string, string> | undefined;
+/** Built on first use: the web app loads this module for its country codes alone. */
+function countriesByName(): Map<string, string> {
+  if (names) return names;
+  names = new Map();
+  for (const language of NAME_LANGUAGES) {
+    for (const style of ['long', 'short'] as const) {
+      const display = new Intl.DisplayNames([language], { type: 'region', style });
+      for (const code of CODES) names.set(fold(display.of(code) ?? code), code);
+    }
+  }
+  for (const [alias, code] of Object.entries(ALIASES)) names.set(alias, code);
+  return names;
+}
 
-/** "de", "Germany", "Deutschland" → "DE"; undefined when it is not a country. */
+/** "de", "Germany", "Deutschland", "Alemania" → "DE"; undefined when it is not a country. */
 export function countryCode(raw: string): string | undefined {
   const trimmed = raw.trim();
   if (/^[A-Za-z]{2}$/.test(trimmed) && COUNTRY_CODES.has(trimmed.toUpperCase())) return trimmed.toUpperCase();
-  return byName.get(fold(trimmed));
+  return countriesByName().get(fold(trimmed));
 }
 
 const US_STATES: Record<string, string> = {
@@ -83,7 +102,7 @@ interface Location {
  * Parts it cannot place are kept as city and region, in that order.
  */
 export function parseLocation(raw: string): Location {
-  const parts = raw.split(/[,;|]/).map((p) => p.trim()).filter(Boolean);
+  const parts = raw.split(/[,;|()]|\s[-–—/]\s/).map((p) => p.trim()).filter(Boolean);
   const location: Location = {};
   const last = parts.at(-1);
   if (last === undefined) return location;
