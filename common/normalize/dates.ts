@@ -30,7 +30,7 @@ function isoOf(year: number, month: number, day: number): string | undefined {
   if (year < 100) year += 2000;
   const time = Date.UTC(year, month - 1, day);
   const date = new Date(time);
-  if (Number.isNaN(time) || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || year < 1900 || year > 2100) return undefined;
+  if (Number.isNaN(time) || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || year < 1990 || year > 2100) return undefined;
   return date.toISOString().slice(0, 10);
 }
 

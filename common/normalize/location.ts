@@ -16,7 +16,7 @@ const CODES = (
 export const COUNTRY_CODES: ReadonlySet<string> = new Set(CODES);
 
 const fold = (value: string) =>
-  value.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[.'’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  value.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/[.'’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
 
 /**
  * The languages whose country names are known, by the platform's own CLDR data

@@ -1,6 +1,9 @@
 import type { RemotePreference, Seniority, WorkAuthorization } from '../../../common/profile-codes.js';
+import { parseYesNo } from '../../../common/normalize/booleans.js';
+import { parseSheetDate, type DateOrder } from '../../../common/normalize/dates.js';
 import { normalizeLinkedinUrl } from '../../../common/normalize/linkedin.js';
 import { countryCode as countryCodeOf, parseLocation as parseLocationOf } from '../../../common/normalize/location.js';
+import { parseSeniority, seniorityFromTitle } from '../../../common/normalize/seniority.js';
 import { canonicalSkill as canonicalSkillOf } from '../../../common/normalize/skills.js';
 import { cleanText, normalizeEmail } from '../../../common/normalize/text.js';
 import type { Mapping, Target } from './mapping.js';
@@ -33,6 +36,8 @@ export interface ImportedRow {
   headline: string | null;
   role: string | null;
   seniority: Seniority | null;
+  /** The seniority was guessed from the role (the row said none), not said. */
+  seniorityInferred: boolean;
   skills: string[];
   yearsExperience: number | null;
   country: string | null;
@@ -41,6 +46,8 @@ export interface ImportedRow {
   remote: RemotePreference | null;
   relocation: boolean | null;
   workAuthorization: WorkAuthorization | null;
+  layoffDate: string | null;
+  availableFrom: string | null;
   /** The former employer as written; canonicalized in batches by the pipeline. */
   company: string | null;
 }
@@ -62,45 +69,26 @@ export function cellReader(mapping: Mapping, headers: string[]): (cells: string[
   };
 }
 
-const YES = new Set(['yes', 'y', 'true', 't', '1', 'x', 'oui', 'si', 'ja', 'agree', 'i agree', 'checked']);
-const NO = new Set(['no', 'n', 'false', 'f', '0', 'non', 'nein']);
-
-/** Yes/No/Y/N/TRUE/FALSE/1/0 (and "Yes, I agree"): true, false, or undefined when unclear. */
-export function parseYesNo(raw: string): boolean | undefined {
-  const value = raw.trim().toLowerCase().replace(/[.!]+$/, '');
-  if (YES.has(value) || /^yes\b/.test(value)) return true;
-  if (NO.has(value) || /^no\b/.test(value)) return false;
-  return undefined;
-}
-
-const SENIORITY_WORDS: [RegExp, Seniority][] = [
-  [/intern/, 'intern'],
-  [/\b(vp|vice president|chief|c-level|cto|ceo|cfo|coo|cpo|executive|head of)\b/, 'executive'],
-  [/director/, 'director'],
-  [/principal|distinguished|fellow/, 'principal'],
-  [/staff|lead|architect/, 'staff'],
-  [/manager|management/, 'manager'],
-  [/senior|\bsr\b|\bsenior\b/, 'senior'],
-  [/\bmid|intermediate/, 'mid'],
-  [/junior|\bjr\b|entry|graduate|new grad|associate/, 'junior'],
+/** Work modes in the languages lists are made in, read with accents folded away. */
+const REMOTE_WORDS: [RegExp, RemotePreference][] = [
+  [/hybrid|hibrid/, 'hybrid'],
+  [/on-?site|in.?office|in.?person|presencial|escritorio|oficina|sur site|au bureau|presentiel|vor ort|buro/, 'onsite'],
+  [/flexib|\bany\b|either|open to (all|any)|indiferente|cualquiera|peu importe|egal/, 'flexible'],
+  [/remot|teletrabajo|teletravail|a distance|distancia|homeoffice|home office/, 'remote'],
 ];
 
-function parseSeniority(raw: string): Seniority | undefined {
-  const value = raw.toLowerCase();
-  return SENIORITY_WORDS.find(([pattern]) => pattern.test(value))?.[1];
-}
-
 function parseRemote(raw: string): RemotePreference | undefined {
-  const value = raw.toLowerCase();
-  if (/hybrid/.test(value)) return 'hybrid';
-  if (/on-?site|in.?office|in.?person/.test(value)) return 'onsite';
-  if (/flexib|any|either|open to (all|any)/.test(value)) return 'flexible';
-  if (/remote/.test(value)) return 'remote';
+  const value = raw.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const word = REMOTE_WORDS.find(([pattern]) => pattern.test(value))?.[1];
+  if (word) return word;
   const yes = parseYesNo(raw);
   return yes === undefined ? undefined : yes ? 'remote' : 'onsite';
 }
 
-/** "5", "5+", "5 years", "10-15" → 5, 5, 5, 10. */
+/** "Remote", "Remoto", "Télétravail" where a place should be: a preference, not a place. */
+const REMOTE_IN_PLACE = /(?<!\p{L})(remote|remoto|teletrabajo|télétravail|teletravail|à distance|homeoffice|home office)(?!\p{L})/giu;
+
+/** "5", "5+", "5 years", "10-15", "5 años", "5 Jahre" → 5, 5, 5, 10, 5, 5. */
 function parseYears(raw: string): number | undefined {
   const match = /^\s*(\d{1,2})(?:\.\d+)?\s*(?:\+|-\s*\d{1,2}|years?|yrs?)?/i.exec(raw);
   if (!match) return undefined;
@@ -123,7 +111,7 @@ export function rowIdentity(read: CellReader): Pick<ImportedRow, 'email' | 'link
  * cleanText, so what is stored is exactly cleanText(cell); a cell it refuses fails the row and
  * names the column. Unclear optional values (a seniority of "?") are left empty with a note.
  */
-export function validateRow(read: CellReader, mapping: Mapping, options: { attestConsent: boolean }): RowResult {
+export function validateRow(read: CellReader, mapping: Mapping, options: { attestConsent: boolean; dateOrder: DateOrder }): RowResult {
   const notes: string[] = [];
   if (!options.attestConsent) {
     return { outcome: 'skipped', reason: 'Not published: the organizer did not confirm that the people on this list agreed to be listed.', notes };
@@ -186,7 +174,7 @@ export function validateRow(read: CellReader, mapping: Mapping, options: { attes
   const locationText = text('location', 200);
   if (locationText) {
     // "Remote" is where many people say they are: it is a preference, not a place.
-    const rest = locationText.replace(/\bremote\b/gi, '').replace(/^[\s,;()/-]+|[\s,;()/-]+$/g, '');
+    const rest = locationText.replace(REMOTE_IN_PLACE, '').replace(/^[\s,;()/-]+|[\s,;()/-]+$/g, '');
     if (rest !== locationText) remote = 'remote';
     const parsed = rest ? { ...parseLocation(rest) } : {};
     place.city ??= parsed.city ?? null;
@@ -215,6 +203,13 @@ export function validateRow(read: CellReader, mapping: Mapping, options: { attes
     needsSponsorship !== null ? (needsSponsorship ? 'needs_sponsorship' : 'authorized')
     : authorized !== null ? (authorized ? 'authorized' : 'needs_sponsorship')
     : null;
+  const date = (raw: string) => parseSheetDate(raw, options.dateOrder);
+  const layoffDate = optional('layoffDate', date, 'a date we can read (like 2026-03-31)');
+  const availableFrom = optional('availableFrom', date, 'a date we can read (like 2026-03-31)');
+
+  // A title tells a rank that the row does not ("Senior Data Engineer"): a guess, marked as one.
+  const said = optional('seniority', parseSeniority, 'a seniority we know');
+  const inferred = said === null && role ? (seniorityFromTitle(role) ?? null) : null;
 
   const nameColumns = [mapping.name, mapping.firstName, mapping.lastName].filter(Boolean).map((c) => `${c}:`);
   if (!name && !problems.some((p) => nameColumns.some((c) => p.startsWith(c)))) problems.unshift('No name: every person needs a name');
@@ -232,7 +227,8 @@ export function validateRow(read: CellReader, mapping: Mapping, options: { attes
       linkedinUrl,
       headline,
       role,
-      seniority: optional('seniority', parseSeniority, 'a seniority we know'),
+      seniority: said ?? inferred,
+      seniorityInferred: inferred !== null,
       skills,
       yearsExperience: optional('yearsExperience', parseYears, 'a number of years'),
       country: place.country,
@@ -241,6 +237,8 @@ export function validateRow(read: CellReader, mapping: Mapping, options: { attes
       remote,
       relocation,
       workAuthorization,
+      layoffDate,
+      availableFrom,
       company,
     },
   };

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
 import { sql, type Transaction } from 'kysely';
 import type pg from 'pg';
 import { openSession, type Db, type Session } from '../../../db/client.js';
@@ -11,9 +10,10 @@ import { resolveEmployers } from '../employers.js';
 import type { ImportCounts, ImportJob, ImportOutcome, ImportProgress, PreviewRow } from './types.js';
 import { slugify } from '../../../common/normalize/text.js';
 import { emailHash, linkedinHash } from '../../privacy/suppression.js';
+import { csvRecords, MAX_RECORD_CHARS } from './csv.js';
 import { DecodeStream } from './decode.js';
 import { ImportFileError } from './errors.js';
-import { applyOverride, autoMapping, distinctHeaders, mappingProblem, type Mapping } from './mapping.js';
+import { applyOverride, autoMapping, dateOrderOf, distinctHeaders, mappingProblem, type HeaderMatch } from './mapping.js';
 import { rejectionsAt } from './report.js';
 import { cellReader, rowIdentity, validateRow, type RowResult } from './rows.js';
 import {
@@ -22,8 +22,6 @@ import {
 } from './stage.js';
 
 const PREVIEW_ROWS = 20;
-/** A longer record is almost always a quote that was opened and never closed. */
-const MAX_RECORD_CHARS = 64 * 1024;
 /** Imports run one at a time across every process: two merging the same people would collide. */
 const IMPORT_LOCK = 740_001;
 /** Staged records go to Postgres this many characters at a time: one write per row would cost more than the row. */
@@ -126,16 +124,10 @@ async function importInTransaction(
   const input = createReadStream(job.filePath);
   input.on('data', (chunk) => (readBytes += chunk.length));
   const decoder = new DecodeStream(options.encoding);
-  const parser = parse({
-    relax_column_count: true,
-    relax_quotes: true,
-    record_delimiter: '\n',
-    max_record_size: MAX_RECORD_CHARS,
-  });
 
   let headers: string[] | undefined;
   async function* toStage(records: AsyncIterable<string[]>) {
-    let mapping: Mapping = {};
+    let match: HeaderMatch = { mapping: {}, confidence: {}, language: 'en' };
     let readRow: ReturnType<typeof cellReader> | undefined;
     let copyText = '';
     // Every record ends at one line break (the decoder made them all \n); quoted ones add theirs.
@@ -148,13 +140,17 @@ async function importInTransaction(
       if (!headers) {
         if (damaged) throw new ImportFileError(NUL_HEADER);
         headers = distinctHeaders(record);
-        mapping = applyOverride(headers, autoMapping(headers), options.mapping);
-        const problem = mappingProblem(mapping, headers);
+        match = applyOverride(headers, autoMapping(headers), options.mapping);
+        const problem = mappingProblem(match.mapping, headers);
         if (problem) throw new ImportFileError(problem);
-        readRow = cellReader(mapping, headers);
+        readRow = cellReader(match.mapping, headers);
+        const { confidence, language } = match;
         await db
           .updateTable('imports')
-          .set({ mapping: JSON.stringify(mapping), options: JSON.stringify({ ...options, headers, encoding: decoder.encoding }) })
+          .set({
+            mapping: JSON.stringify(match.mapping),
+            options: JSON.stringify({ ...options, headers, encoding: decoder.encoding, confidence, language }),
+          })
           .where('id', '=', importId)
           .execute();
         continue;
@@ -163,7 +159,9 @@ async function importInTransaction(
       // Postgres stores no NUL character: such a row fails, and its report shows U+FFFD instead.
       const cells = damaged ? record.map((cell) => cell.replaceAll('\0', '\uFFFD')) : record;
       const read = readRow!(cells);
-      const result: RowResult = damaged ? { outcome: 'failed', reason: NUL_ROW, notes: [] } : validateRow(read, mapping, options);
+      const result: RowResult = damaged
+        ? { outcome: 'failed', reason: NUL_ROW, notes: [] }
+        : validateRow(read, match.mapping, { attestConsent: options.attestConsent, dateOrder: dateOrderOf(match.language) });
       const data = JSON.stringify(cells);
       // Whom the row names goes with it, rejected or not, so that a removal finds it in the report too.
       const identity = result.outcome === 'ok' ? result.row : rowIdentity(read);
@@ -194,7 +192,7 @@ async function importInTransaction(
   }
 
   try {
-    await pipeline(input, decoder, parser, toStage, stageWriter(client));
+    await pipeline(input, decoder, csvRecords, toStage, stageWriter(client));
   } catch (err) {
     throw parseProblem(err);
   } finally {
