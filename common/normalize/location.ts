@@ -73,21 +73,41 @@ const CA_PROVINCES: Record<string, string> = {
   NS: 'Nova Scotia', NT: 'Northwest Territories', NU: 'Nunavut', ON: 'Ontario', PE: 'Prince Edward Island',
   QC: 'Quebec', SK: 'Saskatchewan', YT: 'Yukon',
 };
+const BR_STATES: Record<string, string> = {
+  AC: 'Acre', AL: 'Alagoas', AP: 'Amapá', AM: 'Amazonas', BA: 'Bahia', CE: 'Ceará', DF: 'Distrito Federal',
+  ES: 'Espírito Santo', GO: 'Goiás', MA: 'Maranhão', MT: 'Mato Grosso', MS: 'Mato Grosso do Sul', MG: 'Minas Gerais',
+  PA: 'Pará', PB: 'Paraíba', PR: 'Paraná', PE: 'Pernambuco', PI: 'Piauí', RJ: 'Rio de Janeiro', RN: 'Rio Grande do Norte',
+  RS: 'Rio Grande do Sul', RO: 'Rondônia', RR: 'Roraima', SC: 'Santa Catarina', SP: 'São Paulo', SE: 'Sergipe', TO: 'Tocantins',
+};
+
+/** Where a bare two-letter code ("PR") is looked for, in order, unless a sheet's language says otherwise. */
+export const DEFAULT_REGION_COUNTRIES: readonly string[] = ['US', 'CA'];
 
 const regions = new Map<string, { country: string; name: string }>();
-for (const [country, table] of [['US', US_STATES], ['CA', CA_PROVINCES]] as const) {
+for (const [country, table] of [['US', US_STATES], ['CA', CA_PROVINCES], ['BR', BR_STATES]] as const) {
   for (const [code, name] of Object.entries(table)) {
     regions.set(`${country}:${fold(code)}`, { country, name });
     regions.set(`${country}:${fold(name)}`, { country, name });
   }
 }
 
-/** A US state or Canadian province by code or name, within `country` when it is known. */
-function findRegion(raw: string, country: string | undefined): { country: string; name: string } | undefined {
+/**
+ * A US state, Canadian province or Brazilian state by code or name ("TX", "ontario"), within
+ * `country` when it is known, else in the first of `regionCountries` that has it ("CA" is
+ * California before it is Canada's anything).
+ */
+export function findRegion(
+  raw: string,
+  country: string | undefined,
+  regionCountries = DEFAULT_REGION_COUNTRIES,
+): { country: string; name: string } | undefined {
   const key = fold(raw);
   if (country) return regions.get(`${country}:${key}`);
-  // A bare two-letter code: a US state first ("CA" is California), then a province.
-  return regions.get(`US:${key}`) ?? regions.get(`CA:${key}`);
+  for (const c of regionCountries) {
+    const region = regions.get(`${c}:${key}`);
+    if (region) return region;
+  }
+  return undefined;
 }
 
 interface Location {
@@ -99,21 +119,22 @@ interface Location {
 /**
  * "Seattle, WA" → { city: 'Seattle', region: 'Washington', country: 'US' };
  * "Berlin, Germany" → { city: 'Berlin', country: 'DE' }; "Germany" → { country: 'DE' }.
- * Parts it cannot place are kept as city and region, in that order.
+ * Parts it cannot place are kept as city and region, in that order. A bare two-letter region is
+ * looked for in `regionCountries` ("Curitiba - PR" is Paraná in a Brazilian sheet).
  */
-export function parseLocation(raw: string): Location {
+export function parseLocation(raw: string, regionCountries = DEFAULT_REGION_COUNTRIES): Location {
   const parts = raw.split(/[,;|()]|\s[-–—/]\s/).map((p) => p.trim()).filter(Boolean);
   const location: Location = {};
   const last = parts.at(-1);
   if (last === undefined) return location;
   // After a city, two letters are a state or province ("Boston, MA"), not a country (Morocco).
-  const lastIsRegionCode = parts.length > 1 && /^[A-Za-z]{2}$/.test(last) && findRegion(last, undefined) !== undefined;
+  const lastIsRegionCode = parts.length > 1 && /^[A-Za-z]{2}$/.test(last) && findRegion(last, undefined, regionCountries) !== undefined;
   const country = lastIsRegionCode ? undefined : countryCode(last);
   if (country) {
     location.country = country;
     parts.pop();
   }
-  const region = parts.length > 1 || (parts.length === 1 && !country) ? findRegion(parts.at(-1)!, country) : undefined;
+  const region = parts.length > 1 || (parts.length === 1 && !country) ? findRegion(parts.at(-1)!, country, regionCountries) : undefined;
   if (region) {
     location.region = region.name;
     location.country ??= region.country;

@@ -1,4 +1,3 @@
-import type { DateOrder } from '../../../common/normalize/dates.js';
 import { ImportFileError } from './errors.js';
 
 /**
@@ -285,9 +284,6 @@ export function autoMapping(headers: string[]): HeaderMatch {
   const language = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'en';
   return { mapping, confidence, language };
 }
-
-/** Month-first in English sheets (the US habit), day-first in the others. */
-export const dateOrderOf = (language: HeaderLanguage): DateOrder => (language === 'en' ? 'mdy' : 'dmy');
 
 /** An override as the organizer sends it: `{ "email": "E-mail address", "phone": null }`. */
 export type MappingOverride = Partial<Record<Target, string | null>>;

@@ -2,11 +2,11 @@ import type { RemotePreference, Seniority, WorkAuthorization } from '../../../co
 import { parseYesNo } from '../../../common/normalize/booleans.js';
 import { parseSheetDate, type DateOrder } from '../../../common/normalize/dates.js';
 import { normalizeLinkedinUrl } from '../../../common/normalize/linkedin.js';
-import { countryCode as countryCodeOf, parseLocation as parseLocationOf } from '../../../common/normalize/location.js';
+import { countryCode as countryCodeOf, DEFAULT_REGION_COUNTRIES, findRegion, parseLocation as parseLocationOf } from '../../../common/normalize/location.js';
 import { parseSeniority, seniorityFromTitle } from '../../../common/normalize/seniority.js';
 import { canonicalSkill as canonicalSkillOf } from '../../../common/normalize/skills.js';
 import { cleanText, normalizeEmail } from '../../../common/normalize/text.js';
-import type { Mapping, Target } from './mapping.js';
+import type { HeaderLanguage, Mapping, Target } from './mapping.js';
 
 /**
  * Lists repeat the same few locations and skills thousands of times: the pure normalizers are
@@ -24,9 +24,28 @@ function memo<T>(fn: (raw: string) => T, max = 10_000): (raw: string) => T {
     return value as T;
   };
 }
-const parseLocation = memo(parseLocationOf);
+/** One remembered parser per order of region countries: there are as many as languages. */
+const locationParsers = new Map<readonly string[], (raw: string) => ReturnType<typeof parseLocationOf>>();
+function parseLocation(raw: string, regionCountries: readonly string[]) {
+  let parse = locationParsers.get(regionCountries);
+  if (!parse) locationParsers.set(regionCountries, (parse = memo((r) => parseLocationOf(r, regionCountries))));
+  return parse(raw);
+}
 const canonicalSkill = memo(canonicalSkillOf);
 const countryCode = memo(countryCodeOf);
+
+/**
+ * How sheets in a language write what a value alone cannot tell: whether 03/04/2026 is March or
+ * April (month first in English sheets, the US habit; day first elsewhere), and whose state a bare
+ * "PR" is (Paraná in a Portuguese sheet, Brazil's; Puerto Rico otherwise).
+ */
+const SHEET_HABITS: Record<HeaderLanguage, { dateOrder: DateOrder; regionCountries: readonly string[] }> = {
+  en: { dateOrder: 'mdy', regionCountries: DEFAULT_REGION_COUNTRIES },
+  es: { dateOrder: 'dmy', regionCountries: DEFAULT_REGION_COUNTRIES },
+  pt: { dateOrder: 'dmy', regionCountries: ['BR', ...DEFAULT_REGION_COUNTRIES] },
+  fr: { dateOrder: 'dmy', regionCountries: DEFAULT_REGION_COUNTRIES },
+  de: { dateOrder: 'dmy', regionCountries: DEFAULT_REGION_COUNTRIES },
+};
 
 /** A row as it would be stored: public fields, the email (private) and what identifies the person. */
 export interface ImportedRow {
@@ -111,8 +130,9 @@ export function rowIdentity(read: CellReader): Pick<ImportedRow, 'email' | 'link
  * cleanText, so what is stored is exactly cleanText(cell); a cell it refuses fails the row and
  * names the column. Unclear optional values (a seniority of "?") are left empty with a note.
  */
-export function validateRow(read: CellReader, mapping: Mapping, options: { attestConsent: boolean; dateOrder: DateOrder }): RowResult {
+export function validateRow(read: CellReader, mapping: Mapping, options: { attestConsent: boolean; language: HeaderLanguage }): RowResult {
   const notes: string[] = [];
+  const habits = SHEET_HABITS[options.language];
   if (!options.attestConsent) {
     return { outcome: 'skipped', reason: 'Not published: the organizer did not confirm that the people on this list agreed to be listed.', notes };
   }
@@ -176,7 +196,7 @@ export function validateRow(read: CellReader, mapping: Mapping, options: { attes
     // "Remote" is where many people say they are: it is a preference, not a place.
     const rest = locationText.replace(REMOTE_IN_PLACE, '').replace(/^[\s,;()/-]+|[\s,;()/-]+$/g, '');
     if (rest !== locationText) remote = 'remote';
-    const parsed = rest ? { ...parseLocation(rest) } : {};
+    const parsed = rest ? { ...parseLocation(rest, habits.regionCountries) } : {};
     place.city ??= parsed.city ?? null;
     place.region ??= parsed.region ?? null;
     place.country = parsed.country ?? null;
@@ -186,6 +206,12 @@ export function validateRow(read: CellReader, mapping: Mapping, options: { attes
     const code = countryCode(countryCell);
     if (code) place.country = code;
     else notes.push(`${mapping.country}: "${countryCell.slice(0, 40)}" is not a country we know, left empty`);
+  }
+  // A state column holds "TX" or "ontario" as often as "Texas": one spelling, as a location column gets.
+  const region = place.region ? findRegion(place.region, place.country ?? undefined, habits.regionCountries) : undefined;
+  if (region) {
+    place.region = region.name;
+    place.country ??= region.country;
   }
 
   const optional = <T>(target: Target, parse: (raw: string) => T | undefined, label: string): T | null => {
@@ -203,7 +229,7 @@ export function validateRow(read: CellReader, mapping: Mapping, options: { attes
     needsSponsorship !== null ? (needsSponsorship ? 'needs_sponsorship' : 'authorized')
     : authorized !== null ? (authorized ? 'authorized' : 'needs_sponsorship')
     : null;
-  const date = (raw: string) => parseSheetDate(raw, options.dateOrder);
+  const date = (raw: string) => parseSheetDate(raw, habits.dateOrder);
   const layoffDate = optional('layoffDate', date, 'a date we can read (like 2026-03-31)');
   const availableFrom = optional('availableFrom', date, 'a date we can read (like 2026-03-31)');
 

@@ -13,7 +13,7 @@ import { emailHash, linkedinHash } from '../../privacy/suppression.js';
 import { csvRecords, MAX_RECORD_CHARS } from './csv.js';
 import { DecodeStream } from './decode.js';
 import { ImportFileError } from './errors.js';
-import { applyOverride, autoMapping, dateOrderOf, distinctHeaders, mappingProblem, type HeaderMatch } from './mapping.js';
+import { applyOverride, autoMapping, distinctHeaders, mappingProblem, type HeaderMatch } from './mapping.js';
 import { rejectionsAt } from './report.js';
 import { cellReader, rowIdentity, validateRow, type RowResult } from './rows.js';
 import {
@@ -161,7 +161,7 @@ async function importInTransaction(
       const read = readRow!(cells);
       const result: RowResult = damaged
         ? { outcome: 'failed', reason: NUL_ROW, notes: [] }
-        : validateRow(read, match.mapping, { attestConsent: options.attestConsent, dateOrder: dateOrderOf(match.language) });
+        : validateRow(read, match.mapping, { attestConsent: options.attestConsent, language: match.language });
       const data = JSON.stringify(cells);
       // Whom the row names goes with it, rejected or not, so that a removal finds it in the report too.
       const identity = result.outcome === 'ok' ? result.row : rowIdentity(read);

@@ -21,7 +21,9 @@ describe('countries and places in the languages lists are made in', () => {
     expect(parseLocation('Montréal, QC')).toEqual({ city: 'Montréal', region: 'Quebec', country: 'CA' });
     expect(parseLocation('Vancouver, BC, Canadá')).toEqual({ city: 'Vancouver', region: 'British Columbia', country: 'CA' });
     expect(parseLocation('Madrid, España')).toEqual({ city: 'Madrid', country: 'ES' });
-    expect(parseLocation('São Paulo, SP, Brasil')).toEqual({ city: 'São Paulo', region: 'SP', country: 'BR' });
+    expect(parseLocation('São Paulo, SP, Brasil')).toEqual({ city: 'São Paulo', region: 'São Paulo', country: 'BR' });
+    expect(parseLocation('Curitiba - PR', ['BR', 'US', 'CA'])).toEqual({ city: 'Curitiba', region: 'Paraná', country: 'BR' });
+    expect(parseLocation('San Juan, PR')).toEqual({ city: 'San Juan', region: 'Puerto Rico', country: 'US' });
     expect(parseLocation('München (Deutschland)')).toEqual({ city: 'München', country: 'DE' });
     expect(parseLocation('Lyon - France')).toEqual({ city: 'Lyon', country: 'FR' });
   });
