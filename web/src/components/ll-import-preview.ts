@@ -40,7 +40,7 @@ export class LlImportPreview extends LitElement {
       <table>
         <thead><tr><th scope="col">Line</th><th scope="col">Result</th><th scope="col">Name</th><th scope="col">Email / LinkedIn</th>
           <th scope="col">Role</th><th scope="col">Location</th><th scope="col" class="skills">Skills</th><th scope="col">Former employer</th>
-          <th scope="col">Dates</th></tr></thead>
+          ${this._hasDates() ? html`<th scope="col">Dates</th>` : nothing}</tr></thead>
         <tbody>${this.rows.map((row) => this._row(row))}</tbody>
       </table>
     </div>`;
@@ -51,18 +51,22 @@ export class LlImportPreview extends LitElement {
     const notes = row.notes.length > 0 ? html`<p class="notes">${row.notes.join('; ')}</p>` : nothing;
     if (!v) {
       return html`<tr class=${row.outcome}><td>${row.line}</td><td><span class="badge">${row.outcome}</span></td>
-        <td colspan="7">${row.reason}${notes}</td></tr>`;
+        <td colspan=${this._hasDates() ? 7 : 6}>${row.reason}${notes}</td></tr>`;
     }
     return html`<tr>
       <td>${row.line}</td><td><span class="badge ok">ok</span></td>
       <td>${v.name}${notes}</td>
       <td>${v.email ?? ''}${v.email && v.linkedinUrl ? html`<br />` : nothing}${v.linkedinUrl ?? ''}</td>
       <td>${v.role ?? ''}${this._seniority(v)}</td>
-      <td>${place(v)}${v.remote ? ` · ${v.remote}` : ''}</td>
+      <td>${[place(v), v.remote].filter(Boolean).join(' · ')}</td>
       <td class="skills">${v.skills.join(', ')}</td>
       <td>${v.formerEmployer ?? ''}</td>
-      <td>${dates(v)}</td>
+      ${this._hasDates() ? html`<td>${dates(v)}</td>` : nothing}
     </tr>`;
+  }
+
+  private _hasDates(): boolean {
+    return this.rows.some((r) => r.values && dates(r.values));
   }
 
   private _seniority(v: Values) {

@@ -128,6 +128,8 @@ export class LlOrganizePage extends LitElement {
 
   private _renderCheck(preview: ImportStatus) {
     const ready = preview.status === 'done';
+    // Columns the automatic mapping was unsure of: the organizer should see them before importing.
+    const unsure = this._mapping ? 0 : Object.values(preview.confidence).filter((c) => c !== undefined && c < 0.8).length;
     return html`<section class="card step" aria-labelledby="step-check">
       <h2 id="step-check">3. Check the columns and the first rows</h2>
       ${preview.status === 'failed'
@@ -136,8 +138,9 @@ export class LlOrganizePage extends LitElement {
             ${preview.encoding ? html`Read as ${preview.encoding}.` : nothing} ${this._languageHint(preview)}</p>
             <ll-import-counts .counts=${preview.counts}></ll-import-counts>`}
       ${preview.headers.length > 0
-        ? html`<details ?open=${!ready}>
-            <summary>Columns (${Object.keys(this._mapping ?? preview.mapping).length} of ${preview.headers.length} used)</summary>
+        ? html`<details ?open=${!ready || unsure > 0}>
+            <summary>Columns (${Object.keys(this._mapping ?? preview.mapping).length} of ${preview.headers.length} used${
+              unsure > 0 ? `, ${unsure} to check` : ''})</summary>
             <p class="hint">Each field takes one column of the file. Change a choice, then preview again.</p>
             <p class="hint">Under each field: how sure the automatic choice is, and what it made of the first rows.</p>
             <ll-mapping-editor .headers=${preview.headers} .mapping=${this._mapping ?? preview.mapping} .previewed=${preview.mapping}
