@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { countryName, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../../common/labels.js';
+import { countryName, mappingSureness, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../../common/labels.js';
 import { TARGETS, type Mapping, type MappingConfidence, type PreviewRow, type Target } from '../api/organize.js';
 import { controls, tokens } from '../styles.js';
 
@@ -34,13 +34,6 @@ const SHOWN: Record<Target, (v: Values) => string> = {
   consent: () => 'Yes',
 };
 const EXAMPLES = 3;
-
-/** How sure the automatic choice is, in words: 1 the header says it, 0.8 among other words, below that a guess. */
-function sureness(confidence: number): { label: string; level: 'sure' | 'likely' | 'check' } {
-  if (confidence >= 1) return { label: 'Sure', level: 'sure' };
-  if (confidence >= 0.8) return { label: 'Likely', level: 'likely' };
-  return { label: 'Check this', level: 'check' };
-}
 
 /**
  * One select per profile field, offering the file's columns, with how sure the automatic choice
@@ -93,7 +86,7 @@ export class LlMappingEditor extends LitElement {
   private _sureness(target: Target) {
     const confidence = this.confidence[target];
     if (confidence === undefined || !this._previewedAsIs(target)) return nothing;
-    const { label, level } = sureness(confidence);
+    const { label, level } = mappingSureness(confidence);
     return html`<span class="sure ${level}" title="How sure the automatic choice of this column is">${label}</span>`;
   }
 
