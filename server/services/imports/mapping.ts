@@ -126,7 +126,7 @@ const PHRASES: [Target | 'ignore', Partial<Record<HeaderLanguage, string>>][] = 
   }],
   ['headline', { en: 'headline|tagline|one liner|elevator pitch|summary', es: 'titular|resumen', pt: 'título do perfil|resumo', fr: 'titre du profil|accroche|résumé', de: 'kurzprofil|zusammenfassung' }],
   ['role', {
-    en: 'title|job title|role|position|job function|occupation|most recent title|current title|last role',
+    en: 'title|job title|job|role|position|job function|occupation|most recent title|current title|last role',
     es: 'cargo|puesto|título|rol|función|último cargo|último puesto',
     pt: 'cargo|função|título|último cargo|posição',
     fr: 'poste|intitulé de poste|fonction|titre|métier|dernier poste',
@@ -244,8 +244,12 @@ export interface HeaderMatch {
   language: HeaderLanguage;
 }
 
-/** The mapping an organizer would pick by hand, from the headers alone, with how sure it is of each column. */
-export function autoMapping(headers: string[]): HeaderMatch {
+/**
+ * The mapping an organizer would pick by hand, with how sure it is of each column: from the
+ * headers, and from the values of the first rows (`sample`, aligned with `headers`) where the
+ * headers say nothing of an email or a LinkedIn URL, or say it of a column that holds none.
+ */
+export function autoMapping(headers: string[], sample: string[][] = []): HeaderMatch {
   const candidates: (Score & { header: string; index: number })[] = [];
   headers.forEach((header, index) => {
     const scores = scoreHeader(header);
@@ -267,8 +271,11 @@ export function autoMapping(headers: string[]): HeaderMatch {
     // Another column said the same as well: the organizer should look.
     const rival = candidates.some((o) => o !== c && o.target === c.target && !used.has(o.header) && o.rank >= c.rank - 0.05);
     confidence[c.target] = rival ? Math.round(c.confidence * 75) / 100 : c.confidence;
-    // English words ("Email", "LinkedIn", "Skills") turn up in every language's sheets: they count less.
-    for (const language of c.languages) votes.set(language, (votes.get(language) ?? 0) + (language === 'en' ? 0.5 : 1));
+    // English words ("Email", "LinkedIn", "Name") turn up in every language's sheets: they count less,
+    // and for English only, even where another language spells the word the same.
+    for (const language of c.languages.has('en') ? ['en' as const] : c.languages) {
+      votes.set(language, (votes.get(language) ?? 0) + (language === 'en' ? 0.5 : 1));
+    }
   }
 
   // "Vorname" + "Name", "Prénom" + "Nom", "Nombre" + "Apellidos": the bare one is the other half.
@@ -281,8 +288,44 @@ export function autoMapping(headers: string[]): HeaderMatch {
     delete mapping.name;
     delete confidence.name;
   }
+  checkValues(headers, sample, mapping, confidence);
   const language = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'en';
   return { mapping, confidence, language };
+}
+
+/** Values that can only be one thing, whatever their column is called. */
+const RECOGNIZABLE: [Target, RegExp][] = [
+  ['email', /^[^\s@]+@[^\s@]+\.[^\s@]+$/],
+  ['linkedin', /linkedin\.com\/in\//i],
+];
+/** A column is taken for its values when this share of its filled cells looks right, and doubted below half. */
+const TAKEN_FOR_VALUES = 0.8;
+/** Read from the values, not the header: the organizer should look. */
+const FROM_VALUES = 0.6;
+
+function checkValues(headers: string[], sample: string[][], mapping: Mapping, confidence: MappingConfidence): void {
+  const share = (index: number, pattern: RegExp): number | undefined => {
+    const cells = sample.map((row) => row[index]?.trim() ?? '').filter(Boolean);
+    return cells.length === 0 ? undefined : cells.filter((cell) => pattern.test(cell)).length / cells.length;
+  };
+  const mapped = new Set(Object.values(mapping));
+  for (const [target, pattern] of RECOGNIZABLE) {
+    const header = mapping[target];
+    if (header !== undefined) {
+      // "Email" over a column of names: the header promised what the values do not hold.
+      if ((share(headers.indexOf(header), pattern) ?? 1) < 0.5) confidence[target] = Math.min(confidence[target] ?? 1, 0.5);
+      continue;
+    }
+    const found = headers
+      .map((h, index) => ({ h, value: mapped.has(h) ? undefined : share(index, pattern) }))
+      .filter((c): c is { h: string; value: number } => c.value !== undefined && c.value >= TAKEN_FOR_VALUES)
+      .sort((a, b) => b.value - a.value)[0];
+    if (found) {
+      mapping[target] = found.h;
+      confidence[target] = FROM_VALUES;
+      mapped.add(found.h);
+    }
+  }
 }
 
 /** An override as the organizer sends it: `{ "email": "E-mail address", "phone": null }`. */

@@ -22,6 +22,8 @@ import {
 } from './stage.js';
 
 const PREVIEW_ROWS = 20;
+/** The rows whose values the mapping looks at, beside the headers: "Contact" holding addresses is the email. */
+const SAMPLE_ROWS = 20;
 /** Imports run one at a time across every process: two merging the same people would collide. */
 const IMPORT_LOCK = 740_001;
 /** Staged records go to Postgres this many characters at a time: one write per row would cost more than the row. */
@@ -130,33 +132,13 @@ async function importInTransaction(
     let match: HeaderMatch = { mapping: {}, confidence: {}, language: 'en' };
     let readRow: ReturnType<typeof cellReader> | undefined;
     let copyText = '';
-    // Every record ends at one line break (the decoder made them all \n); quoted ones add theirs.
-    let nextLine = 1;
-    for await (const record of records) {
-      const line = nextLine;
-      nextLine += 1 + lineBreaks(record);
-      if (record.every((cell) => cell.trim() === '')) continue;
-      const damaged = record.some((cell) => cell.includes('\0'));
-      if (!headers) {
-        if (damaged) throw new ImportFileError(NUL_HEADER);
-        headers = distinctHeaders(record);
-        match = applyOverride(headers, autoMapping(headers), options.mapping);
-        const problem = mappingProblem(match.mapping, headers);
-        if (problem) throw new ImportFileError(problem);
-        readRow = cellReader(match.mapping, headers);
-        const { confidence, language } = match;
-        await db
-          .updateTable('imports')
-          .set({
-            mapping: JSON.stringify(match.mapping),
-            options: JSON.stringify({ ...options, headers, encoding: decoder.encoding, confidence, language }),
-          })
-          .where('id', '=', importId)
-          .execute();
-        continue;
-      }
+    // The first rows wait for the mapping, which looks at their values as well as at the headers.
+    const sample: { line: number; record: string[] }[] = [];
+
+    const stageRecord = (line: number, record: string[]) => {
       total++;
       // Postgres stores no NUL character: such a row fails, and its report shows U+FFFD instead.
+      const damaged = record.some((cell) => cell.includes('\0'));
       const cells = damaged ? record.map((cell) => cell.replaceAll('\0', '\uFFFD')) : record;
       const read = readRow!(cells);
       const result: RowResult = damaged
@@ -182,12 +164,50 @@ async function importInTransaction(
         copyText += stageLine({ line, data, hashes, outcome: result.outcome, reason: result.reason });
         if (preview.length < PREVIEW_ROWS) preview.push({ line, outcome: result.outcome, reason: result.reason, notes: result.notes });
       }
+    };
+
+    const mapColumns = async (headers: string[]) => {
+      const values = sample.map((s) => s.record).filter((r) => !r.some((cell) => cell.includes('\0')));
+      match = applyOverride(headers, autoMapping(headers, values), options.mapping);
+      const problem = mappingProblem(match.mapping, headers);
+      if (problem) throw new ImportFileError(problem);
+      readRow = cellReader(match.mapping, headers);
+      const { confidence, language } = match;
+      await db
+        .updateTable('imports')
+        .set({
+          mapping: JSON.stringify(match.mapping),
+          options: JSON.stringify({ ...options, headers, encoding: decoder.encoding, confidence, language }),
+        })
+        .where('id', '=', importId)
+        .execute();
+      for (const { line, record } of sample.splice(0)) stageRecord(line, record);
+    };
+
+    // Every record ends at one line break (the decoder made them all \n); quoted ones add theirs.
+    let nextLine = 1;
+    for await (const record of records) {
+      const line = nextLine;
+      nextLine += 1 + lineBreaks(record);
+      if (record.every((cell) => cell.trim() === '')) continue;
+      if (!headers) {
+        if (record.some((cell) => cell.includes('\0'))) throw new ImportFileError(NUL_HEADER);
+        headers = distinctHeaders(record);
+        continue;
+      }
+      if (readRow) stageRecord(line, record);
+      else {
+        sample.push({ line, record });
+        if (sample.length < SAMPLE_ROWS) continue;
+        await mapColumns(headers);
+      }
       reportNow();
       if (copyText.length >= COPY_CHUNK_CHARS) {
         yield copyText;
         copyText = '';
       }
     }
+    if (headers && !readRow) await mapColumns(headers);
     if (copyText) yield copyText;
   }
 

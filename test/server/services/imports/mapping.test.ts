@@ -61,6 +61,25 @@ describe('autoMapping', () => {
     expect(autoMapping(['Name', 'Personal email', 'Work email']).confidence.email).toBeLessThan(0.8);
   });
 
+  it('finds the email and LinkedIn columns by their values where the headers do not say, and doubts a header its values belie', () => {
+    const headers = ['Name', 'Contact', 'Profile', 'Notes'];
+    const sample = [
+      ['Ada', 'ada@example.org', 'https://www.linkedin.com/in/ada', ''],
+      ['Alan', 'alan@example.org', 'linkedin.com/in/alan', 'met at the meetup'],
+      ['Grace', '', 'https://www.linkedin.com/in/grace', ''],
+    ];
+    expect(autoMapping(headers, sample)).toEqual({
+      mapping: { name: 'Name', email: 'Contact', linkedin: 'Profile' },
+      confidence: { name: 1, email: 0.6, linkedin: 0.6 },
+      language: 'en',
+    });
+    // Without rows to look at, only the headers speak.
+    expect(autoMapping(headers).mapping).toEqual({ name: 'Name' });
+    const belied = autoMapping(['Name', 'Email'], [['Ada', 'Ada Lovelace'], ['Alan', 'Alan Turing']]);
+    expect(belied.mapping).toEqual({ name: 'Name', email: 'Email' });
+    expect(belied.confidence.email).toBe(0.5);
+  });
+
   it('lets an override take a column from another field, and unmap one with null; what the organizer chose is sure', () => {
     const headers = ['Name', 'Email', 'Notes'];
     expect(applyOverride(headers, autoMapping(headers), { headline: 'Notes', email: null })).toEqual({
