@@ -184,6 +184,8 @@ function contains(text: string[], pattern: string[]): boolean {
   return false;
 }
 
+const HEADER_WORDS = 40;
+
 /** The header's main words and its hint: what is in parentheses, or after a dash or a colon. */
 function headerParts(header: string): { main: string[]; hint: string[] } {
   const hints: string[] = [];
@@ -193,8 +195,10 @@ function headerParts(header: string): { main: string[]; hint: string[] } {
     hints.push(main.slice(split.index + split[0].length));
     main = main.slice(0, split.index);
   }
-  const mainWords = words(main);
-  return mainWords.length > 0 ? { main: mainWords, hint: words(hints.join(' ')) } : { main: words(hints.join(' ')), hint: [] };
+  // What a header says, it says in its first words: a pasted paragraph is not read to its end.
+  const mainWords = words(main).slice(0, HEADER_WORDS);
+  const hintWords = words(hints.join(' ')).slice(0, HEADER_WORDS);
+  return mainWords.length > 0 ? { main: mainWords, hint: hintWords } : { main: hintWords, hint: [] };
 }
 
 /** Exactly the phrase, the phrase among other words, the phrase only in the hint. */

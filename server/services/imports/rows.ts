@@ -1,9 +1,9 @@
 import type { RemotePreference, Seniority, WorkAuthorization } from '../../../common/profile-codes.js';
-import { parseYesNo } from '../../../common/normalize/booleans.js';
+import { parseYesNo as parseYesNoOf } from '../../../common/normalize/booleans.js';
 import { parseSheetDate, type DateOrder } from '../../../common/normalize/dates.js';
 import { normalizeLinkedinUrl } from '../../../common/normalize/linkedin.js';
 import { countryCode as countryCodeOf, DEFAULT_REGION_COUNTRIES, findRegion, parseLocation as parseLocationOf } from '../../../common/normalize/location.js';
-import { parseSeniority, seniorityFromTitle } from '../../../common/normalize/seniority.js';
+import { parseSeniority as parseSeniorityOf, seniorityFromTitle as seniorityFromTitleOf } from '../../../common/normalize/seniority.js';
 import { canonicalSkill as canonicalSkillOf } from '../../../common/normalize/skills.js';
 import { cleanText, normalizeEmail } from '../../../common/normalize/text.js';
 import type { HeaderLanguage, Mapping, Target } from './mapping.js';
@@ -33,6 +33,13 @@ function parseLocation(raw: string, regionCountries: readonly string[]) {
 }
 const canonicalSkill = memo(canonicalSkillOf);
 const countryCode = memo(countryCodeOf);
+const parseSeniority = memo(parseSeniorityOf);
+const parseYesNo = memo(parseYesNoOf);
+const sheetDate: Record<DateOrder, (raw: string) => string | undefined> = {
+  mdy: memo((raw) => parseSheetDate(raw, 'mdy')),
+  dmy: memo((raw) => parseSheetDate(raw, 'dmy')),
+};
+const seniorityFromTitle = memo(seniorityFromTitleOf);
 
 /**
  * How sheets in a language write what a value alone cannot tell: whether 03/04/2026 is March or
@@ -96,13 +103,13 @@ const REMOTE_WORDS: [RegExp, RemotePreference][] = [
   [/remot|teletrabajo|teletravail|a distance|distancia|homeoffice|home office/, 'remote'],
 ];
 
-function parseRemote(raw: string): RemotePreference | undefined {
+const parseRemote = memo((raw: string): RemotePreference | undefined => {
   const value = raw.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
   const word = REMOTE_WORDS.find(([pattern]) => pattern.test(value))?.[1];
   if (word) return word;
   const yes = parseYesNo(raw);
   return yes === undefined ? undefined : yes ? 'remote' : 'onsite';
-}
+});
 
 /** "Remote", "Remoto", "Télétravail" where a place should be: a preference, not a place. */
 const REMOTE_IN_PLACE = /(?<!\p{L})(remote|remoto|teletrabajo|télétravail|teletravail|à distance|homeoffice|home office)(?!\p{L})/giu;
@@ -229,7 +236,7 @@ export function validateRow(read: CellReader, mapping: Mapping, options: { attes
     needsSponsorship !== null ? (needsSponsorship ? 'needs_sponsorship' : 'authorized')
     : authorized !== null ? (authorized ? 'authorized' : 'needs_sponsorship')
     : null;
-  const date = (raw: string) => parseSheetDate(raw, habits.dateOrder);
+  const date = sheetDate[habits.dateOrder];
   const layoffDate = optional('layoffDate', date, 'a date we can read (like 2026-03-31)');
   const availableFrom = optional('availableFrom', date, 'a date we can read (like 2026-03-31)');
 
