@@ -218,13 +218,21 @@ interface Score {
   languages: Set<HeaderLanguage>;
 }
 
+/** A bare "Name"/"Nombre"/"Nom": the whole name, or its missing half beside "Vorname", "Apellidos", "Prénom". */
+const BARE_NAME = new Set(['name', 'nombre', 'nome', 'nom']);
+
 /** How well a header says each field: its best phrase per field. */
 function scoreHeader(header: string): Score[] {
   const { main, hint } = headerParts(header);
+  // "Name (First)", "Nombre - Apellido": a bare name whose hint says which half it is ("Name (first and last)" is whole).
+  const halves = BARE_NAME.has(main.join(' '))
+    ? new Set(PHRASE_LIST.filter((p) => (p.target === 'firstName' || p.target === 'lastName') && contains(hint, p.words)).map((p) => p.target))
+    : new Set();
   const best = new Map<Target | 'ignore', Score>();
   for (const phrase of PHRASE_LIST) {
+    const names = halves.size === 1 && halves.has(phrase.target) && contains(hint, phrase.words);
     const confidence =
-      phrase.words.length === main.length && contains(main, phrase.words) ? EXACT
+      names || (phrase.words.length === main.length && contains(main, phrase.words)) ? EXACT
       : contains(main, phrase.words) ? WITHIN
       : contains(hint, phrase.words) ? IN_HINT
       : 0;
@@ -237,9 +245,6 @@ function scoreHeader(header: string): Score[] {
   }
   return [...best.values()];
 }
-
-/** A bare "Name"/"Nombre"/"Nom": the whole name, or its missing half beside "Vorname", "Apellidos", "Prénom". */
-const BARE_NAME = new Set(['name', 'nombre', 'nome', 'nom']);
 
 export interface HeaderMatch {
   mapping: Mapping;

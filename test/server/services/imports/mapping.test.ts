@@ -25,6 +25,8 @@ describe('autoMapping', () => {
     expect(mapped(['Full name (as on LinkedIn)', "What's your LinkedIn?", 'Experience level', 'Years of experience'])).toEqual({
       name: 'Full name (as on LinkedIn)', linkedin: "What's your LinkedIn?", seniority: 'Experience level', yearsExperience: 'Years of experience',
     });
+    expect(mapped(['Name (First)', 'Name (Last)', 'Email'])).toEqual({ firstName: 'Name (First)', lastName: 'Name (Last)', email: 'Email' });
+    expect(mapped(['Nombre - Nombre de pila', 'Nombre - Apellido', 'Correo'])).toEqual({ firstName: 'Nombre - Nombre de pila', lastName: 'Nombre - Apellido', email: 'Correo' });
     expect(mapped(['Company name', 'Name (first and last)', 'Email (we will not share it)'])).toEqual({
       company: 'Company name', name: 'Name (first and last)', email: 'Email (we will not share it)',
     });
