@@ -384,10 +384,10 @@ export function applyOverride(headers: string[], auto: HeaderMatch, override: Ma
 export function mappingProblem(mapping: Mapping, headers: string[]): string | undefined {
   const columns = headers.map((h) => `"${h}"`).join(', ');
   if (!mapping.name && !(mapping.firstName || mapping.lastName)) {
-    return `No column for the name was found (looked for "Name", "Full name", "First name" + "Last name"). The file's columns are: ${columns}. Choose one in the mapping.`;
+    return `No column for the name was found (looked for headers like "Name", "Full name", "First name" + "Last name", "Nombre" + "Apellidos", "Nome completo", "Prénom" + "Nom", "Vorname" + "Nachname"). The file's columns are: ${columns}. Choose one in the mapping.`;
   }
   if (!mapping.email && !mapping.linkedin) {
-    return `No column for the email or the LinkedIn URL was found: each person needs one of them. The file's columns are: ${columns}. Choose one in the mapping.`;
+    return `No column for the email or the LinkedIn URL was found, by its header or by its values in the first rows: each person needs one of them. The file's columns are: ${columns}. Choose one in the mapping.`;
   }
   return undefined;
 }
