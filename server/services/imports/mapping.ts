@@ -53,7 +53,7 @@ const PHRASES: [Target | 'ignore', Partial<Record<HeaderLanguage, string>>][] = 
     de: 'e-mail-adresse|emailadresse|mailadresse',
   }],
   ['firstName', { en: 'first name|first|given name|forename', es: 'nombre de pila|primer nombre', pt: 'primeiro nome|nome próprio', fr: 'prénom', de: 'vorname|rufname' }],
-  ['lastName', { en: 'last name|last|surname|family name', es: 'apellido*|primer apellido', pt: 'sobrenome|último nome|apelido', fr: 'nom de famille', de: 'nachname|familienname' }],
+  ['lastName', { en: 'last name|last|surname|family name', es: 'apellido*|primer apellido', pt: 'sobrenome|último nome', fr: 'nom de famille', de: 'nachname|familienname' }],
   ['sponsorship', {
     en: 'sponsor*|visa|need visa|visa status|require visa',
     es: 'visa|visado|patrocinio*|necesitas visa',
@@ -124,7 +124,8 @@ const PHRASES: [Target | 'ignore', Partial<Record<HeaderLanguage, string>>][] = 
     fr: 'entreprise|ancienne entreprise|société|employeur|dernier employeur',
     de: 'unternehmen|firma|arbeitgeber|ehemaliger arbeitgeber|letzter arbeitgeber',
   }],
-  ['headline', { en: 'headline|tagline|one liner|elevator pitch|summary', es: 'titular|resumen', pt: 'título do perfil|resumo', fr: 'titre du profil|accroche|résumé', de: 'kurzprofil|zusammenfassung' }],
+  // Not "Summary" or "Resumen": a paragraph is no headline (at most 160 characters), and would fail its row.
+  ['headline', { en: 'headline|tagline|one liner|elevator pitch', es: 'titular', pt: 'título do perfil', fr: 'titre du profil|accroche' }],
   ['role', {
     en: 'title|job title|job|role|position|job function|occupation|most recent title|current title|last role',
     es: 'cargo|puesto|título|rol|función|último cargo|último puesto',
@@ -236,7 +237,8 @@ function scoreHeader(header: string): Score[] {
       : contains(main, phrase.words) ? WITHIN
       : contains(hint, phrase.words) ? IN_HINT
       : 0;
-    if (confidence === 0) continue;
+    // A column is left out only when that is all its header says: "LinkedIn ID" is no row id.
+    if (confidence === 0 || (phrase.target === 'ignore' && confidence !== EXACT)) continue;
     // Among looser matches, a longer phrase is the surer clue ("years of experience" over "experience").
     const rank = confidence === EXACT ? EXACT : confidence - 0.01 / phrase.words.length;
     const known = best.get(phrase.target);

@@ -55,6 +55,12 @@ describe('autoMapping', () => {
     });
   });
 
+  it('leaves out only the columns whose whole header says to', () => {
+    expect(mapped(['Timestamp', 'Name', 'LinkedIn ID', 'Phone number', 'Comments about your skills'])).toEqual({
+      name: 'Name', linkedin: 'LinkedIn ID', skills: 'Comments about your skills',
+    });
+  });
+
   it('is less sure of a column that another column says as well, or that only its hint names', () => {
     const { mapping, confidence } = autoMapping(['Name', 'Email', 'Work email', 'Anything else? (skills, stack)']);
     expect(mapping).toMatchObject({ name: 'Name', email: 'Email', skills: 'Anything else? (skills, stack)' });
