@@ -99,7 +99,7 @@ export function cellReader(mapping: Mapping, headers: string[]): (cells: string[
 const REMOTE_WORDS: [RegExp, RemotePreference][] = [
   [/hybrid|hibrid/, 'hybrid'],
   [/on-?site|in.?office|in.?person|presencial|escritorio|oficina|sur site|au bureau|presentiel|vor ort|buro/, 'onsite'],
-  [/flexib|\bany\b|either|open to (all|any)|indiferente|cualquiera|peu importe|egal/, 'flexible'],
+  [/flexib|\bany\b|either|open to (all|any)|indiferente|cualquiera|peu importe|\begal\b/, 'flexible'],
   [/remot|teletrabajo|teletravail|a distance|distancia|homeoffice|home office/, 'remote'],
 ];
 
