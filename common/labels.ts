@@ -34,3 +34,10 @@ export function countryName(code: string): string {
     return code;
   }
 }
+
+/** How sure an import's automatic choice of a column is, in words: 1 the header says it, 0.8 among other words, less a guess. */
+export function mappingSureness(confidence: number): { level: 'sure' | 'likely' | 'check'; label: string } {
+  if (confidence >= 1) return { level: 'sure', label: 'Sure' };
+  if (confidence >= 0.8) return { level: 'likely', label: 'Likely' };
+  return { level: 'check', label: 'Check this' };
+}

@@ -83,6 +83,8 @@ interface ProfileTable {
   headline: string | null;
   role: string | null;
   seniority: Seniority | null;
+  /** Guessed from the job title by an import; a guess never replaces a seniority that was said. */
+  seniority_inferred: ColumnType<boolean, boolean | undefined, boolean>;
   skills: ColumnType<string[], string[] | undefined, string[]>;
   years_experience: number | null;
   country: string | null;

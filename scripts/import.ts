@@ -6,6 +6,7 @@ import { httpErrors } from '@fastify/sensible';
 import { sql } from 'kysely';
 import { pipeline } from 'node:stream/promises';
 import { ENCODINGS } from '../common/import-encodings.js';
+import { mappingSureness } from '../common/labels.js';
 import { createImport } from '../server/services/imports/jobs.js';
 import { reportCsv } from '../server/services/imports/report.js';
 import { runImport } from '../server/services/imports/run.js';
@@ -89,10 +90,15 @@ await runCli(async ({ log, db, stores }) => {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(`${options.dryRun ? 'Dry run (nothing written) of' : 'Imported'} ${file} into "${list.title}" (import ${importId}):`);
   out(`  total ${c.total}, created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, skipped ${c.skipped}, failed ${c.failed}`);
+  const row = await db.selectFrom('imports').select(['options', 'mapping']).where('id', '=', importId).executeTakeFirstOrThrow();
+  const { headers = [], confidence = {} } = row.options as { headers?: string[]; confidence?: Record<string, number> };
+  // The columns, as the Organize page shows them: a dry run is where they are checked.
+  for (const [target, header] of Object.entries(row.mapping ?? {})) {
+    const sure = confidence[target] === undefined ? '' : ` (${mappingSureness(confidence[target]).label.toLowerCase()})`;
+    out(`  column "${header}" → ${target}${sure}`);
+  }
   if (c.skipped + c.failed > 0) {
     const reportPath = path.resolve(`import-${importId}-report.csv`);
-    const row = await db.selectFrom('imports').select('options').where('id', '=', importId).executeTakeFirstOrThrow();
-    const headers = (row.options as { headers?: string[] }).headers ?? [];
     await pipeline(Readable.from(reportCsv(db, importId, headers)), createWriteStream(reportPath));
     out(`  report of the ${c.skipped + c.failed} rejected rows: ${reportPath}`);
   } else {

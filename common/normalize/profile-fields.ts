@@ -169,7 +169,7 @@ export function normalizeProfileFields(input: ProfileFieldsInput, options: { par
   if (input.country !== undefined) {
     const code = countryCode(input.country);
     if (code) value.country = code;
-    else errors.country = 'must be a country, as a two-letter ISO code (DE) or its English name (Germany)';
+    else errors.country = 'must be a country, as a two-letter ISO code (DE) or its name (Germany, Deutschland, Alemania)';
   }
 
   for (const key of ['linkedinUrl', 'websiteUrl'] as const) {

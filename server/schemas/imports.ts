@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IMPORT_PHASES, IMPORT_STATUSES } from '../../db/schema.js';
-import { TARGETS } from '../services/imports/mapping.js';
+import { HEADER_LANGUAGES, TARGETS } from '../services/imports/mapping.js';
 
 const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -19,6 +19,14 @@ const MappingSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const ConfidenceSchema = Type.Object(
+  Object.fromEntries(TARGETS.map((t) => [t, Type.Optional(Type.Number({ minimum: 0, maximum: 1 }))])),
+  {
+    additionalProperties: false,
+    description: 'for each mapped field, how sure the mapping is of its column: 1 when the header says exactly that (or the organizer chose it), 0.8 when it says it among other words, less from a hint or when another column says it as well',
+  },
+);
+
 /** One row of a preview, as it would be stored: for the organizer's eyes only. */
 const PreviewRowSchema = Type.Object({
   line: Type.Integer(),
@@ -33,6 +41,7 @@ const PreviewRowSchema = Type.Object({
       headline: Nullable(Type.String()),
       role: Nullable(Type.String()),
       seniority: Nullable(Type.String()),
+      seniorityInferred: Type.Optional(Type.Boolean({ description: 'the seniority is a guess from the role, the row said none' })),
       skills: Type.Array(Type.String()),
       yearsExperience: Nullable(Type.Integer()),
       country: Nullable(Type.String()),
@@ -41,6 +50,8 @@ const PreviewRowSchema = Type.Object({
       remote: Nullable(Type.String()),
       relocation: Nullable(Type.Boolean()),
       workAuthorization: Nullable(Type.String()),
+      layoffDate: Type.Optional(Nullable(Type.String({ format: 'date' }))),
+      availableFrom: Type.Optional(Nullable(Type.String({ format: 'date' }))),
       formerEmployer: Nullable(Type.String()),
     }),
   ),
@@ -59,6 +70,8 @@ export const ImportStatusSchema = Type.Object({
   counts: ImportCountsSchema,
   error: Type.Optional(Type.String()),
   mapping: MappingSchema,
+  confidence: ConfidenceSchema,
+  language: Nullable(literals(HEADER_LANGUAGES)),
   headers: Type.Array(Type.String()),
   encoding: Nullable(Type.String()),
   preview: Type.Optional(Type.Array(PreviewRowSchema)),

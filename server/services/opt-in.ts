@@ -377,6 +377,8 @@ function toColumns(fields: Partial<ProfileFields>, employerId: number | undefine
   set('headline', fields.headline);
   set('role', fields.role);
   set('seniority', fields.seniority);
+  // The person said it: no longer a guess from their title.
+  if (fields.seniority !== undefined) set('seniority_inferred', false);
   set('skills', fields.skills);
   set('years_experience', fields.yearsExperience);
   set('country', fields.country);

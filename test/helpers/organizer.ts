@@ -60,6 +60,8 @@ interface ImportStatus {
   counts: { total: number; created: number; updated: number; unchanged: number; skipped: number; failed: number };
   error?: string;
   mapping: Record<string, string>;
+  confidence: Record<string, number>;
+  language: string | null;
   headers: string[];
   encoding: string | null;
   preview?: { line: number; outcome: string; reason?: string; notes: string[]; values?: Record<string, unknown> }[];

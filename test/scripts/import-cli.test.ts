@@ -62,6 +62,8 @@ describe('npm run user / npm run import', () => {
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('Dry run (nothing written)');
     expect(dry.stdout).toContain('total 3, created 2, updated 0, unchanged 0, skipped 1, failed 0');
+    expect(dry.stdout).toContain('column "First name" → firstName (sure)');
+    expect(dry.stdout).toContain('column "Do you consent to be listed publicly?" → consent (likely)');
     expect(dry.stderr).toMatch(/read 100% \(3 rows\)|merging/);
     expect(await database.db.selectFrom('profiles').selectAll().execute()).toEqual([]);
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/client.js';
 import type { ImportStatusReply } from '../../schemas/imports.js';
+import type { HeaderLanguage, MappingConfidence } from './mapping.js';
 import type { ImportOptions, PreviewRow } from './types.js';
 import { RUNNER_LOCK_CLASS } from './runner.js';
 
@@ -39,7 +40,7 @@ export function findImport(db: Executor, id: number) {
 type ImportRow = NonNullable<Awaited<ReturnType<typeof findImport>>>;
 
 export function toImportStatus(row: ImportRow): ImportStatusReply {
-  const options = row.options as { headers?: string[]; encoding?: string };
+  const options = row.options as { headers?: string[]; encoding?: string; confidence?: MappingConfidence; language?: HeaderLanguage };
   const size = row.size_bytes ?? 0;
   return {
     id: row.id,
@@ -54,6 +55,8 @@ export function toImportStatus(row: ImportRow): ImportStatusReply {
     counts: { total: row.total, created: row.created, updated: row.updated, unchanged: row.unchanged, skipped: row.skipped, failed: row.failed },
     ...(row.error ? { error: row.error } : {}),
     mapping: row.mapping ?? {},
+    confidence: options.confidence ?? {},
+    language: options.language ?? null,
     headers: options.headers ?? [],
     encoding: options.encoding ?? null,
     ...(row.preview ? { preview: row.preview as PreviewRow[] } : {}),

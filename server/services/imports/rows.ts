@@ -1,9 +1,12 @@
 import type { RemotePreference, Seniority, WorkAuthorization } from '../../../common/profile-codes.js';
+import { parseYesNo as parseYesNoOf } from '../../../common/normalize/booleans.js';
+import { parseSheetDate, type DateOrder } from '../../../common/normalize/dates.js';
 import { normalizeLinkedinUrl } from '../../../common/normalize/linkedin.js';
-import { countryCode as countryCodeOf, parseLocation as parseLocationOf } from '../../../common/normalize/location.js';
+import { countryCode as countryCodeOf, DEFAULT_REGION_COUNTRIES, findRegion, parseLocation as parseLocationOf } from '../../../common/normalize/location.js';
+import { parseSeniority as parseSeniorityOf, seniorityFromTitle as seniorityFromTitleOf } from '../../../common/normalize/seniority.js';
 import { canonicalSkill as canonicalSkillOf } from '../../../common/normalize/skills.js';
 import { cleanText, normalizeEmail } from '../../../common/normalize/text.js';
-import type { Mapping, Target } from './mapping.js';
+import type { HeaderLanguage, Mapping, Target } from './mapping.js';
 
 /**
  * Lists repeat the same few locations and skills thousands of times: the pure normalizers are
@@ -21,9 +24,35 @@ function memo<T>(fn: (raw: string) => T, max = 10_000): (raw: string) => T {
     return value as T;
   };
 }
-const parseLocation = memo(parseLocationOf);
+/** One remembered parser per order of region countries: there are as many as languages. */
+const locationParsers = new Map<readonly string[], (raw: string) => ReturnType<typeof parseLocationOf>>();
+function parseLocation(raw: string, regionCountries: readonly string[]) {
+  let parse = locationParsers.get(regionCountries);
+  if (!parse) locationParsers.set(regionCountries, (parse = memo((r) => parseLocationOf(r, regionCountries))));
+  return parse(raw);
+}
 const canonicalSkill = memo(canonicalSkillOf);
 const countryCode = memo(countryCodeOf);
+const parseSeniority = memo(parseSeniorityOf);
+const parseYesNo = memo(parseYesNoOf);
+const sheetDate: Record<DateOrder, (raw: string) => string | undefined> = {
+  mdy: memo((raw) => parseSheetDate(raw, 'mdy')),
+  dmy: memo((raw) => parseSheetDate(raw, 'dmy')),
+};
+const seniorityFromTitle = memo(seniorityFromTitleOf);
+
+/**
+ * How sheets in a language write what a value alone cannot tell: whether 03/04/2026 is March or
+ * April (month first in English sheets, the US habit; day first elsewhere), and whose state a bare
+ * "PR" is (Paraná in a Portuguese sheet, Brazil's; Puerto Rico otherwise).
+ */
+const SHEET_HABITS: Record<HeaderLanguage, { dateOrder: DateOrder; regionCountries: readonly string[] }> = {
+  en: { dateOrder: 'mdy', regionCountries: DEFAULT_REGION_COUNTRIES },
+  es: { dateOrder: 'dmy', regionCountries: DEFAULT_REGION_COUNTRIES },
+  pt: { dateOrder: 'dmy', regionCountries: ['BR', ...DEFAULT_REGION_COUNTRIES] },
+  fr: { dateOrder: 'dmy', regionCountries: DEFAULT_REGION_COUNTRIES },
+  de: { dateOrder: 'dmy', regionCountries: DEFAULT_REGION_COUNTRIES },
+};
 
 /** A row as it would be stored: public fields, the email (private) and what identifies the person. */
 export interface ImportedRow {
@@ -33,6 +62,8 @@ export interface ImportedRow {
   headline: string | null;
   role: string | null;
   seniority: Seniority | null;
+  /** The seniority was guessed from the role (the row said none), not said. */
+  seniorityInferred: boolean;
   skills: string[];
   yearsExperience: number | null;
   country: string | null;
@@ -41,6 +72,8 @@ export interface ImportedRow {
   remote: RemotePreference | null;
   relocation: boolean | null;
   workAuthorization: WorkAuthorization | null;
+  layoffDate: string | null;
+  availableFrom: string | null;
   /** The former employer as written; canonicalized in batches by the pipeline. */
   company: string | null;
 }
@@ -62,45 +95,26 @@ export function cellReader(mapping: Mapping, headers: string[]): (cells: string[
   };
 }
 
-const YES = new Set(['yes', 'y', 'true', 't', '1', 'x', 'oui', 'si', 'ja', 'agree', 'i agree', 'checked']);
-const NO = new Set(['no', 'n', 'false', 'f', '0', 'non', 'nein']);
-
-/** Yes/No/Y/N/TRUE/FALSE/1/0 (and "Yes, I agree"): true, false, or undefined when unclear. */
-export function parseYesNo(raw: string): boolean | undefined {
-  const value = raw.trim().toLowerCase().replace(/[.!]+$/, '');
-  if (YES.has(value) || /^yes\b/.test(value)) return true;
-  if (NO.has(value) || /^no\b/.test(value)) return false;
-  return undefined;
-}
-
-const SENIORITY_WORDS: [RegExp, Seniority][] = [
-  [/intern/, 'intern'],
-  [/\b(vp|vice president|chief|c-level|cto|ceo|cfo|coo|cpo|executive|head of)\b/, 'executive'],
-  [/director/, 'director'],
-  [/principal|distinguished|fellow/, 'principal'],
-  [/staff|lead|architect/, 'staff'],
-  [/manager|management/, 'manager'],
-  [/senior|\bsr\b|\bsenior\b/, 'senior'],
-  [/\bmid|intermediate/, 'mid'],
-  [/junior|\bjr\b|entry|graduate|new grad|associate/, 'junior'],
+/** Work modes in the languages lists are made in, read with accents folded away. */
+const REMOTE_WORDS: [RegExp, RemotePreference][] = [
+  [/hybrid|hibrid/, 'hybrid'],
+  [/on-?site|in.?office|in.?person|presencial|escritorio|oficina|sur site|au bureau|presentiel|vor ort|buro/, 'onsite'],
+  [/flexib|\bany\b|either|open to (all|any)|indiferente|cualquiera|peu importe|\begal\b/, 'flexible'],
+  [/remot|teletrabajo|teletravail|a distance|distancia|homeoffice|home office/, 'remote'],
 ];
 
-function parseSeniority(raw: string): Seniority | undefined {
-  const value = raw.toLowerCase();
-  return SENIORITY_WORDS.find(([pattern]) => pattern.test(value))?.[1];
-}
-
-function parseRemote(raw: string): RemotePreference | undefined {
-  const value = raw.toLowerCase();
-  if (/hybrid/.test(value)) return 'hybrid';
-  if (/on-?site|in.?office|in.?person/.test(value)) return 'onsite';
-  if (/flexib|any|either|open to (all|any)/.test(value)) return 'flexible';
-  if (/remote/.test(value)) return 'remote';
+const parseRemote = memo((raw: string): RemotePreference | undefined => {
+  const value = raw.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const word = REMOTE_WORDS.find(([pattern]) => pattern.test(value))?.[1];
+  if (word) return word;
   const yes = parseYesNo(raw);
   return yes === undefined ? undefined : yes ? 'remote' : 'onsite';
-}
+});
 
-/** "5", "5+", "5 years", "10-15" → 5, 5, 5, 10. */
+/** "Remote", "Remoto", "Télétravail" where a place should be: a preference, not a place. */
+const REMOTE_IN_PLACE = /(?<!\p{L})(remote|remoto|teletrabajo|télétravail|teletravail|à distance|homeoffice|home office)(?!\p{L})/giu;
+
+/** "5", "5+", "5 years", "10-15", "5 años", "5 Jahre" → 5, 5, 5, 10, 5, 5. */
 function parseYears(raw: string): number | undefined {
   const match = /^\s*(\d{1,2})(?:\.\d+)?\s*(?:\+|-\s*\d{1,2}|years?|yrs?)?/i.exec(raw);
   if (!match) return undefined;
@@ -123,8 +137,9 @@ export function rowIdentity(read: CellReader): Pick<ImportedRow, 'email' | 'link
  * cleanText, so what is stored is exactly cleanText(cell); a cell it refuses fails the row and
  * names the column. Unclear optional values (a seniority of "?") are left empty with a note.
  */
-export function validateRow(read: CellReader, mapping: Mapping, options: { attestConsent: boolean }): RowResult {
+export function validateRow(read: CellReader, mapping: Mapping, options: { attestConsent: boolean; language: HeaderLanguage }): RowResult {
   const notes: string[] = [];
+  const habits = SHEET_HABITS[options.language];
   if (!options.attestConsent) {
     return { outcome: 'skipped', reason: 'Not published: the organizer did not confirm that the people on this list agreed to be listed.', notes };
   }
@@ -186,9 +201,9 @@ export function validateRow(read: CellReader, mapping: Mapping, options: { attes
   const locationText = text('location', 200);
   if (locationText) {
     // "Remote" is where many people say they are: it is a preference, not a place.
-    const rest = locationText.replace(/\bremote\b/gi, '').replace(/^[\s,;()/-]+|[\s,;()/-]+$/g, '');
+    const rest = locationText.replace(REMOTE_IN_PLACE, '').replace(/^[\s,;()/-]+|[\s,;()/-]+$/g, '');
     if (rest !== locationText) remote = 'remote';
-    const parsed = rest ? { ...parseLocation(rest) } : {};
+    const parsed = rest ? { ...parseLocation(rest, habits.regionCountries) } : {};
     place.city ??= parsed.city ?? null;
     place.region ??= parsed.region ?? null;
     place.country = parsed.country ?? null;
@@ -198,6 +213,12 @@ export function validateRow(read: CellReader, mapping: Mapping, options: { attes
     const code = countryCode(countryCell);
     if (code) place.country = code;
     else notes.push(`${mapping.country}: "${countryCell.slice(0, 40)}" is not a country we know, left empty`);
+  }
+  // A state column holds "TX" or "ontario" as often as "Texas": one spelling, as a location column gets.
+  const region = place.region ? findRegion(place.region, place.country ?? undefined, habits.regionCountries) : undefined;
+  if (region) {
+    place.region = region.name;
+    place.country ??= region.country;
   }
 
   const optional = <T>(target: Target, parse: (raw: string) => T | undefined, label: string): T | null => {
@@ -215,6 +236,13 @@ export function validateRow(read: CellReader, mapping: Mapping, options: { attes
     needsSponsorship !== null ? (needsSponsorship ? 'needs_sponsorship' : 'authorized')
     : authorized !== null ? (authorized ? 'authorized' : 'needs_sponsorship')
     : null;
+  const date = sheetDate[habits.dateOrder];
+  const layoffDate = optional('layoffDate', date, 'a date we can read (like 2026-03-31)');
+  const availableFrom = optional('availableFrom', date, 'a date we can read (like 2026-03-31)');
+
+  // A title tells a rank that the row does not ("Senior Data Engineer"): a guess, marked as one.
+  const said = optional('seniority', parseSeniority, 'a seniority we know');
+  const inferred = said === null && role ? (seniorityFromTitle(role) ?? null) : null;
 
   const nameColumns = [mapping.name, mapping.firstName, mapping.lastName].filter(Boolean).map((c) => `${c}:`);
   if (!name && !problems.some((p) => nameColumns.some((c) => p.startsWith(c)))) problems.unshift('No name: every person needs a name');
@@ -232,7 +260,8 @@ export function validateRow(read: CellReader, mapping: Mapping, options: { attes
       linkedinUrl,
       headline,
       role,
-      seniority: optional('seniority', parseSeniority, 'a seniority we know'),
+      seniority: said ?? inferred,
+      seniorityInferred: inferred !== null,
       skills,
       yearsExperience: optional('yearsExperience', parseYears, 'a number of years'),
       country: place.country,
@@ -241,6 +270,8 @@ export function validateRow(read: CellReader, mapping: Mapping, options: { attes
       remote,
       relocation,
       workAuthorization,
+      layoffDate,
+      availableFrom,
       company,
     },
   };

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
 import { sql, type Transaction } from 'kysely';
 import type pg from 'pg';
 import { openSession, type Db, type Session } from '../../../db/client.js';
@@ -11,9 +10,10 @@ import { resolveEmployers } from '../employers.js';
 import type { ImportCounts, ImportJob, ImportOutcome, ImportProgress, PreviewRow } from './types.js';
 import { slugify } from '../../../common/normalize/text.js';
 import { emailHash, linkedinHash } from '../../privacy/suppression.js';
+import { csvRecords, MAX_RECORD_CHARS } from './csv.js';
 import { DecodeStream } from './decode.js';
 import { ImportFileError } from './errors.js';
-import { applyOverride, autoMapping, distinctHeaders, mappingProblem, type Mapping } from './mapping.js';
+import { applyOverride, autoMapping, distinctHeaders, mappingProblem, type HeaderMatch } from './mapping.js';
 import { rejectionsAt } from './report.js';
 import { cellReader, rowIdentity, validateRow, type RowResult } from './rows.js';
 import {
@@ -22,8 +22,8 @@ import {
 } from './stage.js';
 
 const PREVIEW_ROWS = 20;
-/** A longer record is almost always a quote that was opened and never closed. */
-const MAX_RECORD_CHARS = 64 * 1024;
+/** The rows whose values the mapping looks at, beside the headers: "Contact" holding addresses is the email. */
+const SAMPLE_ROWS = 20;
 /** Imports run one at a time across every process: two merging the same people would collide. */
 const IMPORT_LOCK = 740_001;
 /** Staged records go to Postgres this many characters at a time: one write per row would cost more than the row. */
@@ -126,44 +126,24 @@ async function importInTransaction(
   const input = createReadStream(job.filePath);
   input.on('data', (chunk) => (readBytes += chunk.length));
   const decoder = new DecodeStream(options.encoding);
-  const parser = parse({
-    relax_column_count: true,
-    relax_quotes: true,
-    record_delimiter: '\n',
-    max_record_size: MAX_RECORD_CHARS,
-  });
 
   let headers: string[] | undefined;
   async function* toStage(records: AsyncIterable<string[]>) {
-    let mapping: Mapping = {};
+    let match: HeaderMatch = { mapping: {}, confidence: {}, language: 'en' };
     let readRow: ReturnType<typeof cellReader> | undefined;
     let copyText = '';
-    // Every record ends at one line break (the decoder made them all \n); quoted ones add theirs.
-    let nextLine = 1;
-    for await (const record of records) {
-      const line = nextLine;
-      nextLine += 1 + lineBreaks(record);
-      if (record.every((cell) => cell.trim() === '')) continue;
-      const damaged = record.some((cell) => cell.includes('\0'));
-      if (!headers) {
-        if (damaged) throw new ImportFileError(NUL_HEADER);
-        headers = distinctHeaders(record);
-        mapping = applyOverride(headers, autoMapping(headers), options.mapping);
-        const problem = mappingProblem(mapping, headers);
-        if (problem) throw new ImportFileError(problem);
-        readRow = cellReader(mapping, headers);
-        await db
-          .updateTable('imports')
-          .set({ mapping: JSON.stringify(mapping), options: JSON.stringify({ ...options, headers, encoding: decoder.encoding }) })
-          .where('id', '=', importId)
-          .execute();
-        continue;
-      }
+    // The first rows wait for the mapping, which looks at their values as well as at the headers.
+    const sample: { line: number; record: string[] }[] = [];
+
+    const stageRecord = (line: number, record: string[]) => {
       total++;
       // Postgres stores no NUL character: such a row fails, and its report shows U+FFFD instead.
+      const damaged = record.some((cell) => cell.includes('\0'));
       const cells = damaged ? record.map((cell) => cell.replaceAll('\0', '\uFFFD')) : record;
       const read = readRow!(cells);
-      const result: RowResult = damaged ? { outcome: 'failed', reason: NUL_ROW, notes: [] } : validateRow(read, mapping, options);
+      const result: RowResult = damaged
+        ? { outcome: 'failed', reason: NUL_ROW, notes: [] }
+        : validateRow(read, match.mapping, { attestConsent: options.attestConsent, language: match.language });
       const data = JSON.stringify(cells);
       // Whom the row names goes with it, rejected or not, so that a removal finds it in the report too.
       const identity = result.outcome === 'ok' ? result.row : rowIdentity(read);
@@ -184,17 +164,55 @@ async function importInTransaction(
         copyText += stageLine({ line, data, hashes, outcome: result.outcome, reason: result.reason });
         if (preview.length < PREVIEW_ROWS) preview.push({ line, outcome: result.outcome, reason: result.reason, notes: result.notes });
       }
+    };
+
+    const mapColumns = async (headers: string[]) => {
+      const values = sample.map((s) => s.record).filter((r) => !r.some((cell) => cell.includes('\0')));
+      match = applyOverride(headers, autoMapping(headers, values), options.mapping);
+      const problem = mappingProblem(match.mapping, headers);
+      if (problem) throw new ImportFileError(problem);
+      readRow = cellReader(match.mapping, headers);
+      const { confidence, language } = match;
+      await db
+        .updateTable('imports')
+        .set({
+          mapping: JSON.stringify(match.mapping),
+          options: JSON.stringify({ ...options, headers, encoding: decoder.encoding, confidence, language }),
+        })
+        .where('id', '=', importId)
+        .execute();
+      for (const { line, record } of sample.splice(0)) stageRecord(line, record);
+    };
+
+    // Every record ends at one line break (the decoder made them all \n); quoted ones add theirs.
+    let nextLine = 1;
+    for await (const record of records) {
+      const line = nextLine;
+      nextLine += 1 + lineBreaks(record);
+      if (record.every((cell) => cell.trim() === '')) continue;
+      if (!headers) {
+        if (record.some((cell) => cell.includes('\0'))) throw new ImportFileError(NUL_HEADER);
+        headers = distinctHeaders(record);
+        continue;
+      }
+      if (readRow) stageRecord(line, record);
+      else {
+        sample.push({ line, record });
+        if (sample.length < SAMPLE_ROWS) continue;
+        await mapColumns(headers);
+      }
       reportNow();
       if (copyText.length >= COPY_CHUNK_CHARS) {
         yield copyText;
         copyText = '';
       }
     }
+    if (headers && !readRow) await mapColumns(headers);
     if (copyText) yield copyText;
   }
 
   try {
-    await pipeline(input, decoder, parser, toStage, stageWriter(client));
+    await pipeline(input, decoder, csvRecords, toStage, stageWriter(client));
   } catch (err) {
     throw parseProblem(err);
   } finally {

@@ -30,9 +30,9 @@ export async function createStage(trx: Trx): Promise<void> {
   await sql`
     create temp table import_stage (
       line int not null, outcome text not null, reason text,
-      name text, email text, linkedin text, headline text, role text, seniority text, skills text,
+      name text, email text, linkedin text, headline text, role text, seniority text, seniority_inferred boolean, skills text,
       years_experience int, country text, region text, city text, remote text, relocation boolean,
-      work_authorization text, company text, email_hash text, linkedin_hash text, slug text, data text not null,
+      work_authorization text, layoff_date date, available_from date, company text, email_hash text, linkedin_hash text, slug text, data text not null,
       profile_id int, superseded_by int, merged_into int, own boolean not null default false,
       suppressed boolean not null default false, action text
     ) on commit drop`.execute(trx);
@@ -41,8 +41,8 @@ export async function createStage(trx: Trx): Promise<void> {
 }
 
 const COLUMNS = [
-  'line', 'outcome', 'reason', 'name', 'email', 'linkedin', 'headline', 'role', 'seniority', 'skills', 'years_experience',
-  'country', 'region', 'city', 'remote', 'relocation', 'work_authorization', 'company', 'email_hash', 'linkedin_hash', 'slug', 'data',
+  'line', 'outcome', 'reason', 'name', 'email', 'linkedin', 'headline', 'role', 'seniority', 'seniority_inferred', 'skills',
+  'years_experience', 'country', 'region', 'city', 'remote', 'relocation', 'work_authorization', 'layoff_date', 'available_from', 'company', 'email_hash', 'linkedin_hash', 'slug', 'data',
 ].join(', ');
 
 /** COPY into the stage on the transaction's own connection; nothing else may use it meanwhile. */
@@ -67,8 +67,8 @@ export function stageLine(record: StagedRecord): string {
   const r = ok ? record.row : undefined;
   const values = [
     record.line, record.outcome, ok ? null : record.reason,
-    r?.name, r?.email, r?.linkedinUrl, r?.headline, r?.role, r?.seniority, r?.skills.join(SKILL_SEPARATOR), r?.yearsExperience,
-    r?.country, r?.region, r?.city, r?.remote, r?.relocation, r?.workAuthorization, r?.company,
+    r?.name, r?.email, r?.linkedinUrl, r?.headline, r?.role, r?.seniority, r?.seniorityInferred, r?.skills.join(SKILL_SEPARATOR),
+    r?.yearsExperience, r?.country, r?.region, r?.city, r?.remote, r?.relocation, r?.workAuthorization, r?.layoffDate, r?.availableFrom, r?.company,
     record.hashes.email, record.hashes.linkedin, ok ? record.slug : null, record.data,
   ];
   return `${values.map(field).join('\t')}\n`;
@@ -112,6 +112,14 @@ export async function markSuppressed(trx: Trx): Promise<void> {
     update import_stage set suppressed = true
     where outcome = 'ok' and (email_hash in (select key_hash from suppressions) or linkedin_hash in (select key_hash from suppressions))`.execute(trx);
 }
+
+/**
+ * A seniority guessed from the staged row's title meets one that profile `p` was given by a
+ * seniority column: what was said stays.
+ */
+const keepsSaidSeniority = sql`(s.seniority_inferred and p.seniority is not null and not p.seniority_inferred)`;
+const mergedSeniority = sql`case when ${keepsSaidSeniority} then p.seniority else coalesce(s.seniority, p.seniority) end`;
+const mergedSeniorityInferred = sql`case when ${keepsSaidSeniority} or s.seniority is null then p.seniority_inferred else s.seniority_inferred end`;
 
 const listSource = (list: { id: number }) => `list:${list.id}`;
 
@@ -187,7 +195,8 @@ export async function classify(trx: Trx, list: { id: number; employer_id: number
     s.name is distinct from p.name
     or coalesce(s.headline, p.headline) is distinct from p.headline
     or coalesce(s.role, p.role) is distinct from p.role
-    or coalesce(s.seniority, p.seniority) is distinct from p.seniority
+    or ${mergedSeniority} is distinct from p.seniority
+    or ${mergedSeniorityInferred} is distinct from p.seniority_inferred
     or (s.skills <> '' and string_to_array(s.skills, ${SKILL_SEPARATOR}) is distinct from p.skills)
     or coalesce(s.years_experience, p.years_experience) is distinct from p.years_experience
     or coalesce(s.country, p.country) is distinct from p.country
@@ -196,6 +205,8 @@ export async function classify(trx: Trx, list: { id: number; employer_id: number
     or coalesce(s.remote, p.remote) is distinct from p.remote
     or coalesce(s.relocation, p.relocation) is distinct from p.relocation
     or coalesce(s.work_authorization, p.work_authorization) is distinct from p.work_authorization
+    or coalesce(s.layoff_date, p.layoff_date) is distinct from p.layoff_date
+    or coalesce(s.available_from, p.available_from) is distinct from p.available_from
     or coalesce(${formerEmployer(list)}, p.former_employer_id) is distinct from p.former_employer_id
     or coalesce(s.linkedin, p.linkedin_url) is distinct from p.linkedin_url)`;
   await sql`
@@ -272,11 +283,11 @@ export async function applyStage(trx: Trx, list: { id: number; employer_id: numb
   // New profiles, with their membership, search document and notice, in one pass over the stage.
   await sql`
     with created as (
-      insert into profiles (slug, status, name, headline, role, seniority, skills, years_experience, country, region,
-        city, remote, relocation, work_authorization, former_employer_id, linkedin_url, email,
+      insert into profiles (slug, status, name, headline, role, seniority, seniority_inferred, skills, years_experience, country,
+        region, city, remote, relocation, work_authorization, layoff_date, available_from, former_employer_id, linkedin_url, email,
         consent_at, consent_source, published_at)
-      select s.slug, 'published', s.name, s.headline, s.role, s.seniority, string_to_array(s.skills, ${SKILL_SEPARATOR}),
-        s.years_experience, s.country, s.region, s.city, s.remote, s.relocation, s.work_authorization,
+      select s.slug, 'published', s.name, s.headline, s.role, s.seniority, s.seniority_inferred, string_to_array(s.skills, ${SKILL_SEPARATOR}),
+        s.years_experience, s.country, s.region, s.city, s.remote, s.relocation, s.work_authorization, s.layoff_date, s.available_from,
         ${formerEmployer(list)}, s.linkedin, s.email, now(), ${listSource(list)}, now()
       from import_stage s
       where ${CREATES}
@@ -289,7 +300,8 @@ export async function applyStage(trx: Trx, list: { id: number; employer_id: numb
       name = s.name,
       headline = coalesce(s.headline, p.headline),
       role = coalesce(s.role, p.role),
-      seniority = coalesce(s.seniority, p.seniority),
+      seniority = ${mergedSeniority},
+      seniority_inferred = ${mergedSeniorityInferred},
       skills = case when s.skills <> '' then string_to_array(s.skills, ${SKILL_SEPARATOR}) else p.skills end,
       years_experience = coalesce(s.years_experience, p.years_experience),
       country = coalesce(s.country, p.country),
@@ -298,6 +310,8 @@ export async function applyStage(trx: Trx, list: { id: number; employer_id: numb
       remote = coalesce(s.remote, p.remote),
       relocation = coalesce(s.relocation, p.relocation),
       work_authorization = coalesce(s.work_authorization, p.work_authorization),
+      layoff_date = coalesce(s.layoff_date, p.layoff_date),
+      available_from = coalesce(s.available_from, p.available_from),
       former_employer_id = coalesce(${formerEmployer(list)}, p.former_employer_id),
       linkedin_url = coalesce(s.linkedin, p.linkedin_url),
       updated_at = now()

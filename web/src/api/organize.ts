@@ -12,6 +12,8 @@ export type ImportStatus = ImportStatusReply;
 export type ImportCounts = ImportStatus['counts'];
 export type PreviewRow = NonNullable<ImportStatus['preview']>[number];
 export type Mapping = ImportStatus['mapping'];
+export type MappingConfidence = ImportStatus['confidence'];
+export type { Target };
 
 /** The profile fields a column can feed (the server's targets, every one), with their labels, in the editor's order. */
 const TARGET_LABELS: Record<Target, string> = {
@@ -34,6 +36,8 @@ const TARGET_LABELS: Record<Target, string> = {
   sponsorship: 'Needs visa sponsorship',
   workAuthorization: 'Authorized to work',
   company: 'Former employer',
+  layoffDate: 'Layoff date',
+  availableFrom: 'Available from',
   consent: 'Consent to be listed',
 };
 export const TARGETS = Object.entries(TARGET_LABELS) as [Target, string][];

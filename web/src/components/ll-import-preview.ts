@@ -1,9 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { seniorityLabel } from '../../../common/labels.js';
 import type { PreviewRow } from '../api/organize.js';
 import { controls, tokens } from '../styles.js';
 
-const place = (v: NonNullable<PreviewRow['values']>) => [v.city, v.region, v.country].filter(Boolean).join(', ');
+type Values = NonNullable<PreviewRow['values']>;
+const place = (v: Values) => [v.city, v.region, v.country].filter(Boolean).join(', ');
+const dates = (v: Values) =>
+  [v.layoffDate && `laid off ${v.layoffDate}`, v.availableFrom && `available ${v.availableFrom}`].filter(Boolean).join(' · ');
 
 /** The first rows of a dry run, as they would be stored, each with its outcome and problems. */
 @customElement('ll-import-preview')
@@ -24,6 +28,7 @@ export class LlImportPreview extends LitElement {
       .failed .badge { color: var(--ll-danger); }
       .notes { color: var(--ll-muted); font-size: 0.85rem; margin: 0.25rem 0 0; }
       .skills { max-width: 16rem; }
+      .guess { color: var(--ll-muted); font-style: italic; }
     `,
   ];
 
@@ -34,7 +39,8 @@ export class LlImportPreview extends LitElement {
     return html`<div class="scroll" role="region" aria-label="Preview of the first rows" tabindex="0">
       <table>
         <thead><tr><th scope="col">Line</th><th scope="col">Result</th><th scope="col">Name</th><th scope="col">Email / LinkedIn</th>
-          <th scope="col">Role</th><th scope="col">Location</th><th scope="col" class="skills">Skills</th><th scope="col">Former employer</th></tr></thead>
+          <th scope="col">Role</th><th scope="col">Location</th><th scope="col" class="skills">Skills</th><th scope="col">Former employer</th>
+          ${this._hasDates() ? html`<th scope="col">Dates</th>` : nothing}</tr></thead>
         <tbody>${this.rows.map((row) => this._row(row))}</tbody>
       </table>
     </div>`;
@@ -45,17 +51,30 @@ export class LlImportPreview extends LitElement {
     const notes = row.notes.length > 0 ? html`<p class="notes">${row.notes.join('; ')}</p>` : nothing;
     if (!v) {
       return html`<tr class=${row.outcome}><td>${row.line}</td><td><span class="badge">${row.outcome}</span></td>
-        <td colspan="6">${row.reason}${notes}</td></tr>`;
+        <td colspan=${this._hasDates() ? 7 : 6}>${row.reason}${notes}</td></tr>`;
     }
     return html`<tr>
       <td>${row.line}</td><td><span class="badge ok">ok</span></td>
       <td>${v.name}${notes}</td>
       <td>${v.email ?? ''}${v.email && v.linkedinUrl ? html`<br />` : nothing}${v.linkedinUrl ?? ''}</td>
-      <td>${v.role ?? ''}${v.seniority ? ` (${v.seniority})` : ''}</td>
-      <td>${place(v)}${v.remote ? ` · ${v.remote}` : ''}</td>
+      <td>${v.role ?? ''}${this._seniority(v)}</td>
+      <td>${[place(v), v.remote].filter(Boolean).join(' · ')}</td>
       <td class="skills">${v.skills.join(', ')}</td>
       <td>${v.formerEmployer ?? ''}</td>
+      ${this._hasDates() ? html`<td>${dates(v)}</td>` : nothing}
     </tr>`;
+  }
+
+  private _hasDates(): boolean {
+    return this.rows.some((r) => r.values && dates(r.values));
+  }
+
+  private _seniority(v: Values) {
+    if (!v.seniority) return nothing;
+    const label = seniorityLabel(v.seniority);
+    return v.seniorityInferred
+      ? html` <span class="guess" title="The row gives no seniority: guessed from the role">(${label}, guessed from the title)</span>`
+      : ` (${label})`;
   }
 }
 

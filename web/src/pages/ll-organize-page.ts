@@ -21,6 +21,7 @@ const ENCODING_LABELS: Record<EncodingChoice, string> = {
   'utf-16be': 'UTF-16 big-endian', 'windows-1252': 'Windows-1252 (older Excel "CSV")',
 };
 
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 const rowsWord = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'row' : 'rows'}`;
 
 /**
@@ -127,18 +128,23 @@ export class LlOrganizePage extends LitElement {
 
   private _renderCheck(preview: ImportStatus) {
     const ready = preview.status === 'done';
+    // Columns the automatic mapping was unsure of: the organizer should see them before importing.
+    const unsure = this._mapping ? 0 : Object.values(preview.confidence).filter((c) => c !== undefined && c < 0.8).length;
     return html`<section class="card step" aria-labelledby="step-check">
       <h2 id="step-check">3. Check the columns and the first rows</h2>
       ${preview.status === 'failed'
         ? html`<p class="problem" role="alert">${preview.error}</p>`
         : html`<p class="hint">A dry run: this is what the import would do (if you confirm consent below). Nothing has been saved.
-            ${preview.encoding ? html`Read as ${preview.encoding}.` : nothing}</p>
+            ${preview.encoding ? html`Read as ${preview.encoding}.` : nothing} ${this._languageHint(preview)}</p>
             <ll-import-counts .counts=${preview.counts}></ll-import-counts>`}
       ${preview.headers.length > 0
-        ? html`<details ?open=${!ready}>
-            <summary>Columns (${Object.keys(this._mapping ?? preview.mapping).length} of ${preview.headers.length} used)</summary>
+        ? html`<details ?open=${!ready || unsure > 0}>
+            <summary>Columns (${Object.keys(this._mapping ?? preview.mapping).length} of ${preview.headers.length} used${
+              unsure > 0 ? `, ${unsure} to check` : ''})</summary>
             <p class="hint">Each field takes one column of the file. Change a choice, then preview again.</p>
-            <ll-mapping-editor .headers=${preview.headers} .mapping=${this._mapping ?? preview.mapping} @ll-mapping-change=${this._onMapping}></ll-mapping-editor>
+            <p class="hint">Under each field: how sure the automatic choice is, and what it made of the first rows.</p>
+            <ll-mapping-editor .headers=${preview.headers} .mapping=${this._mapping ?? preview.mapping} .previewed=${preview.mapping}
+              .confidence=${preview.confidence} .rows=${preview.preview ?? []} @ll-mapping-change=${this._onMapping}></ll-mapping-editor>
             <div class="actions"><button class="secondary" @click=${() => this._dryRun('columns')} ?disabled=${this._busy !== undefined}>Preview again</button></div>
             ${this._checkingIn('columns')}
           </details>`
@@ -149,6 +155,15 @@ export class LlOrganizePage extends LitElement {
         : nothing}
       ${ready ? this._renderConfirm(preview) : nothing}
     </section>`;
+  }
+
+  /** What the headers' language decides: how a date such as 03/04/2026 reads. */
+  private _languageHint(preview: ImportStatus) {
+    if (!preview.language || (!preview.mapping.layoffDate && !preview.mapping.availableFrom)) return nothing;
+    const name = languageNames.of(preview.language);
+    return preview.language === 'en'
+      ? `The headers are in ${name}: a date like 03/04/2026 reads month first (March 4).`
+      : `The headers are in ${name}: a date like 03/04/2026 reads day first (3 April).`;
   }
 
   private _renderConfirm(preview: ImportStatus) {
