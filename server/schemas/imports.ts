@@ -12,6 +12,7 @@ const ImportCountsSchema = Type.Object({
   unchanged: Type.Integer(),
   skipped: Type.Integer(),
   failed: Type.Integer(),
+  removed: Type.Integer({ description: 'people who left the list because the followed sheet no longer names them' }),
 });
 
 const MappingSchema = Type.Object(

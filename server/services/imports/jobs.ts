@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/client.js';
+import type { ImportSource } from '../../../db/schema.js';
 import type { ImportStatusReply } from '../../schemas/imports.js';
 import type { ImportOptions, PreviewRow } from './types.js';
 import { RUNNER_LOCK_CLASS } from './runner.js';
@@ -8,7 +9,7 @@ export const INTERRUPTED = 'Interrupted: the server stopped while this import ra
 
 export async function createImport(
   db: Executor,
-  input: { listId: number; userId: number | null; fileName: string; options: ImportOptions; runner: number },
+  input: { listId: number; userId: number | null; fileName: string; options: ImportOptions; runner: number; source?: ImportSource },
 ): Promise<number> {
   const row = await db
     .insertInto('imports')
@@ -17,6 +18,7 @@ export async function createImport(
       user_id: input.userId,
       file_name: input.fileName,
       runner: input.runner,
+      source: input.source,
       dry_run: input.options.dryRun,
       attest_consent: input.options.attestConsent,
       options: JSON.stringify(input.options),
@@ -51,7 +53,7 @@ export function toImportStatus(row: ImportRow): ImportStatusReply {
     phase: row.phase,
     processed: row.processed,
     progress: row.status === 'done' ? 1 : size > 0 ? Math.min(1, row.read_bytes / size) : 0,
-    counts: { total: row.total, created: row.created, updated: row.updated, unchanged: row.unchanged, skipped: row.skipped, failed: row.failed },
+    counts: { total: row.total, created: row.created, updated: row.updated, unchanged: row.unchanged, skipped: row.skipped, failed: row.failed, removed: row.removed },
     ...(row.error ? { error: row.error } : {}),
     mapping: row.mapping ?? {},
     headers: options.headers ?? [],
@@ -70,7 +72,7 @@ export function toImportStatus(row: ImportRow): ImportStatusReply {
 export async function failInterruptedImports(db: Executor): Promise<number> {
   const result = await db
     .updateTable('imports')
-    .set({ status: 'failed', phase: null, error: INTERRUPTED, finished_at: sql`now()`, total: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 })
+    .set({ status: 'failed', phase: null, error: INTERRUPTED, finished_at: sql`now()`, total: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, removed: 0 })
     .where('status', 'in', ['queued', 'running'])
     .where(({ not, exists }) =>
       not(
