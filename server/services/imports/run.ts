@@ -18,7 +18,7 @@ import { rejectionsAt } from './report.js';
 import { cellReader, rowIdentity, validateRow, type RowResult } from './rows.js';
 import {
   analyzeStage, applyStage, classify, countActions, countLeavers, createStage, recordEmployers, rejectStaged, markSuppressed,
-  removeLeavers, stagedCompanies, stageLine, stageWriter,
+  rejoinNamed, removeLeavers, stagedCompanies, stageLine, stageWriter,
 } from './stage.js';
 
 const PREVIEW_ROWS = 20;
@@ -218,7 +218,10 @@ async function importInTransaction(
   await rejectStaged(trx, importId);
   if (!options.dryRun) {
     // Before the merge: the profiles it creates are named by no staged row's match.
-    if (options.removeMissing) await removeLeavers(trx, list);
+    if (options.removeMissing) {
+      await removeLeavers(trx, list);
+      await rejoinNamed(trx, list);
+    }
     await applyStage(trx, list);
   }
 

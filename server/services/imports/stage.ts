@@ -356,3 +356,20 @@ export async function removeLeavers(trx: Trx, list: { id: number }): Promise<voi
         and not exists (select 1 from profile_lists o where o.profile_id = p.id and o.list_id <> ${list.id}::int))
     insert into search_outbox (profile_id) select profile_id from gone`.execute(trx);
 }
+
+/**
+ * The followed sheet names again someone it once dropped: a profile this list created, hidden
+ * when the sheet no longer named them (on no list since), comes back on the list and in search.
+ * A profile hidden for any other reason is either still on a list or self-managed, so untouched.
+ */
+export async function rejoinNamed(trx: Trx, list: { id: number }): Promise<void> {
+  await sql`
+    with back as (
+      select distinct p.id from import_stage s join profiles p on p.id = s.profile_id
+      where ${KEPT} and s.merged_into is null and not s.suppressed
+        and p.status = 'hidden' and ${listOwns(list)}
+        and not exists (select 1 from profile_lists pl where pl.profile_id = p.id)),
+    listed as (insert into profile_lists (profile_id, list_id) select id, ${list.id}::int from back on conflict do nothing),
+    shown as (update profiles p set status = 'published', updated_at = now() from back b where p.id = b.id)
+    insert into search_outbox (profile_id) select id from back`.execute(trx);
+}
