@@ -6,10 +6,10 @@ import type { AddressInfo } from 'node:net';
 export type SheetAnswer = { csv: string } | { status: number; body?: string; headers?: Record<string, string> } | ((res: ServerResponse) => void);
 
 /**
- * A sheet served over http on 127.0.0.1, as Google Sheets serves an export: change `answer` to edit
+ * A sheet served over http on 127.0.0.1 (or another loopback address), as Google Sheets serves an export: change `answer` to edit
  * it or break it. Every request's headers are kept, to see what Lifeline asked.
  */
-export async function startSheetServer(answer: SheetAnswer) {
+export async function startSheetServer(answer: SheetAnswer, host = '127.0.0.1') {
   const requests: { url: string; headers: IncomingHttpHeaders }[] = [];
   const state = { answer };
   const server = http.createServer((req, res) => {
@@ -23,11 +23,11 @@ export async function startSheetServer(answer: SheetAnswer) {
     }
     res.writeHead(current.status, current.headers ?? {}).end(current.body ?? '');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
     port,
-    url: (path = '/sheet.csv') => `http://127.0.0.1:${port}${path}`,
+    url: (path = '/sheet.csv') => `http://${host}:${port}${path}`,
     requests,
     set answer(next: SheetAnswer) {
       state.answer = next;
