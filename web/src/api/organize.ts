@@ -1,7 +1,8 @@
-import { request } from './http.js';
+import { ApiError, request } from './http.js';
 
 import type { MeReply, MeUser } from '../../../server/schemas/auth.js';
 import type { ImportStatusReply } from '../../../server/schemas/imports.js';
+import type { SourceReply } from '../../../server/schemas/list-sources.js';
 import type { List } from '../../../server/schemas/lists.js';
 import type { Target } from '../../../server/services/imports/mapping.js';
 
@@ -84,3 +85,30 @@ export async function watchImport(id: number, onUpdate: (status: ImportStatus) =
     if (signal.aborted) throw new DOMException('aborted', 'AbortError');
   }
 }
+
+/** The sheet a list follows (PUT/GET /api/lists/:slug/source). */
+export type SheetSource = SourceReply;
+export type SyncCadence = SheetSource['every'];
+type SourceMapping = NonNullable<SheetSource['mapping']>;
+
+const sourcePath = (slug: string) => `/api/lists/${encodeURIComponent(slug)}/source`;
+
+/** The list's sheet, or null when it follows none. */
+export async function getSource(slug: string, signal: AbortSignal): Promise<SheetSource | null> {
+  try {
+    return await request<SheetSource>('GET', sourcePath(slug), { signal });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+/** A dry run of the sheet at `url`: the import to watch, as for an uploaded file. */
+export const previewSource = (me: Me, slug: string, body: { url: string; mapping?: SourceMapping }) =>
+  request<{ id: number }>('POST', `${sourcePath(slug)}/preview`, { body, headers: csrf(me) });
+
+export const setSource = (me: Me, slug: string, body: { url: string; every: SyncCadence; attestConsent: boolean; mapping?: SourceMapping }) =>
+  request<SheetSource>('PUT', sourcePath(slug), { body, headers: csrf(me) });
+
+export const syncSource = (me: Me, slug: string) =>
+  request<{ id: number } | { unchanged: true }>('POST', `/api/lists/${encodeURIComponent(slug)}/sync`, { headers: csrf(me) });

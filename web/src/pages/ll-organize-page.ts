@@ -1,6 +1,7 @@
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { ApiError } from '../api/http.js';
 import {
   getMe, reportUrl, signOut, startImport, TARGETS, watchImport,
@@ -11,6 +12,7 @@ import '../components/ll-import-counts.js';
 import '../components/ll-import-preview.js';
 import '../components/ll-list-chooser.js';
 import '../components/ll-mapping-editor.js';
+import '../components/ll-sheet-follow.js';
 import '../components/ll-sign-in-form.js';
 import { ENCODINGS, type EncodingChoice } from '../../../common/import-encodings.js';
 import { peopleLabel } from '../labels.js';
@@ -25,7 +27,8 @@ const rowsWord = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'row' : 'rows
 
 /**
  * The organizer's page: sign in, pick or create a list, drop a CSV, check the detected mapping
- * and a dry-run preview, confirm consent, import with a progress bar, read the counts.
+ * and a dry-run preview, confirm consent, import with a progress bar, read the counts; or have
+ * the list follow its sheet by link.
  */
 @customElement('ll-organize-page')
 export class LlOrganizePage extends LitElement {
@@ -105,7 +108,17 @@ export class LlOrganizePage extends LitElement {
       ${this._list ? this._renderUpload() : nothing}
       ${this._preview ? this._renderCheck(this._preview) : nothing}
       ${this._run || this._busy === 'import' ? this._renderRun(this._run) : nothing}
+      ${this._list ? this._renderFollow(me, this._list) : nothing}
     `;
+  }
+
+  /** The other way in: the list follows the sheet people keep adding themselves to. */
+  private _renderFollow(me: Me, list: LayoffList) {
+    return html`<section class="card step" aria-labelledby="step-sheet">
+      <h2 id="step-sheet">Follow a sheet</h2>
+      ${keyed(list.slug, html`<ll-sheet-follow .me=${me} .list=${list}
+        @ll-list-synced=${() => this.renderRoot.querySelector('ll-list-chooser')?.refresh()}></ll-sheet-follow>`)}
+    </section>`;
   }
 
   private _renderUpload() {
