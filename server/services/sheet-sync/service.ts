@@ -190,7 +190,9 @@ export class SheetSyncService {
       return { kind: 'unchanged' };
     }
     const list = { id: source.list_id, employer_id: source.employer_id, employer_name: source.employer_name };
-    const job = await this.createJob(list, source.fetch_url, fetched, { dryRun: false, mapping: source.mapping ?? undefined }, source.user_id);
+    // The import is the list organizer's to read, whoever set the sheet (an admin may have).
+    const owner = source.organizer_id ?? source.user_id;
+    const job = await this.createJob(list, source.fetch_url, fetched, { dryRun: false, mapping: source.mapping ?? undefined }, owner);
     const done = this.deps.imports.enqueue(job).then(async (outcome) => {
       if (outcome?.status === 'done') {
         await this.succeed(source.list_id, { etag: fetched.etag, last_modified: fetched.lastModified, content_hash: fetched.sha256, last_import_id: job.importId });
@@ -264,7 +266,7 @@ export class SheetSyncService {
     const to = await this.deps.db
       .selectFrom('users')
       .select('email')
-      .where('id', '=', source.user_id ?? source.organizer_id ?? -1)
+      .where('id', '=', source.organizer_id ?? source.user_id ?? -1)
       .executeTakeFirst();
     if (!to) return;
     const mail = sheetSyncPausedMail({ listTitle: source.title, sheetUrl: source.url, reason, organizeUrl: `${this.deps.publicUrl}/organize` });

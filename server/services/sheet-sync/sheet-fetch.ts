@@ -145,7 +145,8 @@ function get(url: URL, options: SheetFetchOptions, signal: AbortSignal): Promise
       signal,
     });
     request.once('response', resolve);
-    request.once('error', reject);
+    // Errors after the response (the socket dropped mid-body) reach the body's pipeline; this only settles the first.
+    request.on('error', reject);
     request.end();
   });
 }
