@@ -154,6 +154,24 @@ describe('attack: driving another organizer\'s list, and sheets that are too big
     expect(await t.app.db.selectFrom('imports').select('id').execute()).toEqual([]);
   });
 
+  it('an organizer cannot turn Sync now into a flood of someone\'s server: 20 fetches an hour per list, then 429', async () => {
+    sheet.answer = { csv: CSV };
+    const sync = () => t.app.inject({ method: 'POST', url: `/api/lists/${slug}/sync`, headers: owner.auth });
+    // The first fetch imports the sheet; the next ones ask conditionally. 20 in all, previews included.
+    for (let i = 0; i < 20; i++) expect((await sync()).statusCode).toBeLessThan(300);
+    await t.app.sheetSync.idle();
+    const requests = sheet.requests.length;
+    const refused = await sync();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().message).toContain('fetched 20 times in the last hour');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    const preview = await t.app.inject({ method: 'POST', url: `/api/lists/${slug}/source/preview`, headers: owner.auth, payload: { url: sheet.url() } });
+    expect(preview.statusCode).toBe(429);
+    expect(sheet.requests.length).toBe(requests);
+    await t.app.db.deleteFrom('limit_hits').execute();
+    await t.app.db.deleteFrom('imports').execute();
+  });
+
   it('a sheet past 50 MB is cut off while streaming: the sync fails, nothing is imported', async () => {
     const chunk = Buffer.alloc(1024 * 1024, 'a,b\n');
     sheet.answer = (res) => {
