@@ -128,9 +128,9 @@ export class SheetSyncService {
   /** POST /api/lists/:slug/sync: syncs now, paused or not; an import's id, or that the sheet has not changed. */
   async syncNow(slug: string, user: AuthUser, now = new Date()): Promise<{ id: number } | { unchanged: true }> {
     const list = await findOwnList(this.deps.db, slug, user);
-    await this.takeFetch(list.id, now);
     const source = await this.row(list.id);
     if (!source) throw httpErrors.notFound(`The list "${slug}" follows no sheet yet. Set one with PUT /api/lists/${slug}/source.`);
+    await this.takeFetch(list.id, now);
     await this.deps.db.updateTable('list_sources').set({ last_run_at: now }).where('list_id', '=', list.id).execute();
     const run = await this.run(source);
     if (run.kind === 'failed') throw httpErrors.unprocessableEntity(`The sheet could not be synced: ${run.reason}`);
