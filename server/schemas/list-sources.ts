@@ -42,5 +42,8 @@ export const SourceSchema = Type.Object({
 });
 export type SourceReply = Static<typeof SourceSchema>;
 
+/** GET: the sheet, or null while the list follows none (a normal state, not an error). */
+export const FollowedSourceSchema = Type.Object({ source: Nullable(SourceSchema) });
+
 export const SyncStartedSchema = Type.Object({ id: Type.Integer({ description: 'the import this sync runs' }) });
 export const SyncUnchangedSchema = Type.Object({ unchanged: Type.Literal(true) });

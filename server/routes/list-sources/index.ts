@@ -3,7 +3,7 @@ import { publicWriteLimit } from '../../plugins/external/rate-limit.js';
 import { errorResponses } from '../../schemas/common.js';
 import { ImportAcceptedSchema } from '../../schemas/imports.js';
 import { ListParamsSchema } from '../../schemas/lists.js';
-import { PreviewSourceSchema, SetSourceSchema, SourceSchema, SyncStartedSchema, SyncUnchangedSchema } from '../../schemas/list-sources.js';
+import { FollowedSourceSchema, PreviewSourceSchema, SetSourceSchema, SourceSchema, SyncStartedSchema, SyncUnchangedSchema } from '../../schemas/list-sources.js';
 
 /** A list follows a sheet by its URL (DESIGN.md, "Living lists"): only its organizer sets, previews and syncs it. */
 const listSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -11,11 +11,11 @@ const listSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/lists/:slug/source',
     {
       preHandler: app.requireOrganizer,
-      schema: { params: ListParamsSchema, response: { 200: SourceSchema, ...errorResponses(400, 401, 403, 404) } },
+      schema: { params: ListParamsSchema, response: { 200: FollowedSourceSchema, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return app.sheetSync.get(request.params.slug, request.user!);
+      return { source: await app.sheetSync.get(request.params.slug, request.user!) };
     },
   );
 

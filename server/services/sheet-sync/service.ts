@@ -63,12 +63,11 @@ export class SheetSyncService {
 
   constructor(private readonly deps: SheetSyncDeps) {}
 
-  /** GET /api/lists/:slug/source. */
-  async get(slug: string, user: AuthUser): Promise<SourceReply> {
+  /** GET /api/lists/:slug/source: the sheet, or null when the list follows none. */
+  async get(slug: string, user: AuthUser): Promise<SourceReply | null> {
     const list = await findOwnList(this.deps.db, slug, user);
     const row = await this.row(list.id);
-    if (!row) throw httpErrors.notFound(`The list "${slug}" follows no sheet yet. Set one with PUT /api/lists/${slug}/source.`);
-    return toReply(row);
+    return row ? toReply(row) : null;
   }
 
   /**

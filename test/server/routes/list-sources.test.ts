@@ -73,7 +73,7 @@ describe('a list that follows a sheet (SYNC_ALLOW_PRIVATE=1, the sheet served on
       { email: 'bob@example.org', status: 'published' },
       { email: 'linus@example.org', status: 'published' },
     ]);
-    const source = (await call('GET', `/api/lists/${slug}/source`)).json();
+    const source = (await call('GET', `/api/lists/${slug}/source`)).json().source;
     expect(source).toMatchObject({ lastImportId: first.id, failures: 0, paused: false, lastError: null });
     expect(server.requests.at(-1)!.headers['user-agent']).toMatch(/^Lifeline-Sheet-Sync\/\d+\.\d+\.\d+ \(\+http:\/\/lifeline\.test\)$/);
     expect(server.requests.at(-1)!.headers.cookie).toBeUndefined();
@@ -104,7 +104,7 @@ describe('a list that follows a sheet (SYNC_ALLOW_PRIVATE=1, the sheet served on
     server.answer = sheet(grace);
     const report = await t.app.scheduler.runOnce(at(3));
     expect(report['sheet-sync']).toEqual({ synced: 1, unchanged: 0, failed: 0 });
-    const source = (await call('GET', `/api/lists/${slug}/source`)).json();
+    const source = (await call('GET', `/api/lists/${slug}/source`)).json().source;
     expect(await importStatus(t, organizer.token, source.lastImportId)).toMatchObject({ counts: { total: 1, created: 1, removed: 3 } });
     expect(await members()).toEqual([{ email: 'grace@example.org', status: 'published' }]);
     expect(await profile('ada@example.org')).toMatchObject({ status: 'hidden' });
@@ -118,7 +118,7 @@ describe('a list that follows a sheet (SYNC_ALLOW_PRIVATE=1, the sheet served on
     server.answer = { csv: `${HEADER}\n` };
     expect((await t.app.scheduler.runOnce(at(5)))['sheet-sync']).toEqual({ synced: 0, unchanged: 0, failed: 1 });
     expect(await members()).toEqual([{ email: 'grace@example.org', status: 'published' }]);
-    const source = (await call('GET', `/api/lists/${slug}/source`)).json();
+    const source = (await call('GET', `/api/lists/${slug}/source`)).json().source;
     expect(source).toMatchObject({ failures: 1, paused: false });
     expect(source.lastError).toContain('no row that can be imported');
   });
@@ -129,7 +129,7 @@ describe('a list that follows a sheet (SYNC_ALLOW_PRIVATE=1, the sheet served on
     server.answer = { status: 200, body: '<html>Sign in</html>', headers: { 'content-type': 'text/html' } };
     expect((await t.app.scheduler.runOnce(at(9)))['sheet-sync']).toEqual({ synced: 0, unchanged: 0, failed: 1 });
 
-    const paused = (await call('GET', `/api/lists/${slug}/source`)).json();
+    const paused = (await call('GET', `/api/lists/${slug}/source`)).json().source;
     expect(paused).toMatchObject({ failures: 3, paused: true });
     expect(paused.lastError).toContain('not a CSV');
     const mail = await t.app.db.selectFrom('dev_mail').selectAll().where('to_address', '=', organizer.user.email).execute();
@@ -178,6 +178,7 @@ describe('a list that follows a sheet (SYNC_ALLOW_PRIVATE=1, the sheet served on
     const cadence = await call('PUT', `/api/lists/${slug}/source`, { url: server.url(), every: 'weekly', attestConsent: true });
     expect(cadence.statusCode).toBe(400);
     const none = await createList(t, organizer.token);
+    expect((await call('GET', `/api/lists/${none.slug}/source`)).json()).toEqual({ source: null });
     const sync = await call('POST', `/api/lists/${none.slug}/sync`);
     expect(sync.statusCode).toBe(404);
     expect(sync.json().message).toContain('follows no sheet');

@@ -1,4 +1,4 @@
-import { ApiError, request } from './http.js';
+import { request } from './http.js';
 
 import type { MeReply, MeUser } from '../../../server/schemas/auth.js';
 import type { ImportStatusReply } from '../../../server/schemas/imports.js';
@@ -38,6 +38,12 @@ const TARGET_LABELS: Record<Target, string> = {
   consent: 'Consent to be listed',
 };
 export const TARGETS = Object.entries(TARGET_LABELS) as [Target, string][];
+
+/** An organizer's mapping as the API's override: the chosen columns, and null for every field left out. */
+export function mappingOverride(mapping: Mapping | undefined): Record<string, string | null> | undefined {
+  if (!mapping) return undefined;
+  return Object.fromEntries(TARGETS.map(([target]) => [target, mapping[target] ?? null]));
+}
 
 const csrf = (me: Me) => (me.csrfToken ? { 'x-csrf-token': me.csrfToken } : undefined);
 
@@ -94,14 +100,8 @@ type SourceMapping = NonNullable<SheetSource['mapping']>;
 const sourcePath = (slug: string) => `/api/lists/${encodeURIComponent(slug)}/source`;
 
 /** The list's sheet, or null when it follows none. */
-export async function getSource(slug: string, signal: AbortSignal): Promise<SheetSource | null> {
-  try {
-    return await request<SheetSource>('GET', sourcePath(slug), { signal });
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return null;
-    throw err;
-  }
-}
+export const getSource = async (slug: string, signal: AbortSignal) =>
+  (await request<{ source: SheetSource | null }>('GET', sourcePath(slug), { signal })).source;
 
 /** A dry run of the sheet at `url`: the import to watch, as for an uploaded file. */
 export const previewSource = (me: Me, slug: string, body: { url: string; mapping?: SourceMapping }) =>

@@ -3,13 +3,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
 import {
-  getSource, previewSource, setSource, syncSource, watchImport,
-  type ImportStatus, type LayoffList, type Me, type SheetSource, type SyncCadence,
+  getSource, mappingOverride, previewSource, setSource, syncSource, watchImport,
+  type ImportStatus, type LayoffList, type Mapping, type Me, type SheetSource, type SyncCadence,
 } from '../api/organize.js';
 import { peopleLabel } from '../labels.js';
 import { controls, tokens } from '../styles.js';
 import './ll-import-counts.js';
 import './ll-import-preview.js';
+import './ll-mapping-editor.js';
 
 const CADENCES: [SyncCadence, string][] = [['hourly', 'Every hour'], ['daily', 'Every day'], ['off', 'Only when I click "Sync now"']];
 const CADENCE_WORDS: Record<SyncCadence, string> = { hourly: 'every hour', daily: 'every day', off: 'only when you sync it' };
@@ -44,6 +45,8 @@ export class LlSheetFollow extends LitElement {
       .status dd { margin: 0; overflow-wrap: anywhere; }
       .ok { color: var(--ll-ok); font-weight: 600; }
       h3 { font-size: 1rem; margin: 1rem 0 0.5rem; }
+      details { margin-top: 1rem; }
+      summary { cursor: pointer; font-weight: 600; }
     `,
   ];
 
@@ -54,6 +57,8 @@ export class LlSheetFollow extends LitElement {
   @state() private _every: SyncCadence = 'daily';
   @state() private _attest = false;
   @state() private _preview: ImportStatus | undefined;
+  /** The organizer's choice of columns, once they change the detected one. */
+  @state() private _mapping: Mapping | undefined;
   @state() private _busy: 'preview' | 'save' | 'sync' | undefined;
   @state() private _message = '';
   @state() private _error = '';
@@ -121,6 +126,15 @@ export class LlSheetFollow extends LitElement {
       </form>
       ${this._error ? html`<p class="problem" role="alert">${this._error}</p>` : nothing}
       ${preview?.status === 'failed' ? html`<p class="problem" role="alert">${preview.error}</p>` : nothing}
+      ${preview && preview.headers.length > 0
+        ? html`<details ?open=${preview.status === 'failed'}>
+            <summary>Columns (${Object.keys(this._mapping ?? preview.mapping).length} of ${preview.headers.length} used)</summary>
+            <p class="hint">Each field takes one column of the sheet. Change a choice, then preview again; every sync reads the sheet this way.</p>
+            <ll-mapping-editor .headers=${preview.headers} .mapping=${this._mapping ?? preview.mapping}
+              @ll-mapping-change=${(e: CustomEvent<Mapping>) => (this._mapping = e.detail)}></ll-mapping-editor>
+            <div class="actions"><button class="secondary" @click=${this._onPreview} ?disabled=${this._busy !== undefined}>Preview again</button></div>
+          </details>`
+        : nothing}
       ${preview?.status === 'done'
         ? html`<h3>What the first sync would do</h3>
             <p class="hint">A dry run: nothing has been saved.${preview.counts.removed
@@ -154,6 +168,10 @@ export class LlSheetFollow extends LitElement {
     this._every = source.every;
     this._attest = false;
     this._preview = undefined;
+    // The columns chosen when it was saved (the page saves every field, null for those left out).
+    this._mapping = source.mapping
+      ? Object.fromEntries(Object.entries(source.mapping).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+      : undefined;
     this._message = '';
     this._error = '';
     this._editing = true;
@@ -170,7 +188,7 @@ export class LlSheetFollow extends LitElement {
     this._error = '';
     this._preview = undefined;
     try {
-      const { id } = await previewSource(this.me, this.list.slug, { url: this._url.trim() });
+      const { id } = await previewSource(this.me, this.list.slug, { url: this._url.trim(), mapping: mappingOverride(this._mapping) });
       this._preview = await watchImport(id, () => undefined, this._abort.signal);
     } catch (err) {
       this._fail(err, 'The sheet could not be previewed. Try again.');
@@ -183,7 +201,7 @@ export class LlSheetFollow extends LitElement {
     this._busy = 'save';
     this._error = '';
     try {
-      await setSource(this.me, this.list.slug, { url: this._url.trim(), every: this._every, attestConsent: this._attest });
+      await setSource(this.me, this.list.slug, { url: this._url.trim(), every: this._every, attestConsent: this._attest, mapping: mappingOverride(this._mapping) });
       this._editing = false;
       this._preview = undefined;
       await this._sync();

@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ApiError } from '../api/http.js';
 import {
-  getMe, reportUrl, signOut, startImport, TARGETS, watchImport,
+  getMe, mappingOverride, reportUrl, signOut, startImport, watchImport,
   type ImportStatus, type LayoffList, type Mapping, type Me,
 } from '../api/organize.js';
 import '../components/ll-file-drop.js';
@@ -263,12 +263,6 @@ export class LlOrganizePage extends LitElement {
     this._mapping = event.detail;
   }
 
-  /** The organizer's mapping as an override: chosen columns, and null for fields left out. */
-  private _override(): Record<string, string | null> | undefined {
-    if (!this._mapping) return undefined;
-    return Object.fromEntries(TARGETS.map(([target]) => [target, this._mapping![target] ?? null]));
-  }
-
   private async _send(dryRun: boolean): Promise<ImportStatus | undefined> {
     if (!this._me || !this._list || !this._file) return undefined;
     this._error = '';
@@ -277,7 +271,7 @@ export class LlOrganizePage extends LitElement {
         dryRun,
         attestConsent: dryRun ? true : this._attest,
         encoding: this._encoding,
-        mapping: this._override(),
+        mapping: mappingOverride(this._mapping),
       });
       return await watchImport(id, (status) => (dryRun ? (this._checking = status) : (this._run = status)), this._abort.signal);
     } catch (err) {
