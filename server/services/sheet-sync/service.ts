@@ -161,14 +161,15 @@ export class SheetSyncService {
         limit ${SOURCES_PER_PASS}
         for update skip locked)
       returning list_id`.execute(this.deps.db);
-    const counts = { synced: 0, unchanged: 0, failed: 0 };
+    // "failed" is the scheduler's word for a job that threw: a sheet that could not be synced is "unreadable".
+    const counts = { synced: 0, unchanged: 0, unreadable: 0 };
     for (const { list_id } of claimed) {
       const source = await this.row(list_id);
       if (!source) continue;
       const run = await this.run(source);
       if (run.kind === 'unchanged') counts.unchanged++;
       else if (run.kind === 'import' && (await run.done)) counts.synced++;
-      else counts.failed++;
+      else counts.unreadable++;
     }
     return counts;
   }

@@ -90,8 +90,8 @@ describe('a list that follows a sheet (SYNC_ALLOW_PRIVATE=1, the sheet served on
     expect(await importCount()).toBe(imports);
 
     // Not due before its hour is up; then the scheduler asks, and still nothing changes.
-    expect((await t.app.scheduler.runOnce(at(0.5)))['sheet-sync']).toEqual({ synced: 0, unchanged: 0, failed: 0 });
-    expect((await t.app.scheduler.runOnce(at(1.5)))['sheet-sync']).toEqual({ synced: 0, unchanged: 1, failed: 0 });
+    expect((await t.app.scheduler.runOnce(at(0.5)))['sheet-sync']).toEqual({ synced: 0, unchanged: 0, unreadable: 0 });
+    expect((await t.app.scheduler.runOnce(at(1.5)))['sheet-sync']).toEqual({ synced: 0, unchanged: 1, unreadable: 0 });
     expect(await importCount()).toBe(imports);
   });
 
@@ -103,7 +103,7 @@ describe('a list that follows a sheet (SYNC_ALLOW_PRIVATE=1, the sheet served on
 
     server.answer = sheet(grace);
     const report = await t.app.scheduler.runOnce(at(3));
-    expect(report['sheet-sync']).toEqual({ synced: 1, unchanged: 0, failed: 0 });
+    expect(report['sheet-sync']).toEqual({ synced: 1, unchanged: 0, unreadable: 0 });
     const source = (await call('GET', `/api/lists/${slug}/source`)).json().source;
     expect(await importStatus(t, organizer.token, source.lastImportId)).toMatchObject({ counts: { total: 1, created: 1, removed: 3 } });
     expect(await members()).toEqual([{ email: 'grace@example.org', status: 'published' }]);
@@ -116,7 +116,7 @@ describe('a list that follows a sheet (SYNC_ALLOW_PRIVATE=1, the sheet served on
 
   it('never empties the list for a sheet with no usable row', async () => {
     server.answer = { csv: `${HEADER}\n` };
-    expect((await t.app.scheduler.runOnce(at(5)))['sheet-sync']).toEqual({ synced: 0, unchanged: 0, failed: 1 });
+    expect((await t.app.scheduler.runOnce(at(5)))['sheet-sync']).toEqual({ synced: 0, unchanged: 0, unreadable: 1 });
     expect(await members()).toEqual([{ email: 'grace@example.org', status: 'published' }]);
     const source = (await call('GET', `/api/lists/${slug}/source`)).json().source;
     expect(source).toMatchObject({ failures: 1, paused: false });
@@ -125,9 +125,9 @@ describe('a list that follows a sheet (SYNC_ALLOW_PRIVATE=1, the sheet served on
 
   it('pauses a sheet that fails three times in a row and mails the organizer, without touching the list; PUT resumes it', async () => {
     server.answer = { status: 403, body: 'private' };
-    expect((await t.app.scheduler.runOnce(at(7)))['sheet-sync']).toEqual({ synced: 0, unchanged: 0, failed: 1 });
+    expect((await t.app.scheduler.runOnce(at(7)))['sheet-sync']).toEqual({ synced: 0, unchanged: 0, unreadable: 1 });
     server.answer = { status: 200, body: '<html>Sign in</html>', headers: { 'content-type': 'text/html' } };
-    expect((await t.app.scheduler.runOnce(at(9)))['sheet-sync']).toEqual({ synced: 0, unchanged: 0, failed: 1 });
+    expect((await t.app.scheduler.runOnce(at(9)))['sheet-sync']).toEqual({ synced: 0, unchanged: 0, unreadable: 1 });
 
     const paused = (await call('GET', `/api/lists/${slug}/source`)).json().source;
     expect(paused).toMatchObject({ failures: 3, paused: true });
@@ -140,12 +140,12 @@ describe('a list that follows a sheet (SYNC_ALLOW_PRIVATE=1, the sheet served on
     // Paused: no pass fetches it, and no second mail goes out.
     server.answer = sheet(grace, ada);
     const requests = server.requests.length;
-    expect((await t.app.scheduler.runOnce(at(11)))['sheet-sync']).toEqual({ synced: 0, unchanged: 0, failed: 0 });
+    expect((await t.app.scheduler.runOnce(at(11)))['sheet-sync']).toEqual({ synced: 0, unchanged: 0, unreadable: 0 });
     expect(server.requests.length).toBe(requests);
 
     const resumed = await call('PUT', `/api/lists/${slug}/source`, { url: server.url(), every: 'daily', attestConsent: true });
     expect(resumed.json()).toMatchObject({ paused: false, failures: 0, lastError: null, every: 'daily' });
-    expect((await t.app.scheduler.runOnce(at(36)))['sheet-sync']).toEqual({ synced: 1, unchanged: 0, failed: 0 });
+    expect((await t.app.scheduler.runOnce(at(36)))['sheet-sync']).toEqual({ synced: 1, unchanged: 0, unreadable: 0 });
     // Ada, dropped and hidden earlier, is named again: she is back on the list and public.
     expect(await members()).toEqual([
       { email: 'ada@example.org', status: 'published' },
