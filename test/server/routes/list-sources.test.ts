@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPeerApp, createTestApp, type TestApp } from '../../helpers/app.js';
+import { BLNS } from '../../helpers/blns.js';
 import { createList, createOrganizer, importCsv, importStatus } from '../../helpers/organizer.js';
 import { startSheetServer } from '../../helpers/sheet-server.js';
 
@@ -177,6 +178,13 @@ describe('a list that follows a sheet (SYNC_ALLOW_PRIVATE=1, the sheet served on
     expect(notUrl.json().message).toContain('https://');
     const cadence = await call('PUT', `/api/lists/${slug}/source`, { url: server.url(), every: 'weekly', attestConsent: true });
     expect(cadence.statusCode).toBe(400);
+    // Every naughty string as a link: a 400 that says what to fix, or (the odd one that is an address) saved; never a 500.
+    for (const url of BLNS) {
+      const res = await call('PUT', `/api/lists/${slug}/source`, { url, every: 'off', attestConsent: true });
+      expect(res.statusCode, JSON.stringify(url)).toBeOneOf([200, 400]);
+      if (res.statusCode === 400) expect(res.json().message.length).toBeGreaterThan(10);
+      else expect(res.json().url).toBe(url.trim());
+    }
     const none = await createList(t, organizer.token);
     expect((await call('GET', `/api/lists/${none.slug}/source`)).json()).toEqual({ source: null });
     const sync = await call('POST', `/api/lists/${none.slug}/sync`);
