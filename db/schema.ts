@@ -17,6 +17,11 @@ type ImportStatus = (typeof IMPORT_STATUSES)[number];
 /** What a running import is doing: reading rows from the file, or merging them in one transaction. */
 export const IMPORT_PHASES = ['reading', 'merging'] as const;
 type ImportPhase = (typeof IMPORT_PHASES)[number];
+export const IMPORT_SOURCES = ['upload', 'sync'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];
+/** How often a followed sheet is fetched. */
+export const SYNC_CADENCES = ['hourly', 'daily', 'off'] as const;
+export type SyncCadence = (typeof SYNC_CADENCES)[number];
 
 interface UserTable {
   id: Generated<number>;
@@ -179,6 +184,10 @@ interface ImportTable {
   size_bytes: number | null;
   read_bytes: Generated<number>;
   phase: ImportPhase | null;
+  /** Where the file came from: an upload (or the CLI), or a sheet the list follows. */
+  source: ColumnType<ImportSource, ImportSource | undefined, ImportSource>;
+  /** People who left the list because the followed sheet no longer names them. */
+  removed: Generated<number>;
   /** The runner lock id of the process that runs it (server/services/imports/runner.ts). */
   runner: number | null;
   created_at: CreatedAt;
@@ -195,6 +204,32 @@ export interface ImportRejectionTable {
   data: ColumnType<string[], string, string>;
   /** Hashes of the email and LinkedIn URL the row names (as in suppressions), so a removal finds it. */
   identity_hashes: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+/** The sheet a list follows (server/services/sheet-sync.ts). */
+interface ListSourceTable {
+  list_id: number;
+  /** As the organizer pasted it. */
+  url: string;
+  /** The CSV it stands for (a Google Sheets share link becomes its export link). */
+  fetch_url: string;
+  every: SyncCadence;
+  mapping: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  /** Who set it, and when they attested that the people on the sheet opted in. */
+  user_id: number | null;
+  attested_at: Timestamp;
+  etag: string | null;
+  last_modified: string | null;
+  /** sha256 of the last content imported: a server without validators still costs no import. */
+  content_hash: string | null;
+  last_run_at: Timestamp | null;
+  last_import_id: number | null;
+  /** Consecutive failed runs; at 3 the source is paused until its organizer resumes it. */
+  failures: Generated<number>;
+  last_error: string | null;
+  paused: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
 }
 
 interface ImportNoticeTable {
@@ -271,6 +306,7 @@ export interface Database {
   imports: ImportTable;
   import_rejections: ImportRejectionTable;
   import_notices: ImportNoticeTable;
+  list_sources: ListSourceTable;
   search_outbox: SearchOutboxTable;
   search_reindexes: SearchReindexTable;
   search_reindex_changes: SearchReindexChangeTable;

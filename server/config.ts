@@ -28,6 +28,8 @@ export interface Config {
   devMailbox: boolean;
   /** Whom to believe about the client's address (X-Forwarded-For): nobody, a number of hops, or these proxies. */
   trustProxy: false | number | string[];
+  /** SYNC_ALLOW_PRIVATE=1: followed sheets may be fetched over http and from private addresses (development and tests only). */
+  syncAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +77,7 @@ export function loadConfig(env: Env = process.env): Config {
     // reads it can take over any profile.
     devMailbox: devMailbox ?? (!smtpUrl && isLoopback(host) && !production && !env.PUBLIC_URL?.trim().startsWith('https:')),
     trustProxy: read('TRUST_PROXY', trustProxy, false),
+    syncAllowPrivate: read('SYNC_ALLOW_PRIVATE', onOff, false),
   };
   if (config.meiliUrl && !config.meiliMasterKey) {
     problems.push('MEILI_MASTER_KEY: required when MEILI_URL is set (the key of that Meilisearch)');
@@ -93,6 +96,9 @@ export function loadConfig(env: Env = process.env): Config {
       'PUBLIC_URL: must be an https:// URL with NODE_ENV=production, since links in mail carry sign-in tokens and the ' +
         'session cookie is Secure (e.g. PUBLIC_URL=https://lifeline.example.org)',
     );
+  }
+  if (production && config.syncAllowPrivate) {
+    problems.push('SYNC_ALLOW_PRIVATE=1: lets anyone who follows a sheet make Lifeline fetch addresses inside your network; it is for development and tests only, unset it with NODE_ENV=production');
   }
   // One line, as every failed start prints: each problem names its variable and the fix.
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IMPORT_PHASES, IMPORT_STATUSES } from '../../db/schema.js';
+import { IMPORT_PHASES, IMPORT_SOURCES, IMPORT_STATUSES } from '../../db/schema.js';
 import { HEADER_LANGUAGES, TARGETS } from '../services/imports/mapping.js';
 
 const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -12,6 +12,7 @@ const ImportCountsSchema = Type.Object({
   unchanged: Type.Integer(),
   skipped: Type.Integer(),
   failed: Type.Integer(),
+  removed: Type.Optional(Type.Integer({ description: 'a sync only: people who left the list because the sheet no longer names them' })),
 });
 
 const MappingSchema = Type.Object(
@@ -61,6 +62,7 @@ export const ImportStatusSchema = Type.Object({
   id: Type.Integer(),
   list: Type.String({ description: 'the slug of the list' }),
   fileName: Type.String(),
+  source: literals(IMPORT_SOURCES),
   status: literals(IMPORT_STATUSES),
   dryRun: Type.Boolean(),
   attestConsent: Type.Boolean(),

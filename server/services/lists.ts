@@ -102,6 +102,19 @@ export class ListService {
   }
 }
 
+/**
+ * A list its organizer (or an admin) imports into or follows a sheet for: 404 for an unknown
+ * list, 403 for another organizer's (lists are public, so saying it exists tells nothing).
+ */
+export async function findOwnList(db: Executor, slug: string, user: { id: number; role: string }) {
+  const list = await findListForImport(db, slug);
+  if (!list) throw httpErrors.notFound(`No list with the slug "${slug}". Create it first with POST /api/lists.`);
+  if (list.organizer_id !== user.id && user.role !== 'admin') {
+    throw httpErrors.forbidden(`The list "${list.slug}" belongs to another organizer: import into a list you created, or ask an admin.`);
+  }
+  return list;
+}
+
 /** What the import needs of a list: its id and the employer its people most likely left. */
 export function findListForImport(db: Executor, slug: string) {
   return db

@@ -64,6 +64,14 @@ describe('loadConfig', () => {
 
 
 
+  it('lets SYNC_ALLOW_PRIVATE open private addresses to sheet syncs outside production only', () => {
+    expect(loadConfig({}).syncAllowPrivate).toBe(false);
+    expect(loadConfig({ SYNC_ALLOW_PRIVATE: '1' }).syncAllowPrivate).toBe(true);
+    expect(() => loadConfig({ SYNC_ALLOW_PRIVATE: 'yes' })).toThrow(/SYNC_ALLOW_PRIVATE="yes": must be 1 \(on\) or 0 \(off\)/);
+    const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.internal:25', PUBLIC_URL: 'https://lifeline.example.org' };
+    expect(() => loadConfig({ ...production, SYNC_ALLOW_PRIVATE: '1' })).toThrow(/SYNC_ALLOW_PRIVATE=1: [^\n]*development and tests only/);
+  });
+
   it('takes TRUST_PROXY as a hop count or a list of proxy addresses and CIDRs, never "trust everyone"', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);

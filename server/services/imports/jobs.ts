@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/client.js';
+import type { ImportSource } from '../../../db/schema.js';
 import type { ImportStatusReply } from '../../schemas/imports.js';
 import type { HeaderLanguage, MappingConfidence } from './mapping.js';
 import type { ImportOptions, PreviewRow } from './types.js';
@@ -9,7 +10,7 @@ export const INTERRUPTED = 'Interrupted: the server stopped while this import ra
 
 export async function createImport(
   db: Executor,
-  input: { listId: number; userId: number | null; fileName: string; options: ImportOptions; runner: number },
+  input: { listId: number; userId: number | null; fileName: string; options: ImportOptions; runner: number; source?: ImportSource },
 ): Promise<number> {
   const row = await db
     .insertInto('imports')
@@ -18,6 +19,7 @@ export async function createImport(
       user_id: input.userId,
       file_name: input.fileName,
       runner: input.runner,
+      source: input.source,
       dry_run: input.options.dryRun,
       attest_consent: input.options.attestConsent,
       options: JSON.stringify(input.options),
@@ -52,7 +54,8 @@ export function toImportStatus(row: ImportRow): ImportStatusReply {
     phase: row.phase,
     processed: row.processed,
     progress: row.status === 'done' ? 1 : size > 0 ? Math.min(1, row.read_bytes / size) : 0,
-    counts: { total: row.total, created: row.created, updated: row.updated, unchanged: row.unchanged, skipped: row.skipped, failed: row.failed },
+    counts: { total: row.total, created: row.created, updated: row.updated, unchanged: row.unchanged, skipped: row.skipped, failed: row.failed, ...(row.source === 'sync' ? { removed: row.removed } : {}) },
+    source: row.source,
     ...(row.error ? { error: row.error } : {}),
     mapping: row.mapping ?? {},
     confidence: options.confidence ?? {},
@@ -73,7 +76,7 @@ export function toImportStatus(row: ImportRow): ImportStatusReply {
 export async function failInterruptedImports(db: Executor): Promise<number> {
   const result = await db
     .updateTable('imports')
-    .set({ status: 'failed', phase: null, error: INTERRUPTED, finished_at: sql`now()`, total: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 })
+    .set({ status: 'failed', phase: null, error: INTERRUPTED, finished_at: sql`now()`, total: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, removed: 0 })
     .where('status', 'in', ['queued', 'running'])
     .where(({ not, exists }) =>
       not(

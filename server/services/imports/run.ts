@@ -17,8 +17,8 @@ import { applyOverride, autoMapping, distinctHeaders, mappingProblem, type Heade
 import { rejectionsAt } from './report.js';
 import { cellReader, rowIdentity, validateRow, type RowResult } from './rows.js';
 import {
-  analyzeStage, applyStage, classify, countActions, createStage, recordEmployers, rejectStaged, markSuppressed,
-  stagedCompanies, stageLine, stageWriter,
+  analyzeStage, applyStage, classify, countActions, countLeavers, createStage, recordEmployers, rejectStaged, markSuppressed,
+  rejoinNamed, removeLeavers, stagedCompanies, stageLine, stageWriter,
 } from './stage.js';
 
 const PREVIEW_ROWS = 20;
@@ -30,10 +30,11 @@ const IMPORT_LOCK = 740_001;
 const COPY_CHUNK_CHARS = 64 * 1024;
 const NUL_HEADER = 'The header row contains NUL characters: the file is probably UTF-16 without a byte order mark, or damaged. Choose its encoding (UTF-16 LE or BE), or save it again as CSV UTF-8.';
 const NUL_ROW = 'The row contains a NUL character (a sign of a damaged file): remove it and import the row again.';
+const NO_ROWS_TO_FOLLOW = 'The sheet has no row that can be imported, so the list was left as it is (following it would have taken everyone off the list). Check that the sheet still has its rows and its header row.';
 /** How often a running import tells its progress. */
 const PROGRESS_MS = 250;
 
-const emptyCounts = (): ImportCounts => ({ total: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 });
+const emptyCounts = (): ImportCounts => ({ total: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, removed: 0 });
 
 /** What an import runs on: the pool for its bookkeeping, a connection of its own for its transaction. */
 interface ImportContext {
@@ -229,9 +230,18 @@ async function importInTransaction(
   await recordEmployers(trx, employers);
   await markSuppressed(trx);
   await classify(trx, list);
-  const counts = { total, ...(await countActions(trx)) };
+  const counts = { total, ...(await countActions(trx)), removed: options.removeMissing ? await countLeavers(trx, list) : 0 };
+  // A sheet emptied by mistake (or a page that parsed as a CSV of nothing) must not empty the list.
+  if (options.removeMissing && counts.created + counts.updated + counts.unchanged === 0) throw new ImportFileError(NO_ROWS_TO_FOLLOW);
   await rejectStaged(trx, importId);
-  if (!options.dryRun) await applyStage(trx, list);
+  if (!options.dryRun) {
+    // Before the merge: the profiles it creates are named by no staged row's match.
+    if (options.removeMissing) {
+      await removeLeavers(trx, list);
+      await rejoinNamed(trx, list);
+    }
+    await applyStage(trx, list);
+  }
 
   // A row the report lists is shown as the report tells it: turned away by validation, or for a later row of the same person.
   const rejected = await rejectionsAt(trx, importId, preview.map((p) => p.line));

@@ -5,7 +5,7 @@ import type { Db } from '../../../db/client.js';
 import type { Log } from '../../logger.js';
 import type { Mailer } from '../../mail/mailer.js';
 import type { ImportStatusReply } from '../../schemas/imports.js';
-import { findListForImport } from '../lists.js';
+import { findOwnList } from '../lists.js';
 import type { AuthUser } from '../auth-user.js';
 import { failInterruptedImports, findImport, toImportStatus } from './jobs.js';
 import { sendImportNotices } from './notices.js';
@@ -78,14 +78,10 @@ export class ImportService {
    * 404 for an unknown list, 403 for another organizer's, 415 for a body that is not a form.
    */
   async upload(request: FastifyRequest, slug: string, user: AuthUser): Promise<number> {
-    const list = await findListForImport(this.deps.db, slug);
-    if (!list) throw httpErrors.notFound(`No list with the slug "${slug}". Create it first with POST /api/lists.`);
-    if (list.organizer_id !== user.id && user.role !== 'admin') {
-      throw httpErrors.forbidden(`The list "${list.slug}" belongs to another organizer: import into a list you created, or ask an admin.`);
-    }
+    const list = await findOwnList(this.deps.db, slug, user);
     if (!request.isMultipart()) throw httpErrors.unsupportedMediaType('Send the file as multipart/form-data, in a field named "file".');
     const job = await receiveImportUpload(this.deps.db, request, list, user.id, this.runnerId);
-    this.enqueue(job);
+    void this.enqueue(job);
     return job.importId;
   }
 
@@ -101,21 +97,28 @@ export class ImportService {
     return reportCsv(this.deps.db, row.id, toImportStatus(row).headers);
   }
 
-  /** Runs an import in the background (one at a time); the job's file is deleted afterwards. */
-  enqueue(job: ImportJob): void {
+  /**
+   * Runs an import in the background (one at a time); the job's file is deleted afterwards.
+   * Resolves with its outcome (undefined if it crashed), for a caller that follows it (a sheet sync).
+   */
+  enqueue(job: ImportJob): Promise<ImportOutcome | undefined> {
     const { db, databaseUrl, log } = this.deps;
-    this.queue = this.queue.then(async () => {
+    const run = this.queue.then(async () => {
       try {
         const outcome = await runImport({ db, databaseUrl, log }, job);
         log.info({ importId: job.importId, status: outcome.status, counts: outcome.counts }, 'import finished');
         this.deps.onFinished?.(outcome, job);
         if (outcome.status === 'done' && !job.options.dryRun) void this.sendNotices();
+        return outcome;
       } catch (err) {
         log.error({ err, importId: job.importId }, 'import crashed');
+        return undefined;
       } finally {
         await rm(job.filePath, { force: true });
       }
     });
+    this.queue = run.then(() => undefined);
+    return run;
   }
 
   /** Resolves when every import enqueued so far has finished (tests, shutdown). */

@@ -331,3 +331,59 @@ export async function applyStage(trx: Trx, list: { id: number; employer_id: numb
     where ${JOINS} and p.email is not null and p.status = 'published'
     on conflict do nothing`.execute(trx);
 }
+
+/**
+ * The list's people whom no row of the file names any more: matched by no kept row, and named by
+ * no row at all, not even one turned away (a typo in someone's row must not take them off the
+ * list). The stage keeps the rows' identities as hashes; the profiles' are computed alike (see
+ * emailHash and linkedinHash in server/privacy/suppression.ts).
+ */
+const leavers = (list: { id: number }) => sql`
+  select p.id from profile_lists pl join profiles p on p.id = pl.profile_id
+  where pl.list_id = ${list.id}::int
+    and not exists (select 1 from import_stage s where s.profile_id = p.id)
+    and (p.email is null or not exists (select 1 from import_stage s
+      where s.email_hash = encode(sha256(convert_to('email:' || lower(p.email), 'UTF8')), 'hex')))
+    and (p.linkedin_url is null or not exists (select 1 from import_stage s
+      where s.linkedin_hash = encode(sha256(convert_to('linkedin:' || p.linkedin_url, 'UTF8')), 'hex')))`;
+
+/** How many people would leave the list (a followed sheet's preview and counts). */
+export async function countLeavers(trx: Trx, list: { id: number }): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from (${leavers(list)}) l`.execute(trx);
+  return rows[0]!.n;
+}
+
+/**
+ * The people the followed sheet no longer names leave the list. A profile is hidden too when it is
+ * on no other list and its owner never took it over (DESIGN.md, "Who may change a profile"):
+ * without the sheet nothing says it may stay public. Self-managed profiles only lose the list.
+ */
+export async function removeLeavers(trx: Trx, list: { id: number }): Promise<void> {
+  await sql`
+    with gone as (
+      delete from profile_lists pl where pl.list_id = ${list.id}::int and pl.profile_id in (${leavers(list)})
+      returning pl.profile_id),
+    hidden as (
+      update profiles p set status = 'hidden', updated_at = now()
+      from gone g
+      where p.id = g.profile_id and p.status = 'published' and p.email_verified_at is null
+        and not exists (select 1 from profile_lists o where o.profile_id = p.id and o.list_id <> ${list.id}::int))
+    insert into search_outbox (profile_id) select profile_id from gone`.execute(trx);
+}
+
+/**
+ * The followed sheet names again someone it once dropped: a profile this list created, hidden
+ * when the sheet no longer named them (on no list since), comes back on the list and in search.
+ * A profile hidden for any other reason is either still on a list or self-managed, so untouched.
+ */
+export async function rejoinNamed(trx: Trx, list: { id: number }): Promise<void> {
+  await sql`
+    with back as (
+      select distinct p.id from import_stage s join profiles p on p.id = s.profile_id
+      where ${KEPT} and s.merged_into is null and not s.suppressed
+        and p.status = 'hidden' and ${listOwns(list)}
+        and not exists (select 1 from profile_lists pl where pl.profile_id = p.id)),
+    listed as (insert into profile_lists (profile_id, list_id) select id, ${list.id}::int from back on conflict do nothing),
+    shown as (update profiles p set status = 'published', updated_at = now() from back b where p.id = b.id)
+    insert into search_outbox (profile_id) select id from back`.execute(trx);
+}

@@ -9,6 +9,8 @@ export interface ImportOptions {
   attestConsent: boolean;
   encoding: EncodingChoice;
   mapping?: MappingOverride;
+  /** A followed sheet: the list's people whom the file no longer names leave the list. */
+  removeMissing?: boolean;
 }
 
 export interface ImportCounts {
@@ -18,6 +20,8 @@ export interface ImportCounts {
   unchanged: number;
   skipped: number;
   failed: number;
+  /** People who left the list because the file no longer names them (a followed sheet only). */
+  removed: number;
 }
 
 /** A row of the preview: what would be stored, or why not. */

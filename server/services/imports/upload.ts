@@ -42,6 +42,9 @@ export function importOptions(fields: Record<string, string>): ImportOptions {
 }
 
 const UPLOAD_PREFIX = 'lifeline-import-';
+
+/** A new temporary file for a file to import (an upload, a fetched sheet), which removeStaleUploads cleans up after a crash. */
+export const newUploadPath = () => path.join(os.tmpdir(), `${UPLOAD_PREFIX}${randomBytes(8).toString('hex')}.csv`);
 /** Far longer than any import runs: an upload older than this was left by a process that died. */
 const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000;
 
@@ -73,7 +76,7 @@ export async function receiveImportUpload(
   userId: number,
   runner: number,
 ): Promise<ImportJob> {
-  const filePath = path.join(os.tmpdir(), `${UPLOAD_PREFIX}${randomBytes(8).toString('hex')}.csv`);
+  const filePath = newUploadPath();
   const fields: Record<string, string> = {};
   let fileName: string | undefined;
   try {

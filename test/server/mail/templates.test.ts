@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contactMail } from '../../../server/mail/contact.js';
 import { escapeHtml } from '../../../server/mail/layout.js';
 import { manageLinkMail } from '../../../server/mail/manage-link.js';
+import { sheetSyncPausedMail } from '../../../server/mail/sheet-sync-paused.js';
 import { verifyMail } from '../../../server/mail/verify.js';
 
 const EVIL = `"><img src=x onerror=alert(1)>&'`;
@@ -19,8 +20,11 @@ describe('mail templates', () => {
     manageUrl: 'https://l.test/manage',
   });
 
+  // The list's title is the organizer's, the reason may quote the sheet's own headers.
+  const paused = sheetSyncPausedMail({ listTitle: EVIL, sheetUrl: 'https://l.test/sheet.csv', reason: EVIL, organizeUrl: 'https://l.test/organize' });
+
   it('escapes every value in the HTML and keeps it as typed in the text', () => {
-    for (const mail of [...manage, contact]) {
+    for (const mail of [...manage, contact, paused]) {
       expect(mail.html).not.toContain('<img');
       expect(mail.html).toContain(escapeHtml(EVIL));
       expect(mail.text).toContain(EVIL);

@@ -2,6 +2,7 @@ import { request } from './http.js';
 
 import type { MeReply, MeUser } from '../../../server/schemas/auth.js';
 import type { ImportStatusReply } from '../../../server/schemas/imports.js';
+import type { SourceReply } from '../../../server/schemas/list-sources.js';
 import type { List } from '../../../server/schemas/lists.js';
 import type { Target } from '../../../server/services/imports/mapping.js';
 
@@ -41,6 +42,12 @@ const TARGET_LABELS: Record<Target, string> = {
   consent: 'Consent to be listed',
 };
 export const TARGETS = Object.entries(TARGET_LABELS) as [Target, string][];
+
+/** An organizer's mapping as the API's override: the chosen columns, and null for every field left out. */
+export function mappingOverride(mapping: Mapping | undefined): Record<string, string | null> | undefined {
+  if (!mapping) return undefined;
+  return Object.fromEntries(TARGETS.map(([target]) => [target, mapping[target] ?? null]));
+}
 
 const csrf = (me: Me) => (me.csrfToken ? { 'x-csrf-token': me.csrfToken } : undefined);
 
@@ -88,3 +95,24 @@ export async function watchImport(id: number, onUpdate: (status: ImportStatus) =
     if (signal.aborted) throw new DOMException('aborted', 'AbortError');
   }
 }
+
+/** The sheet a list follows (PUT/GET /api/lists/:slug/source). */
+export type SheetSource = SourceReply;
+export type SyncCadence = SheetSource['every'];
+type SourceMapping = NonNullable<SheetSource['mapping']>;
+
+const sourcePath = (slug: string) => `/api/lists/${encodeURIComponent(slug)}/source`;
+
+/** The list's sheet, or null when it follows none. */
+export const getSource = async (slug: string, signal: AbortSignal) =>
+  (await request<{ source: SheetSource | null }>('GET', sourcePath(slug), { signal })).source;
+
+/** A dry run of the sheet at `url`: the import to watch, as for an uploaded file. */
+export const previewSource = (me: Me, slug: string, body: { url: string; mapping?: SourceMapping }) =>
+  request<{ id: number }>('POST', `${sourcePath(slug)}/preview`, { body, headers: csrf(me) });
+
+export const setSource = (me: Me, slug: string, body: { url: string; every: SyncCadence; attestConsent: boolean; mapping?: SourceMapping }) =>
+  request<SheetSource>('PUT', sourcePath(slug), { body, headers: csrf(me) });
+
+export const syncSource = (me: Me, slug: string) =>
+  request<{ id: number } | { unchanged: true }>('POST', `/api/lists/${encodeURIComponent(slug)}/sync`, { headers: csrf(me) });

@@ -5,6 +5,8 @@ import { tokens } from '../styles.js';
 
 const LABELS: [keyof ImportCounts, string][] = [
   ['total', 'Rows'], ['created', 'New'], ['updated', 'Updated'], ['unchanged', 'Unchanged'], ['skipped', 'Skipped'], ['failed', 'Failed'],
+  // A synced sheet only: people the sheet no longer names.
+  ['removed', 'Left the list'],
 ];
 
 /** An import's counts, as a row of figures. */
@@ -25,7 +27,11 @@ export class LlImportCounts extends LitElement {
   @property({ attribute: false }) counts!: ImportCounts;
 
   override render() {
-    return html`<dl>${LABELS.map(([key, label]) => html`<div class="${key} ${this.counts[key] > 0 ? 'some' : ''}"><dt>${label}</dt><dd>${this.counts[key].toLocaleString()}</dd></div>`)}</dl>`;
+    const shown = LABELS.flatMap(([key, label]) => {
+      const value = this.counts[key];
+      return value === undefined ? [] : [{ key, label, value }];
+    });
+    return html`<dl>${shown.map(({ key, label, value }) => html`<div class="${key} ${value > 0 ? 'some' : ''}"><dt>${label}</dt><dd>${value.toLocaleString()}</dd></div>`)}</dl>`;
   }
 }
 

@@ -1,9 +1,10 @@
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { ApiError } from '../api/http.js';
 import {
-  getMe, reportUrl, signOut, startImport, TARGETS, watchImport,
+  getMe, mappingOverride, reportUrl, signOut, startImport, watchImport,
   type ImportStatus, type LayoffList, type Mapping, type Me,
 } from '../api/organize.js';
 import '../components/ll-file-drop.js';
@@ -11,6 +12,7 @@ import '../components/ll-import-counts.js';
 import '../components/ll-import-preview.js';
 import '../components/ll-list-chooser.js';
 import '../components/ll-mapping-editor.js';
+import '../components/ll-sheet-follow.js';
 import '../components/ll-sign-in-form.js';
 import { ENCODINGS, type EncodingChoice } from '../../../common/import-encodings.js';
 import { peopleLabel } from '../labels.js';
@@ -26,7 +28,8 @@ const rowsWord = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'row' : 'rows
 
 /**
  * The organizer's page: sign in, pick or create a list, drop a CSV, check the detected mapping
- * and a dry-run preview, confirm consent, import with a progress bar, read the counts.
+ * and a dry-run preview, confirm consent, import with a progress bar, read the counts; or have
+ * the list follow its sheet by link.
  */
 @customElement('ll-organize-page')
 export class LlOrganizePage extends LitElement {
@@ -106,7 +109,17 @@ export class LlOrganizePage extends LitElement {
       ${this._list ? this._renderUpload() : nothing}
       ${this._preview ? this._renderCheck(this._preview) : nothing}
       ${this._run || this._busy === 'import' ? this._renderRun(this._run) : nothing}
+      ${this._list ? this._renderFollow(me, this._list) : nothing}
     `;
+  }
+
+  /** The other way in: the list follows the sheet people keep adding themselves to. */
+  private _renderFollow(me: Me, list: LayoffList) {
+    return html`<section class="card step" aria-labelledby="step-sheet">
+      <h2 id="step-sheet">Follow a sheet</h2>
+      ${keyed(list.slug, html`<ll-sheet-follow .me=${me} .list=${list}
+        @ll-list-synced=${() => this.renderRoot.querySelector('ll-list-chooser')?.refresh()}></ll-sheet-follow>`)}
+    </section>`;
   }
 
   private _renderUpload() {
@@ -265,12 +278,6 @@ export class LlOrganizePage extends LitElement {
     this._mapping = event.detail;
   }
 
-  /** The organizer's mapping as an override: chosen columns, and null for fields left out. */
-  private _override(): Record<string, string | null> | undefined {
-    if (!this._mapping) return undefined;
-    return Object.fromEntries(TARGETS.map(([target]) => [target, this._mapping![target] ?? null]));
-  }
-
   private async _send(dryRun: boolean): Promise<ImportStatus | undefined> {
     if (!this._me || !this._list || !this._file) return undefined;
     this._error = '';
@@ -279,7 +286,7 @@ export class LlOrganizePage extends LitElement {
         dryRun,
         attestConsent: dryRun ? true : this._attest,
         encoding: this._encoding,
-        mapping: this._override(),
+        mapping: mappingOverride(this._mapping),
       });
       return await watchImport(id, (status) => (dryRun ? (this._checking = status) : (this._run = status)), this._abort.signal);
     } catch (err) {
