@@ -28,6 +28,10 @@ export interface Config {
   devMailbox: boolean;
   /** Whom to believe about the client's address (X-Forwarded-For): nobody, a number of hops, or these proxies. */
   trustProxy: false | number | string[];
+  /** Days after its last confirmation that a profile's owner is asked "Still looking?". */
+  confirmAfterDays: number;
+  /** Days after that mail, unanswered, that the profile is hidden as stale. */
+  hideAfterDays: number;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +79,8 @@ export function loadConfig(env: Env = process.env): Config {
     // reads it can take over any profile.
     devMailbox: devMailbox ?? (!smtpUrl && isLoopback(host) && !production && !env.PUBLIC_URL?.trim().startsWith('https:')),
     trustProxy: read('TRUST_PROXY', trustProxy, false),
+    confirmAfterDays: read('CONFIRM_AFTER_DAYS', (raw) => integer(raw, 1, 3650), 60),
+    hideAfterDays: read('HIDE_AFTER_DAYS', (raw) => integer(raw, 1, 365), 14),
   };
   if (config.meiliUrl && !config.meiliMasterKey) {
     problems.push('MEILI_MASTER_KEY: required when MEILI_URL is set (the key of that Meilisearch)');

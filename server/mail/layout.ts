@@ -10,6 +10,8 @@ interface MailContent {
   /** Words of someone other than Lifeline, shown apart as theirs: "> " lines in text, a blockquote in HTML. */
   quote?: string;
   action?: { label: string; url: string };
+  /** Other one-click answers, shown as lesser buttons after the action. */
+  otherActions?: { label: string; url: string }[];
   /** Said after the button: how long the link works, what to do if it was not you. */
   notes?: string[];
   /** The one-click removal link; every mail about a profile carries one. */
@@ -37,6 +39,7 @@ export function renderMail(content: MailContent): RenderedMail {
     ...content.paragraphs,
     ...(content.quote !== undefined ? [content.quote.split('\n').map((line) => `> ${line}`.trimEnd()).join('\n')] : []),
     ...(content.action ? [`${content.action.label}:\n${content.action.url}`] : []),
+    ...(content.otherActions ?? []).map((a) => `${a.label}:\n${a.url}`),
     ...(content.notes ?? []),
     ...(content.removalUrl ? [`—\n${REMOVAL_NOTE}\n${content.removalUrl}`] : []),
     '— Lifeline, the opt-in directory of people open to work',
@@ -61,6 +64,12 @@ ${
 <p style="margin:0 0 16px;font-size:14px;color:#5b6675">Or paste this address into your browser: ${escapeHtml(content.action.url)}</p>`
     : ''
 }
+${(content.otherActions ?? [])
+  .map(
+    (a) =>
+      `<p style="margin:0 0 12px"><a href="${escapeHtml(a.url)}" style="border:1px solid #0f766e;color:#115e59;padding:10px 18px;border-radius:8px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(a.label)}</a></p>`,
+  )
+  .join('\n')}
 ${(content.notes ?? []).map(p).join('\n')}
 ${
   content.removalUrl

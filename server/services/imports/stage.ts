@@ -267,6 +267,10 @@ export async function rejectStaged(trx: Trx, importId: number): Promise<void> {
  * every profile whose search document changes, and the notices owed. Blank cells never erase
  * what a profile already has (an overlapping list may have fewer columns), and no address is
  * ever put on a stored profile: it is the key to its manage link.
+ *
+ * Freshness: a profile the import publishes counts as confirmed now (its organizer attested the
+ * consent today). Every membership the file names again is `seen_at` now: people without an email
+ * stay listed while their lists do, and one hidden as stale for that reason is listed again.
  */
 export async function applyStage(trx: Trx, list: { id: number; employer_id: number | null }): Promise<void> {
   // New profiles, with their membership, search document and notice, in one pass over the stage.
@@ -274,10 +278,10 @@ export async function applyStage(trx: Trx, list: { id: number; employer_id: numb
     with created as (
       insert into profiles (slug, status, name, headline, role, seniority, skills, years_experience, country, region,
         city, remote, relocation, work_authorization, former_employer_id, linkedin_url, email,
-        consent_at, consent_source, published_at)
+        consent_at, consent_source, published_at, last_confirmed_at)
       select s.slug, 'published', s.name, s.headline, s.role, s.seniority, string_to_array(s.skills, ${SKILL_SEPARATOR}),
         s.years_experience, s.country, s.region, s.city, s.remote, s.relocation, s.work_authorization,
-        ${formerEmployer(list)}, s.linkedin, s.email, now(), ${listSource(list)}, now()
+        ${formerEmployer(list)}, s.linkedin, s.email, now(), ${listSource(list)}, now(), now()
       from import_stage s
       where ${CREATES}
       returning id, email),
@@ -308,6 +312,17 @@ export async function applyStage(trx: Trx, list: { id: number; employer_id: numb
     insert into profile_lists (profile_id, list_id)
     select profile_id, ${list.id} from import_stage where ${JOINS}
     on conflict do nothing`.execute(trx);
+  await sql`
+    update profile_lists set seen_at = now()
+    where list_id = ${list.id}::int and profile_id in (select profile_id from import_stage where ${KEPT} and profile_id is not null)`.execute(trx);
+  await sql`
+    with relisted as (
+      update profiles p set status = 'published', hidden_reason = null, updated_at = now()
+      from import_stage s
+      where s.profile_id = p.id and ${KEPT} and p.status = 'hidden' and p.hidden_reason = 'stale' and p.email is null
+        and ${onList(list)}
+      returning p.id)
+    insert into search_outbox (profile_id) select id from relisted`.execute(trx);
   await sql`
     insert into search_outbox (profile_id)
     select profile_id from import_stage where ${UPDATES} or ${JOINS}`.execute(trx);
