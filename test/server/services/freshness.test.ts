@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPeerApp, createTestApp, type TestApp } from '../../helpers/app.js';
 import { runScript, storesEnv } from '../../helpers/cli.js';
-import { mailTo, mailedToken, publishedProfile } from '../../helpers/opt-in.js';
+import { mailTo, mailedToken, publishedProfile, sessionFor } from '../../helpers/opt-in.js';
 import { createOrganizer, createList, importCsv } from '../../helpers/organizer.js';
 import { outboxDrained } from '../../helpers/profiles.js';
 
@@ -151,6 +151,29 @@ describe('freshness: "Still looking?", hiding, hired', () => {
     expect(await profileOf(slug)).toMatchObject({ status: 'published', hidden_reason: null });
     expect(await t.app.db.selectFrom('hires').select('profile_id').where('profile_id', '=', id).execute()).toHaveLength(0);
     expect(await searchFinds(name, slug)).toBe(true);
+  });
+
+  it('the manage page shows confirmedAt, and its "I found a job" and "I am looking again" buttons do what the links do', async () => {
+    const { form, slug, name } = await freshProfile();
+    const auth = { authorization: `Bearer ${await sessionFor(t.app, form.email)}` };
+    const own = (await t.app.inject({ method: 'GET', url: '/api/me/profile', headers: auth })).json();
+    expect(own).toMatchObject({ status: 'published', hiddenReason: null, hiredAt: null });
+    expect(Date.parse(own.profile.confirmedAt)).toBeGreaterThan(Date.now() - 60_000);
+
+    const hired = await t.app.inject({ method: 'POST', url: '/api/me/profile/hired', headers: auth });
+    expect(hired.statusCode, hired.body).toBe(200);
+    expect(hired.json()).toMatchObject({ status: 'hidden', hiddenReason: 'hired' });
+    expect(hired.json().hiredAt).toEqual(expect.any(String));
+    expect(await searchFinds(name, slug)).toBe(false);
+
+    const back = await t.app.inject({ method: 'POST', url: '/api/me/profile/confirm', headers: auth });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json()).toMatchObject({ status: 'published', hiddenReason: null, hiredAt: null });
+    expect(await searchFinds(name, slug)).toBe(true);
+
+    // Hiding by hand is the owner's, and says so.
+    const hidden = await t.app.inject({ method: 'PATCH', url: '/api/me/profile', headers: auth, payload: { status: 'hidden' } });
+    expect(hidden.json()).toMatchObject({ status: 'hidden', hiddenReason: 'owner' });
   });
 
   it('people without an email follow their list: hidden after 74 days unless a re-import of the list included them', async () => {
