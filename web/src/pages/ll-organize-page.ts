@@ -6,10 +6,12 @@ import {
   getMe, reportUrl, signOut, startImport, TARGETS, watchImport,
   type ImportStatus, type LayoffList, type Mapping, type Me,
 } from '../api/organize.js';
+import { getList } from '../api/talent.js';
 import '../components/ll-file-drop.js';
 import '../components/ll-import-counts.js';
 import '../components/ll-import-preview.js';
 import '../components/ll-list-chooser.js';
+import '../components/ll-list-outcomes.js';
 import '../components/ll-mapping-editor.js';
 import '../components/ll-sign-in-form.js';
 import { ENCODINGS, type EncodingChoice } from '../../../common/import-encodings.js';
@@ -76,6 +78,12 @@ export class LlOrganizePage extends LitElement {
     args: () => [],
   });
 
+  /** The chosen list's outcomes, again after each finished import. */
+  private _outcomes = new Task(this, {
+    task: ([slug], { signal }) => getList(slug!, signal),
+    args: () => [this._list?.slug, this._run?.status] as const,
+  });
+
   override disconnectedCallback(): void {
     this._abort.abort();
     super.disconnectedCallback();
@@ -101,6 +109,7 @@ export class LlOrganizePage extends LitElement {
       <section class="card step" aria-labelledby="step-list">
         <h2 id="step-list">1. The list</h2>
         <ll-list-chooser .me=${me} @ll-list-change=${this._onListChange}></ll-list-chooser>
+        ${this._list ? this._outcomes.render({ complete: (list) => html`<ll-list-outcomes .list=${list}></ll-list-outcomes>` }) : nothing}
       </section>
       ${this._list ? this._renderUpload() : nothing}
       ${this._preview ? this._renderCheck(this._preview) : nothing}
