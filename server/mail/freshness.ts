@@ -22,7 +22,7 @@ export function stillLookingMail(p: FreshnessLinks & { confirmedDaysAgo: number;
     otherActions: [{ label: 'I found a job', url: p.hiredUrl }],
     notes: [
       `If we do not hear from you in ${days(p.hideAfterDays)}, we hide your profile from search. Nothing is deleted: the same link brings it back.`,
-      'Each link opens a page where you confirm with one more click, so a link checker in your mail cannot answer for you.',
+      'Each link opens a page with one button: nothing changes until you press it.',
     ],
     removalUrl: p.removalUrl,
   });
@@ -39,7 +39,7 @@ export function hiddenAsStaleMail(p: FreshnessLinks): RenderedMail {
     ],
     action: { label: 'List me again', url: p.confirmUrl },
     otherActions: [{ label: 'I found a job', url: p.hiredUrl }],
-    notes: ['The links work for 90 days. After that, ask for a manage link on lifeline to list yourself again.'],
+    notes: ['The links work for 90 days. After that, ask for a manage link on the Lifeline website: your profile is there, with the same buttons.'],
     removalUrl: p.removalUrl,
   });
 }

@@ -60,16 +60,19 @@ ${
 }
 ${
   content.action
-    ? `<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="background:#0f766e;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(content.action.label)}</a></p>
-<p style="margin:0 0 16px;font-size:14px;color:#5b6675">Or paste this address into your browser: ${escapeHtml(content.action.url)}</p>`
+    ? `<p style="margin:24px 0 8px">${[{ ...content.action, main: true }, ...(content.otherActions ?? []).map((a) => ({ ...a, main: false }))]
+        .map(
+          (a) =>
+            `<a href="${escapeHtml(a.url)}" style="${a.main ? 'background:#0f766e;color:#fff;border:1px solid #0f766e' : 'background:#fff;color:#115e59;border:1px solid #0f766e'};padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600;display:inline-block;margin:0 8px 8px 0">${escapeHtml(a.label)}</a>`,
+        )
+        .join('')}</p>
+<p style="margin:0 0 16px;font-size:14px;color:#5b6675">${
+        content.otherActions?.length
+          ? `Or paste an address into your browser:${[content.action, ...content.otherActions].map((a) => `<br>${escapeHtml(a.label)}: ${escapeHtml(a.url)}`).join('')}`
+          : `Or paste this address into your browser: ${escapeHtml(content.action.url)}`
+      }</p>`
     : ''
 }
-${(content.otherActions ?? [])
-  .map(
-    (a) =>
-      `<p style="margin:0 0 12px"><a href="${escapeHtml(a.url)}" style="border:1px solid #0f766e;color:#115e59;padding:10px 18px;border-radius:8px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(a.label)}</a></p>`,
-  )
-  .join('\n')}
 ${(content.notes ?? []).map(p).join('\n')}
 ${
   content.removalUrl
