@@ -26,7 +26,7 @@ export interface FreshnessOutcome {
 
 const LISTED = 'Thanks! Your profile is listed: recruiters see that you confirmed it today.';
 const HIRED =
-  'Congratulations on the new job! Your profile has left search, and your lists count you among the people who found work. Looking again one day? The "Keep me listed" link brings it back.';
+  'Your profile has left search, and your lists count you among the people who found work. Looking again one day? The "Keep me listed" link brings it back.';
 
 const BATCH = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;

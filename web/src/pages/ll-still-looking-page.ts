@@ -20,7 +20,16 @@ export class LlStillLookingPage extends LitElement {
   @state() private _done = '';
   @state() private _error = '';
 
-  private _token = new URLSearchParams(location.search).get('token') ?? '';
+  private _token = '';
+
+  /** The same element serves both links: following one from the other starts afresh. */
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('params')) {
+      this._token = new URLSearchParams(location.search).get('token') ?? '';
+      this._done = '';
+      this._error = '';
+    }
+  }
 
   private get _answer(): Answer {
     return this.params.answer === 'hired' ? 'hired' : 'confirm';
@@ -29,10 +38,12 @@ export class LlStillLookingPage extends LitElement {
   override render() {
     const hired = this._answer === 'hired';
     if (this._done) {
-      return html`<h1>${hired ? 'Congratulations!' : 'You are listed'}</h1>
+      return html`<h1>${hired ? 'Congratulations on the new job!' : 'You are listed'}</h1>
         <section class="notice" role="status" tabindex="-1" id="result">
           <p>${this._done}</p>
-          ${hired ? nothing : html`<p>We will ask again in a couple of months. Nothing else to do.</p>`}
+          ${hired
+            ? html`<p><a href=${`/confirm?token=${encodeURIComponent(this._token)}`}>I am looking again</a></p>`
+            : html`<p>We will ask again in a couple of months. Nothing else to do.</p>`}
         </section>`;
     }
     return html`<h1>${hired ? 'I found a job' : 'Keep me listed'}</h1>
