@@ -2,7 +2,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/embedded/processes.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { enqueue } from '../../db/outbox.js';
 import { mailedToken, publishedProfile } from '../helpers/opt-in.js';
+import { outboxDrained } from '../helpers/profiles.js';
 import { launchBrowser, watchProblems } from '../../tools/browser.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -45,6 +47,35 @@ describe('a candidate in Chromium answers "Still looking?"', () => {
     await page.getByRole('button', { name: 'Keep me listed' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'You are listed' }).isVisible()).toBe(true);
     expect(await status(slug)).toEqual({ status: 'published', hidden_reason: null });
+    expect(problems).toEqual([]);
+  });
+
+  it('the list page tells how many people found jobs, and cards say when people confirmed', async () => {
+    const { slug } = await publishedProfile(t.app, { name: 'Katherine Johnson', skills: ['Fortran'] });
+    const { id } = await t.app.db.selectFrom('profiles').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+    const other = await publishedProfile(t.app, { name: 'Dorothy Vaughan', skills: ['Fortran'] });
+    const { id: otherId } = await t.app.db.selectFrom('profiles').select('id').where('slug', '=', other.slug).executeTakeFirstOrThrow();
+    const list = await t.app.db.insertInto('layoff_lists').values({ slug: 'nasa-2026', title: 'NASA 2026' }).returning('id').executeTakeFirstOrThrow();
+    await t.app.db.transaction().execute(async (trx) => {
+      await trx.insertInto('profile_lists').values([{ profile_id: id, list_id: list.id }, { profile_id: otherId, list_id: list.id }]).execute();
+      await enqueue(trx, [id, otherId]);
+    });
+    await t.app.freshness.hiredOwn(id);
+    await outboxDrained(t.app.db);
+    const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+    const problems = watchProblems(page);
+
+    await page.goto(`${base}/lists/nasa-2026`);
+    await expect.poll(() => page.getByText('1 person from this list found jobs').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Hires by month' }).isVisible()).toBe(true);
+
+    await expect.poll(() => page.getByText('1 person open to work').isVisible()).toBe(true);
+
+    await page.goto(`${base}/?q=fortran`);
+    const card = page.locator('ll-profile-card');
+    await expect.poll(() => card.allTextContents()).toHaveLength(1);
+    await expect.poll(() => card.getByText('Dorothy Vaughan').isVisible()).toBe(true);
+    await expect.poll(() => card.getByText('Confirmed today').isVisible()).toBe(true);
     expect(problems).toEqual([]);
   });
 });
