@@ -25,12 +25,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`update profiles set last_confirmed_at = coalesce(published_at, updated_at)
     where status = 'published' and last_confirmed_at is null`.execute(db);
   await sql`update profiles set hidden_reason = 'owner' where status = 'hidden'`.execute(db);
-  // The sweep's candidates: published profiles by when they were confirmed and reminded.
+  // The sweep's candidates: published profiles by when they were last confirmed (as the search
+  // document says: else published, else updated), and by when they were reminded.
+  await sql`create index profiles_confirmed on profiles ((coalesce(last_confirmed_at, published_at, updated_at)))
+    where status = 'published'`.execute(db);
   await db.schema
-    .createIndex('profiles_freshness')
+    .createIndex('profiles_reminded')
     .on('profiles')
-    .columns(['last_confirmed_at', 'id'])
-    .where(sql.ref('status'), '=', 'published')
+    .column('reminded_at')
+    .where(sql<boolean>`status = 'published' and reminded_at is not null`)
     .execute();
   await db.schema
     .createIndex('profiles_hired')
@@ -67,6 +70,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('hires').execute();
   await db.schema.alterTable('profile_lists').dropColumn('seen_at').execute();
   await db.schema.dropIndex('profiles_hired').execute();
-  await db.schema.dropIndex('profiles_freshness').execute();
+  await db.schema.dropIndex('profiles_reminded').execute();
+  await db.schema.dropIndex('profiles_confirmed').execute();
   await db.schema.alterTable('profiles').dropColumn('reminded_at').dropColumn('hidden_reason').dropColumn('hired_at').execute();
 }

@@ -141,7 +141,8 @@ export class FreshnessService {
   /**
    * People without an email cannot be asked: they stay listed while their lists do. Hidden once
    * neither their confirmation (the import that published them) nor the last import of any of
-   * their lists that included them is more recent than both periods together.
+   * their lists that included them is more recent than both periods together. Only those confirmed
+   * that long ago have their lists looked at.
    */
   private hideWithoutEmailBatch(now: Date) {
     const days = this.deps.confirmAfterDays + this.deps.hideAfterDays;
@@ -150,9 +151,10 @@ export class FreshnessService {
         update profiles p set status = 'hidden', hidden_reason = 'stale', updated_at = now()
         from (select id from profiles p
               where status = 'published' and email is null
-                and greatest(${CONFIRMED}, (select max(seen_at) from profile_lists pl where pl.profile_id = p.id))
-                    <= ${now}::timestamptz - make_interval(days => ${days})
-              order by id limit ${BATCH} for update skip locked) due
+                and ${CONFIRMED} <= ${now}::timestamptz - make_interval(days => ${days})
+                and not exists (select 1 from profile_lists pl
+                                where pl.profile_id = p.id and pl.seen_at > ${now}::timestamptz - make_interval(days => ${days}))
+              order by ${CONFIRMED}, id limit ${BATCH} for update skip locked) due
         where p.id = due.id
         returning p.id`.execute(trx);
       await enqueue(trx, rows.map((r) => r.id));
