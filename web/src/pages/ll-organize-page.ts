@@ -1,4 +1,4 @@
-import { Task } from '@lit/task';
+import { Task, initialState } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
@@ -80,7 +80,7 @@ export class LlOrganizePage extends LitElement {
 
   /** The chosen list's outcomes, again after each finished import. */
   private _outcomes = new Task(this, {
-    task: ([slug], { signal }) => getList(slug!, signal),
+    task: ([slug], { signal }) => (slug ? getList(slug, signal) : initialState),
     args: () => [this._list?.slug, this._run?.status] as const,
   });
 
