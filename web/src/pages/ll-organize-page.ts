@@ -41,6 +41,7 @@ export class LlOrganizePage extends LitElement {
       .step { padding: 1.25rem; }
       .signed { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; color: var(--ll-muted); }
       .actions { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; margin-top: 1rem; }
+      ll-list-outcomes { margin-top: 1.25rem; padding-top: 1rem; border-top: 1px solid var(--ll-border); }
       .options { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); margin-top: 1rem; }
       .consent { display: flex; gap: 0.6rem; align-items: flex-start; font-weight: 400; background: var(--ll-page); padding: 0.75rem; border-radius: 8px; }
       .consent input { margin-top: 0.3rem; }
