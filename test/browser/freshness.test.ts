@@ -78,4 +78,24 @@ describe('a candidate in Chromium answers "Still looking?"', () => {
     await expect.poll(() => card.getByText('Confirmed today').isVisible()).toBe(true);
     expect(problems).toEqual([]);
   });
+
+  it('the manage page says when the profile was confirmed, and "I found a job" and "I am looking again" work there', async () => {
+    const { form, slug } = await publishedProfile(t.app, { name: 'Mary Jackson' });
+    await t.app.inject({ method: 'POST', url: '/api/profiles/manage-link', payload: { email: form.email } });
+    const manage = await mailedToken(t.app, form.email, '/manage');
+    const page = await browser.newPage({ viewport: { width: 375, height: 900 } });
+    const problems = watchProblems(page);
+
+    await page.goto(`${base}/manage?token=${manage}`);
+    const stillLooking = page.getByRole('region', { name: 'Still looking?' });
+    await expect.poll(() => stillLooking.getByText('Confirmed today').isVisible()).toBe(true);
+    await stillLooking.getByRole('button', { name: 'I found a job' }).click();
+    await expect.poll(() => page.getByText('Congratulations on the new job!').isVisible()).toBe(true);
+    expect(await status(slug)).toEqual({ status: 'hidden', hidden_reason: 'hired' });
+
+    await stillLooking.getByRole('button', { name: 'I am looking again' }).click();
+    await expect.poll(() => page.getByText('You are listed, confirmed today').isVisible()).toBe(true);
+    expect(await status(slug)).toEqual({ status: 'published', hidden_reason: null });
+    expect(problems).toEqual([]);
+  });
 });
