@@ -112,6 +112,11 @@ interface ProfileTable {
   consent_source: string | null;
   consent_version: string | null;
   last_confirmed_at: Timestamp | null;
+  /** When this cycle's "Still looking?" mail went out; null until then (see services/freshness.ts). */
+  reminded_at: Timestamp | null;
+  /** Why a hidden profile is hidden; meaningless on any other. */
+  hidden_reason: HiddenReason | null;
+  hired_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
   published_at: Timestamp | null;
@@ -122,6 +127,16 @@ interface ProfileListTable {
   profile_id: number;
   list_id: number;
   added_at: CreatedAt;
+  /** The last time an import of the list included the person. */
+  seen_at: CreatedAt;
+}
+
+/** A person who found a job, once per list they were on (list_id null when on none); outlives the profile. */
+interface HireTable {
+  profile_id: number;
+  list_id: number | null;
+  employer_id: number | null;
+  hired_at: Timestamp;
 }
 
 interface SuppressionTable {
@@ -129,7 +144,10 @@ interface SuppressionTable {
   created_at: CreatedAt;
 }
 
-const TOKEN_PURPOSES = ['verify', 'manage', 'session', 'remove'] as const;
+export const HIDDEN_REASONS = ['owner', 'stale', 'hired', 'unlisted'] as const;
+export type HiddenReason = (typeof HIDDEN_REASONS)[number];
+
+const TOKEN_PURPOSES = ['verify', 'manage', 'session', 'remove', 'confirm'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 interface ProfileTokenTable {
@@ -299,6 +317,7 @@ export interface Database {
   layoff_lists: LayoffListTable;
   profiles: ProfileTable;
   profile_lists: ProfileListTable;
+  hires: HireTable;
   suppressions: SuppressionTable;
   profile_tokens: ProfileTokenTable;
   app_secrets: AppSecretTable;

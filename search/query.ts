@@ -57,13 +57,14 @@ const DISJUNCTIVE: Facet[] = ['country', 'region', 'employer', 'seniority', 'rem
 const RETRIEVED: (keyof ProfileDocument)[] = [
   'slug', 'name', 'headline', 'role', 'seniority', 'skills', 'country', 'region', 'city', 'remote', 'relocation',
   'work_authorization', 'former_employer', 'former_employer_name', 'lists', 'layoff_date', 'available_from',
-  'years_experience', 'linkedin_url',
+  'years_experience', 'linkedin_url', 'confirmed_at',
 ];
 
 const SORT: Record<NonNullable<SearchQuery['sort']>, string[] | undefined> = {
   relevance: undefined,
   layoff_desc: ['layoff_at:desc'],
   updated_desc: ['updated_at:desc'],
+  confirmed_desc: ['confirmed_at:desc'],
 };
 
 const isDisjunctive = (facet: Facet, filters: SearchFilters) =>
@@ -89,6 +90,7 @@ function toHit(d: ProfileDocument): SearchHit {
     availableFrom: d.available_from,
     yearsExperience: d.years_experience,
     linkedinUrl: d.linkedin_url,
+    confirmedAt: new Date(d.confirmed_at * 1000).toISOString(),
   };
 }
 
@@ -186,8 +188,14 @@ export class ProfileSearchService {
 
   /** GET /api/employers/:slug: an employer's published talent by skill and by country; 404 when no such employer. */
   async employerTalent(slug: string): Promise<EmployerTalent> {
-    const employer = await this.stores.db.selectFrom('employers').select(['slug', 'name']).where('slug', '=', slug).executeTakeFirst();
-    if (!employer) throw httpErrors.notFound(`No employer "${slug}" on Lifeline.`);
+    const found = await this.stores.db.selectFrom('employers').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
+    if (!found) throw httpErrors.notFound(`No employer "${slug}" on Lifeline.`);
+    const { id, ...employer } = found;
+    const { hired } = await this.stores.db
+      .selectFrom('hires')
+      .select((eb) => eb.fn.count<number>('profile_id').distinct().as('hired'))
+      .where('employer_id', '=', id)
+      .executeTakeFirstOrThrow();
     const result: SearchResponse<ProfileDocument> = await meili(async () =>
       (await this.stores.searchClient()).index(this.stores.indexUid).search<ProfileDocument>('', {
         filter: [eq('former_employer', slug)],
@@ -204,6 +212,7 @@ export class ProfileSearchService {
     return {
       ...employer,
       total: result.totalHits ?? 0,
+      hired: Number(hired),
       skills: top(result.facetDistribution?.skills),
       countries: top(result.facetDistribution?.country, countryName),
     };

@@ -24,6 +24,7 @@ export interface SearchFilters {
   layoffTo?: string;
   yearsMin?: number;
   yearsMax?: number;
+  confirmedWithin?: number;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -73,6 +74,7 @@ export function parseFilters(query: Omit<FacetSearchQuery, 'facetQuery'>): Searc
     layoffTo: query.layoffTo,
     yearsMin: query.yearsMin,
     yearsMax: query.yearsMax,
+    confirmedWithin: query.confirmedWithin,
   };
   if (filters.layoffFrom && filters.layoffTo && filters.layoffFrom > filters.layoffTo) {
     throw httpErrors.badRequest('querystring.layoffFrom must be on or before layoffTo');
@@ -83,6 +85,8 @@ export function parseFilters(query: Omit<FacetSearchQuery, 'facetQuery'>): Searc
   return filters;
 }
 
+const DAY_SECONDS = 24 * 60 * 60;
+
 /** Unix seconds at the start of a YYYY-MM-DD day (UTC), as `layoff_at` holds them. */
 const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
 
@@ -91,7 +95,7 @@ const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
  * counts can be computed without its own OR filter (disjunctive faceting: picking a country
  * still shows how many match the other countries).
  */
-export function conditionsByFacet(f: SearchFilters): Record<Facet | 'other', Condition[]> {
+export function conditionsByFacet(f: SearchFilters, now = Date.now()): Record<Facet | 'other', Condition[]> {
   return {
     skills: [...allOf('skills', f.skills), ...anyOf('skills', f.anySkills)],
     country: anyOf('country', f.country),
@@ -105,6 +109,7 @@ export function conditionsByFacet(f: SearchFilters): Record<Facet | 'other', Con
       ...(f.relocation !== undefined ? [eq('relocation', f.relocation)] : []),
       ...range('layoff_at', f.layoffFrom ? dayStart(f.layoffFrom) : undefined, f.layoffTo ? dayStart(f.layoffTo) : undefined),
       ...range('years_experience', f.yearsMin, f.yearsMax),
+      ...range('confirmed_at', f.confirmedWithin === undefined ? undefined : Math.floor(now / 1000) - f.confirmedWithin * DAY_SECONDS, undefined),
     ],
   };
 }

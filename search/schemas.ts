@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { REMOTE_PREFERENCES, SENIORITIES, WORK_AUTHORIZATIONS } from '../common/profile-codes.js';
 import { FACETS, MAX_TOTAL_HITS, SEARCHABLE_FACETS, type Facet } from '../common/search.js';
 
-const SORTS = ['relevance', 'layoff_desc', 'updated_desc'] as const;
+const SORTS = ['relevance', 'layoff_desc', 'updated_desc', 'confirmed_desc'] as const;
 
 const MAX_HITS_PER_PAGE = 50;
 /** The most values one comma list may hold (skills=a,b,c …). */
@@ -33,12 +33,13 @@ const filterProperties = {
   layoffTo: Optional(date('laid off on or before this day (YYYY-MM-DD)')),
   yearsMin: Optional(Type.Integer({ minimum: 0, maximum: 70 })),
   yearsMax: Optional(Type.Integer({ minimum: 0, maximum: 70 })),
+  confirmedWithin: Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'confirmed still looking within this many days (1-365)' })),
 };
 
 export const SearchQuerySchema = Type.Object(
   {
     ...filterProperties,
-    sort: Optional(enumOf(SORTS, 'relevance (default), layoff_desc: most recently laid off first, updated_desc: recently updated first')),
+    sort: Optional(enumOf(SORTS, 'relevance (default), layoff_desc: most recently laid off first, updated_desc: recently updated first, confirmed_desc: recently confirmed first')),
     // One hit a page is the deepest paging there is.
     page: Optional(Type.Integer({ minimum: 1, maximum: MAX_TOTAL_HITS, default: 1 })),
     hitsPerPage: Optional(Type.Integer({ minimum: 0, maximum: MAX_HITS_PER_PAGE, default: 20 })),
@@ -76,6 +77,7 @@ const SearchHitSchema = Type.Object({
   availableFrom: Nullable(Type.String()),
   yearsExperience: Nullable(Type.Integer()),
   linkedinUrl: Nullable(Type.String()),
+  confirmedAt: Type.String({ format: 'date-time' }),
 });
 export type SearchHit = Static<typeof SearchHitSchema>;
 
@@ -113,6 +115,7 @@ export const EmployerTalentSchema = Type.Object({
   slug: Type.String(),
   name: Type.String(),
   total: Type.Integer(),
+  hired: Type.Integer({ description: 'people laid off there who said they found a job' }),
   skills: Type.Array(FacetValueSchema),
   countries: Type.Array(FacetValueSchema),
 });

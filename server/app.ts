@@ -11,6 +11,7 @@ import cookie from './plugins/external/cookie.js';
 import devMail from './plugins/dev-mail.js';
 import errorHandler, { formatValidationErrors } from './plugins/error-handler.js';
 import helmet from './plugins/external/helmet.js';
+import freshness from './plugins/freshness.js';
 import imports from './plugins/imports.js';
 import lists from './plugins/lists.js';
 import mail from './plugins/mail.js';
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // The services the routes call, each a plugin decorating the app with its name.
   await app.register(optIn);
+  await app.register(freshness);
   await app.register(publicProfiles);
   await app.register(contact);
   await app.register(profileSearch);

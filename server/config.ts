@@ -30,6 +30,10 @@ export interface Config {
   trustProxy: false | number | string[];
   /** SYNC_ALLOW_PRIVATE=1: followed sheets may be fetched over http and from private addresses (development and tests only). */
   syncAllowPrivate: boolean;
+  /** Days after its last confirmation that a profile's owner is asked "Still looking?". */
+  confirmAfterDays: number;
+  /** Days after that mail, unanswered, that the profile is hidden as stale. */
+  hideAfterDays: number;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +82,8 @@ export function loadConfig(env: Env = process.env): Config {
     devMailbox: devMailbox ?? (!smtpUrl && isLoopback(host) && !production && !env.PUBLIC_URL?.trim().startsWith('https:')),
     trustProxy: read('TRUST_PROXY', trustProxy, false),
     syncAllowPrivate: read('SYNC_ALLOW_PRIVATE', onOff, false),
+    confirmAfterDays: read('CONFIRM_AFTER_DAYS', (raw) => integer(raw, 1, 3650), 60),
+    hideAfterDays: read('HIDE_AFTER_DAYS', (raw) => integer(raw, 1, 365), 14),
   };
   if (config.meiliUrl && !config.meiliMasterKey) {
     problems.push('MEILI_MASTER_KEY: required when MEILI_URL is set (the key of that Meilisearch)');

@@ -10,6 +10,8 @@ interface MailContent {
   /** Words of someone other than Lifeline, shown apart as theirs: "> " lines in text, a blockquote in HTML. */
   quote?: string;
   action?: { label: string; url: string };
+  /** Other one-click answers, shown as lesser buttons after the action. */
+  otherActions?: { label: string; url: string }[];
   /** Said after the button: how long the link works, what to do if it was not you. */
   notes?: string[];
   /** The one-click removal link; every mail about a profile carries one. */
@@ -37,6 +39,7 @@ export function renderMail(content: MailContent): RenderedMail {
     ...content.paragraphs,
     ...(content.quote !== undefined ? [content.quote.split('\n').map((line) => `> ${line}`.trimEnd()).join('\n')] : []),
     ...(content.action ? [`${content.action.label}:\n${content.action.url}`] : []),
+    ...(content.otherActions ?? []).map((a) => `${a.label}:\n${a.url}`),
     ...(content.notes ?? []),
     ...(content.removalUrl ? [`—\n${REMOVAL_NOTE}\n${content.removalUrl}`] : []),
     '— Lifeline, the opt-in directory of people open to work',
@@ -57,8 +60,17 @@ ${
 }
 ${
   content.action
-    ? `<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="background:#0f766e;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(content.action.label)}</a></p>
-<p style="margin:0 0 16px;font-size:14px;color:#5b6675">Or paste this address into your browser: ${escapeHtml(content.action.url)}</p>`
+    ? `<p style="margin:24px 0 8px">${[{ ...content.action, main: true }, ...(content.otherActions ?? []).map((a) => ({ ...a, main: false }))]
+        .map(
+          (a) =>
+            `<a href="${escapeHtml(a.url)}" style="${a.main ? 'background:#0f766e;color:#fff;border:1px solid #0f766e' : 'background:#fff;color:#115e59;border:1px solid #0f766e'};padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600;display:inline-block;margin:0 8px 8px 0">${escapeHtml(a.label)}</a>`,
+        )
+        .join('')}</p>
+<p style="margin:0 0 16px;font-size:14px;color:#5b6675">${
+        content.otherActions?.length
+          ? `Or paste an address into your browser:${[content.action, ...content.otherActions].map((a) => `<br>${escapeHtml(a.label)}: ${escapeHtml(a.url)}`).join('')}`
+          : `Or paste this address into your browser: ${escapeHtml(content.action.url)}`
+      }</p>`
     : ''
 }
 ${(content.notes ?? []).map(p).join('\n')}

@@ -18,9 +18,18 @@ export const ListSchema = Type.Object({
   sourceUrl: Nullable(Type.String()),
   description: Nullable(Type.String()),
   profiles: Type.Integer({ description: 'published profiles on the list' }),
+  hired: Type.Integer({ description: 'people of the list who said they found a job' }),
+  stale: Type.Integer({ description: 'profiles of the list hidden because nobody confirmed them lately' }),
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type List = Static<typeof ListSchema>;
+
+/** One list with its outcomes over time: the people who found a job, month by month. */
+export const ListDetailSchema = Type.Object({
+  ...ListSchema.properties,
+  hiresByMonth: Type.Array(Type.Object({ month: Type.String({ description: 'YYYY-MM' }), hired: Type.Integer() })),
+});
+export type ListDetail = Static<typeof ListDetailSchema>;
 
 export const ListsSchema = Type.Object({ lists: Type.Array(ListSchema) });
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { HIDDEN_REASONS } from '../../db/schema.js';
 import { EMPLOYMENT_TYPES, PROFILE_STATUSES, REMOTE_PREFERENCES, SENIORITIES, WORK_AUTHORIZATIONS } from '../../common/profile-codes.js';
 import { LIMITS } from '../../common/normalize/profile-fields.js';
 
@@ -97,6 +98,7 @@ export const PublicProfileSchema = Type.Object({
   /** Present only when the person chose to show it. */
   email: Type.Optional(Type.String()),
   updatedAt: Type.String({ format: 'date-time' }),
+  confirmedAt: Type.String({ format: 'date-time', description: 'when the person last said they are still looking (or were published)' }),
 });
 export type PublicProfile = Static<typeof PublicProfileSchema>;
 
@@ -105,6 +107,9 @@ export const OwnProfileSchema = Type.Object({
   status: Enum(PROFILE_STATUSES),
   email: Type.Union([Type.String(), Type.Null()]),
   showEmail: Type.Boolean(),
+  /** Why a hidden profile is hidden: by its owner, as stale (a reminder went unanswered), or hired. */
+  hiddenReason: Type.Union([Enum(HIDDEN_REASONS), Type.Null()]),
+  hiredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   /** Where the public profile lives (when published). */
   url: Type.String(),
   profile: PublicProfileSchema,
@@ -123,6 +128,9 @@ export const ClaimPreviewSchema = Type.Object({ profile: PublicProfileSchema });
 
 /** The answer to every request whose outcome must not reveal whether an address is known. */
 export const AcceptedSchema = Type.Object({ message: Type.String() });
+
+/** What a "keep me listed" or "I found a job" click did. */
+export const FreshnessOutcomeSchema = Type.Object({ status: Enum(['listed', 'hired'] as const), message: Type.String() });
 
 export const RemovedSchema = Type.Object({ status: Type.Literal('removed'), message: Type.String() });
 

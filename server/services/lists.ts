@@ -5,7 +5,7 @@ import type { Executor } from '../../db/client.js';
 import { resolveEmployer } from './employers.js';
 import { cleanText, slugify } from '../../common/normalize/text.js';
 import { normalizeWebUrl } from '../../common/normalize/web-url.js';
-import type { CreateList, List } from '../schemas/lists.js';
+import type { CreateList, List, ListDetail } from '../schemas/lists.js';
 
 /** A mistake in what the organizer sent: a 400 naming the field. */
 const invalid = (field: string, reason: string) => httpErrors.badRequest(`body.${field} ${reason}`);
@@ -40,7 +40,7 @@ export async function createList(db: Executor, input: CreateList, organizerId: n
       .returning(['slug', 'created_at'])
       .executeTakeFirst();
     if (row) {
-      return { slug: row.slug, title, employer: { name: employer.name, slug: employer.slug }, sourceUrl, description, profiles: 0, createdAt: new Date(row.created_at).toISOString() };
+      return { slug: row.slug, title, employer: { name: employer.name, slug: employer.slug }, sourceUrl, description, profiles: 0, hired: 0, stale: 0, createdAt: new Date(row.created_at).toISOString() };
     }
   }
 }
@@ -54,6 +54,9 @@ function listsQuery(db: Executor) {
       'e.name as employer_name', 'e.slug as employer_slug',
       sql<number>`(select count(*)::int from profile_lists pl join profiles p on p.id = pl.profile_id
         where pl.list_id = l.id and p.status = 'published')`.as('profiles'),
+      sql<number>`(select count(*)::int from hires h where h.list_id = l.id)`.as('hired'),
+      sql<number>`(select count(*)::int from profile_lists pl join profiles p on p.id = pl.profile_id
+        where pl.list_id = l.id and p.status = 'hidden' and p.hidden_reason = 'stale')`.as('stale'),
     ]);
 }
 
@@ -67,6 +70,8 @@ function toList(row: ListRow): List {
     sourceUrl: row.source_url,
     description: row.description,
     profiles: row.profiles,
+    hired: row.hired,
+    stale: row.stale,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }
@@ -76,9 +81,13 @@ async function listLists(db: Executor): Promise<List[]> {
   return rows.map(toList);
 }
 
-export async function getList(db: Executor, slug: string): Promise<List | undefined> {
+export async function getList(db: Executor, slug: string): Promise<ListDetail | undefined> {
   const row = await listsQuery(db).where('l.slug', '=', slug).executeTakeFirst();
-  return row ? toList(row) : undefined;
+  if (!row) return undefined;
+  const { rows } = await sql<{ month: string; hired: number }>`
+    select to_char(date_trunc('month', hired_at at time zone 'UTC'), 'YYYY-MM') as month, count(*)::int as hired
+    from hires where list_id = ${row.id} group by 1 order by 1`.execute(db);
+  return { ...toList(row), hiresByMonth: rows };
 }
 
 /** The layoff lists: an organizer creates one, anyone reads them. */
@@ -95,7 +104,7 @@ export class ListService {
   }
 
   /** One list by its slug, or 404. */
-  async get(slug: string): Promise<List> {
+  async get(slug: string): Promise<ListDetail> {
     const list = await getList(this.db, slug);
     if (!list) throw httpErrors.notFound(`No list with the slug "${slug}". GET /api/lists shows the lists there are.`);
     return list;

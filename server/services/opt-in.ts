@@ -20,6 +20,7 @@ import { MAILS_PER_ADDRESS, takeLimit } from './limits.js';
 import { checkRemovalToken, removalLink, removeProfile } from './removal.js';
 import { TOKEN_PROBLEMS, TOKEN_TTL_MS, checkToken, issueToken, type TokenCheck } from './tokens.js';
 import { enqueue } from '../../db/outbox.js';
+import { keepListed } from './freshness.js';
 
 interface OptInDeps {
   db: Db;
@@ -193,7 +194,7 @@ export class OptInService {
       this.deps.db.transaction().execute(async (trx) => {
         const current = await trx
           .selectFrom('profiles')
-          .select(['status'])
+          .select(['status', 'hidden_reason'])
           .where('id', '=', profileId)
           .forUpdate()
           .executeTakeFirstOrThrow();
@@ -204,17 +205,21 @@ export class OptInService {
           throw httpErrors.conflict('body.linkedinUrl is already part of another Lifeline profile');
         }
         const employerId = fields.formerEmployer ? (await resolveEmployer(trx, fields.formerEmployer))?.id : undefined;
+        // An edit by the owner confirms the profile: a new freshness cycle starts.
         await trx
           .updateTable('profiles')
           .set({
             ...toColumns(fields, employerId),
-            ...(status ? { status } : {}),
+            ...(status === 'hidden' && current.status !== 'hidden' ? { status, hidden_reason: 'owner' as const } : {}),
             last_confirmed_at: sql`now()`,
+            reminded_at: null,
             updated_at: sql`now()`,
           })
           .where('id', '=', profileId)
           .execute();
-        await enqueue(trx, profileId);
+        // Shown again: listed as "keep me listed" lists it, whatever hid it (a hire is taken back).
+        if (status === 'published' && current.status !== 'published') await keepListed(trx, profileId);
+        else await enqueue(trx, profileId);
         return this.own(trx, profileId);
       }),
     );
@@ -320,6 +325,8 @@ export class OptInService {
       status: row.status,
       email: row.email,
       showEmail: row.show_email,
+      hiddenReason: row.status === 'hidden' ? (row.hidden_reason ?? 'owner') : null,
+      hiredAt: row.status === 'hidden' && row.hired_at ? new Date(row.hired_at).toISOString() : null,
       url: profileUrl(this.deps.publicUrl, row.slug),
       profile: toPublicProfile(row),
     };

@@ -35,6 +35,7 @@ export function toPublicProfile(row: ProfileRow): PublicProfile {
     websiteUrl: row.website_url,
     bio: row.bio,
     updatedAt: new Date(row.updated_at).toISOString(),
+    confirmedAt: new Date(row.last_confirmed_at ?? row.published_at ?? row.updated_at).toISOString(),
   };
   if (row.status === 'published' && row.show_email && row.email) profile.email = row.email;
   return profile;
@@ -45,7 +46,7 @@ type FieldText<K extends keyof PublicProfile> = { label: string; text: (value: N
 
 /**
  * Every field of the public profile with how it reads, or null for what is not a fact about the
- * person (the slug is the profile's address; updatedAt is ours). The type asks for every key of
+ * person (the slug is the profile's address; updatedAt and confirmedAt are ours). The type asks for every key of
  * PublicProfile: a field made public does not compile until it says how it reads, so a person is
  * never told less than the public profile (and the search document, a part of it) shows.
  */
@@ -73,6 +74,7 @@ const PUBLIC_FIELDS: { [K in keyof PublicProfile]-?: FieldText<K> | null } = {
   bio: { label: 'About', text: (v) => v },
   email: { label: 'Email', text: (v) => v },
   updatedAt: null,
+  confirmedAt: null,
 };
 
 /**

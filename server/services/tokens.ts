@@ -6,13 +6,16 @@ import type { TokenPurpose } from '../../db/schema.js';
 /**
  * How long each kind of link works. A removal link rides in every mail to a candidate, so it
  * must outlive the mail's reading; a manage link is short; a session is what a used manage link
- * turns into while the edit form is open.
+ * turns into while the edit form is open. A confirm link ("keep me listed", "I found a job")
+ * rides in the freshness mails and outlives the 14 days before a profile is hidden, and then some:
+ * the mail that says a profile was hidden carries one as its way back.
  */
 export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   verify: 24 * 60 * 60 * 1000,
   manage: 30 * 60 * 1000,
   session: 2 * 60 * 60 * 1000,
   remove: 365 * 24 * 60 * 60 * 1000,
+  confirm: 90 * 24 * 60 * 60 * 1000,
 };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

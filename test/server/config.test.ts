@@ -17,7 +17,16 @@ describe('loadConfig', () => {
       production: false,
       devMailbox: true,
       trustProxy: false,
+      confirmAfterDays: 60,
+      hideAfterDays: 14,
     });
+  });
+
+  it('takes the freshness periods in whole days, and says what they should be', () => {
+    expect(loadConfig({ CONFIRM_AFTER_DAYS: '90', HIDE_AFTER_DAYS: '7' })).toMatchObject({ confirmAfterDays: 90, hideAfterDays: 7 });
+    const attempt = () => loadConfig({ CONFIRM_AFTER_DAYS: '0', HIDE_AFTER_DAYS: 'two weeks' });
+    expect(attempt).toThrow(/CONFIRM_AFTER_DAYS="0": must be a whole number from 1 to 3650/);
+    expect(attempt).toThrow(/HIDE_AFTER_DAYS="two weeks": must be a whole number from 1 to 365/);
   });
 
   it('names every bad variable and says what it should be', () => {

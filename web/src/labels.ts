@@ -24,3 +24,15 @@ export function monthLabel(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? day : date.toLocaleDateString('en', { year: 'numeric', month: 'short', timeZone: 'UTC' });
 }
+
+const RELATIVE = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const DAY_MS = 86_400_000;
+
+/** "Confirmed today", "Confirmed 3 days ago", "Confirmed 5 weeks ago", "Confirmed 4 months ago". */
+export function confirmedLabel(at: string, now = Date.now()): string {
+  const days = Math.max(0, Math.floor((now - Date.parse(at)) / DAY_MS));
+  if (Number.isNaN(days)) return '';
+  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
+    days < 14 ? [days, 'day'] : days < 70 ? [Math.floor(days / 7), 'week'] : [Math.floor(days / 30), 'month'];
+  return `Confirmed ${RELATIVE.format(-value, unit)}`;
+}

@@ -16,6 +16,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/join$/, tag: 'll-join-page', title: 'Join', load: () => import('./pages/ll-join-page.js') },
   { pattern: /^\/verify$/, tag: 'll-verify-page', title: 'Confirm your profile', load: () => import('./pages/ll-verify-page.js') },
   { pattern: /^\/manage$/, tag: 'll-manage-page', title: 'Manage your profile', load: () => import('./pages/ll-manage-page.js') },
+  { pattern: /^\/(?<answer>confirm|hired)$/, tag: 'll-still-looking-page', title: 'Still looking?', load: () => import('./pages/ll-still-looking-page.js') },
   { pattern: /^\/remove$/, tag: 'll-remove-page', title: 'Remove your profile', load: () => import('./pages/ll-remove-page.js') },
   { pattern: /^\/dev\/mailbox$/, tag: 'll-dev-mailbox-page', title: 'Dev mailbox', load: () => import('./pages/ll-dev-mailbox-page.js') },
   { pattern: /^\/organize$/, tag: 'll-organize-page', title: 'Organize', load: () => import('./pages/ll-organize-page.js') },

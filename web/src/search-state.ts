@@ -5,7 +5,7 @@ import type { SearchParams } from './api/search.js';
  * The search page's whole state lives in its URL, with the API's own parameter names, so a
  * search can be shared and Back/Forward replay it. Facet values are comma lists (as the API takes them).
  */
-const OTHER_PARAMS = ['q', 'workAuthorization', 'relocation', 'layoffFrom', 'layoffTo', 'yearsMin', 'yearsMax', 'sort', 'page'] as const;
+const OTHER_PARAMS = ['q', 'workAuthorization', 'relocation', 'layoffFrom', 'layoffTo', 'yearsMin', 'yearsMax', 'confirmedWithin', 'sort', 'page'] as const;
 const KNOWN = new Set<string>([...FACETS, ...OTHER_PARAMS]);
 
 /** The known, non-empty parameters of a query string. */

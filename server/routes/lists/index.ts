@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../../schemas/common.js';
-import { CreateListSchema, ListParamsSchema, ListSchema, ListsSchema } from '../../schemas/lists.js';
+import { CreateListSchema, ListDetailSchema, ListParamsSchema, ListSchema, ListsSchema } from '../../schemas/lists.js';
 
 const listRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -16,7 +16,7 @@ const listRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/lists/:slug',
-    { schema: { params: ListParamsSchema, response: { 200: ListSchema, ...errorResponses(404) } } },
+    { schema: { params: ListParamsSchema, response: { 200: ListDetailSchema, ...errorResponses(404) } } },
     async (request) => app.lists.get(request.params.slug),
   );
 };

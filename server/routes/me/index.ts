@@ -40,6 +40,25 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => app.optIn.updateOwn(request.profileId!, request.body),
   );
 
+  // The manage page's "Keep me listed" (or "I am looking again") and "I found a job".
+  app.post(
+    '/api/me/profile/confirm',
+    { config: limited, preHandler: app.requireCandidate, schema: { headers: BearerHeadersSchema, response: { 200: OwnProfileSchema, ...errors, ...errorResponses(410) } } },
+    async (request) => {
+      await app.freshness.confirmOwn(request.profileId!);
+      return app.optIn.getOwn(request.profileId!);
+    },
+  );
+
+  app.post(
+    '/api/me/profile/hired',
+    { config: limited, preHandler: app.requireCandidate, schema: { headers: BearerHeadersSchema, response: { 200: OwnProfileSchema, ...errors, ...errorResponses(410) } } },
+    async (request) => {
+      await app.freshness.hiredOwn(request.profileId!);
+      return app.optIn.getOwn(request.profileId!);
+    },
+  );
+
   app.delete(
     '/api/me/profile',
     { config: limited, preHandler: app.requireCandidate, schema: { headers: BearerHeadersSchema, response: { 200: RemovedSchema, ...errors } } },

@@ -5,6 +5,7 @@ import {
   AcceptedSchema,
   ClaimPreviewSchema,
   CreateProfileSchema,
+  FreshnessOutcomeSchema,
   ManageLinkBodySchema,
   PublicProfileSchema,
   RemovedSchema,
@@ -65,6 +66,20 @@ const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await app.optIn.removeByToken(request.body.token);
       return { status: 'removed' as const, message: PROFILE_REMOVED };
     },
+  );
+
+  // The "Still looking?" mail's links. Their pages (GET /confirm, /hired) only show what a click
+  // will do: a link scanner that opens every link in a mail answers nothing.
+  app.post(
+    '/api/profiles/confirm',
+    { config: limited, schema: { body: TokenBodySchema, response: { 200: FreshnessOutcomeSchema, ...errorResponses(400, 409, 410, 429) } } },
+    async (request) => app.freshness.confirmByToken(request.body.token),
+  );
+
+  app.post(
+    '/api/profiles/hired',
+    { config: limited, schema: { body: TokenBodySchema, response: { 200: FreshnessOutcomeSchema, ...errorResponses(400, 409, 410, 429) } } },
+    async (request) => app.freshness.hiredByToken(request.body.token),
   );
 
   app.get(

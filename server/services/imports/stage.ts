@@ -278,6 +278,10 @@ export async function rejectStaged(trx: Trx, importId: number): Promise<void> {
  * every profile whose search document changes, and the notices owed. Blank cells never erase
  * what a profile already has (an overlapping list may have fewer columns), and no address is
  * ever put on a stored profile: it is the key to its manage link.
+ *
+ * Freshness: a profile the import publishes counts as confirmed now (its organizer attested the
+ * consent today). Every membership the file names again is `seen_at` now: people without an email
+ * stay listed while their lists do, and one hidden as stale for that reason is listed again.
  */
 export async function applyStage(trx: Trx, list: { id: number; employer_id: number | null }): Promise<void> {
   // New profiles, with their membership, search document and notice, in one pass over the stage.
@@ -285,10 +289,10 @@ export async function applyStage(trx: Trx, list: { id: number; employer_id: numb
     with created as (
       insert into profiles (slug, status, name, headline, role, seniority, seniority_inferred, skills, years_experience, country,
         region, city, remote, relocation, work_authorization, layoff_date, available_from, former_employer_id, linkedin_url, email,
-        consent_at, consent_source, published_at)
+        consent_at, consent_source, published_at, last_confirmed_at)
       select s.slug, 'published', s.name, s.headline, s.role, s.seniority, s.seniority_inferred, string_to_array(s.skills, ${SKILL_SEPARATOR}),
         s.years_experience, s.country, s.region, s.city, s.remote, s.relocation, s.work_authorization, s.layoff_date, s.available_from,
-        ${formerEmployer(list)}, s.linkedin, s.email, now(), ${listSource(list)}, now()
+        ${formerEmployer(list)}, s.linkedin, s.email, now(), ${listSource(list)}, now(), now()
       from import_stage s
       where ${CREATES}
       returning id, email),
@@ -322,6 +326,17 @@ export async function applyStage(trx: Trx, list: { id: number; employer_id: numb
     insert into profile_lists (profile_id, list_id)
     select profile_id, ${list.id} from import_stage where ${JOINS}
     on conflict do nothing`.execute(trx);
+  await sql`
+    update profile_lists set seen_at = now()
+    where list_id = ${list.id}::int and profile_id in (select profile_id from import_stage where ${KEPT} and profile_id is not null)`.execute(trx);
+  await sql`
+    with relisted as (
+      update profiles p set status = 'published', hidden_reason = null, updated_at = now()
+      from import_stage s
+      where s.profile_id = p.id and ${KEPT} and p.status = 'hidden' and p.hidden_reason = 'stale' and p.email is null
+        and ${onList(list)}
+      returning p.id)
+    insert into search_outbox (profile_id) select id from relisted`.execute(trx);
   await sql`
     insert into search_outbox (profile_id)
     select profile_id from import_stage where ${UPDATES} or ${JOINS}`.execute(trx);
@@ -364,7 +379,7 @@ export async function removeLeavers(trx: Trx, list: { id: number }): Promise<voi
       delete from profile_lists pl where pl.list_id = ${list.id}::int and pl.profile_id in (${leavers(list)})
       returning pl.profile_id),
     hidden as (
-      update profiles p set status = 'hidden', updated_at = now()
+      update profiles p set status = 'hidden', hidden_reason = 'unlisted', updated_at = now()
       from gone g
       where p.id = g.profile_id and p.status = 'published' and p.email_verified_at is null
         and not exists (select 1 from profile_lists o where o.profile_id = p.id and o.list_id <> ${list.id}::int))
@@ -374,16 +389,16 @@ export async function removeLeavers(trx: Trx, list: { id: number }): Promise<voi
 /**
  * The followed sheet names again someone it once dropped: a profile this list created, hidden
  * when the sheet no longer named them (on no list since), comes back on the list and in search.
- * A profile hidden for any other reason is either still on a list or self-managed, so untouched.
+ * A profile hidden for any other reason (its owner, a hire, staleness) is untouched.
  */
 export async function rejoinNamed(trx: Trx, list: { id: number }): Promise<void> {
   await sql`
     with back as (
       select distinct p.id from import_stage s join profiles p on p.id = s.profile_id
       where ${KEPT} and s.merged_into is null and not s.suppressed
-        and p.status = 'hidden' and ${listOwns(list)}
+        and p.status = 'hidden' and p.hidden_reason = 'unlisted' and ${listOwns(list)}
         and not exists (select 1 from profile_lists pl where pl.profile_id = p.id)),
     listed as (insert into profile_lists (profile_id, list_id) select id, ${list.id}::int from back on conflict do nothing),
-    shown as (update profiles p set status = 'published', updated_at = now() from back b where p.id = b.id)
+    shown as (update profiles p set status = 'published', hidden_reason = null, updated_at = now() from back b where p.id = b.id)
     insert into search_outbox (profile_id) select id from back`.execute(trx);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contactMail } from '../../../server/mail/contact.js';
+import { hiddenAsStaleMail, stillLookingMail } from '../../../server/mail/freshness.js';
 import { escapeHtml } from '../../../server/mail/layout.js';
 import { manageLinkMail } from '../../../server/mail/manage-link.js';
 import { sheetSyncPausedMail } from '../../../server/mail/sheet-sync-paused.js';
@@ -23,8 +24,30 @@ describe('mail templates', () => {
   // The list's title is the organizer's, the reason may quote the sheet's own headers.
   const paused = sheetSyncPausedMail({ listTitle: EVIL, sheetUrl: 'https://l.test/sheet.csv', reason: EVIL, organizeUrl: 'https://l.test/organize' });
 
+  const freshnessLinks = {
+    name: EVIL,
+    confirmUrl: 'https://l.test/confirm?token=c&x="y',
+    hiredUrl: 'https://l.test/hired?token=c',
+    removalUrl: 'https://l.test/remove?token=r',
+  };
+  const freshness = [stillLookingMail({ ...freshnessLinks, confirmedDaysAgo: 61, hideAfterDays: 14 }), hiddenAsStaleMail(freshnessLinks)];
+
+  it('gives the freshness mails both answers and the removal link, in the text and the HTML', () => {
+    for (const mail of freshness) {
+      for (const url of ['https://l.test/hired?token=c', 'https://l.test/remove?token=r']) {
+        expect(mail.text).toContain(url);
+        expect(mail.html).toContain(escapeHtml(url));
+      }
+      expect(mail.text).toContain('https://l.test/confirm?token=c&x="y');
+      expect(mail.html).not.toContain('x="y');
+      expect(mail.subject).not.toContain(EVIL);
+    }
+    expect(freshness[0]!.text).toContain('last confirmed 61 days ago');
+    expect(freshness[0]!.text).toContain('in 14 days');
+  });
+
   it('escapes every value in the HTML and keeps it as typed in the text', () => {
-    for (const mail of [...manage, contact, paused]) {
+    for (const mail of [...manage, contact, paused, ...freshness]) {
       expect(mail.html).not.toContain('<img');
       expect(mail.html).toContain(escapeHtml(EVIL));
       expect(mail.text).toContain(EVIL);

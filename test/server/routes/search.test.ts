@@ -75,6 +75,7 @@ describe('search API', () => {
       skills: ['Kubernetes', 'Terraform'], country: 'US', region: 'California', city: 'Oakland', remote: 'remote',
       relocation: true, workAuthorization: 'authorized', formerEmployer: { slug: 'meta', name: 'Meta' }, lists: ['meta-2025'],
       layoffDate: '2025-06-01', availableFrom: null, yearsExperience: 9, linkedinUrl: 'https://www.linkedin.com/in/olga-older',
+      confirmedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/),
     });
   });
 
@@ -208,6 +209,7 @@ describe('search API', () => {
         slug: 'spotify',
         name: 'Spotify',
         total: 3,
+        hired: 0,
         skills: [
           { value: 'Python', label: 'Python', count: 2 },
           { value: 'C"\\weird', label: 'C"\\weird', count: 1 },

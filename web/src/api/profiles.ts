@@ -33,6 +33,26 @@ export const requestManageLink = (email: string, signal?: AbortSignal) =>
 export const removeWithLink = (token: string, signal?: AbortSignal) =>
   request<{ status: 'removed'; message: string }>('POST', '/api/profiles/remove', { body: { token }, signal });
 
+/** What a "Still looking?" answer did. */
+interface FreshnessOutcome {
+  status: 'listed' | 'hired';
+  message: string;
+}
+
+/** "Keep me listed" (or "List me again") from a freshness mail. */
+export const keepListedWithLink = (token: string, signal?: AbortSignal) =>
+  request<FreshnessOutcome>('POST', '/api/profiles/confirm', { body: { token }, signal });
+
+/** "I found a job" from a freshness mail. */
+export const hiredWithLink = (token: string, signal?: AbortSignal) =>
+  request<FreshnessOutcome>('POST', '/api/profiles/hired', { body: { token }, signal });
+
+export const keepOwnListed = (token: string, signal?: AbortSignal) =>
+  request<OwnProfile>('POST', '/api/me/profile/confirm', { headers: bearer(token), signal });
+
+export const markOwnHired = (token: string, signal?: AbortSignal) =>
+  request<OwnProfile>('POST', '/api/me/profile/hired', { headers: bearer(token), signal });
+
 export const openSession = (manageToken: string, signal?: AbortSignal) =>
   request<Session>('POST', '/api/me/session', { headers: bearer(manageToken), signal });
 

@@ -17,7 +17,7 @@ export class LlBarChart extends LitElement {
       h2 { font-size: 1.05rem; margin: 0 0 0.75rem; }
       ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.45rem; }
       li { display: grid; grid-template-columns: minmax(6rem, 11rem) 1fr 3rem; align-items: center; gap: 0.75rem; }
-      a { color: var(--ll-text); text-decoration: none; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-size: 0.95rem; }
+      a, li > span:first-child { color: var(--ll-text); text-decoration: none; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-size: 0.95rem; }
       a:hover { color: var(--ll-accent-strong); text-decoration: underline; }
       a:focus-visible { outline: none; box-shadow: var(--ll-focus); border-radius: 4px; }
       svg { width: 100%; height: 1.1rem; display: block; }
@@ -32,7 +32,8 @@ export class LlBarChart extends LitElement {
 
   @property() heading = '';
   @property({ attribute: false }) values: FacetValue[] = [];
-  @property({ attribute: false }) hrefFor: (value: string) => string = () => '/';
+  /** Where each label links; without it, labels are plain text. */
+  @property({ attribute: false }) hrefFor: ((value: string) => string) | undefined;
 
   override render() {
     const max = Math.max(1, ...this.values.map((v) => v.count));
@@ -43,7 +44,7 @@ export class LlBarChart extends LitElement {
         : html`<ol>
             ${this.values.map(
               (v) => html`<li>
-                <a href=${this.hrefFor(v.value)} title=${v.label}>${v.label}</a>
+                ${this.hrefFor ? html`<a href=${this.hrefFor(v.value)} title=${v.label}>${v.label}</a>` : html`<span>${v.label}</span>`}
                 <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
                   ${svg`<rect class="track" x="0" y="0" width="100" height="10" rx="1.5"></rect>
                     <rect class="bar" x="0" y="0" width=${Math.max(1.5, (v.count / max) * 100)} height="10" rx="1.5"></rect>`}

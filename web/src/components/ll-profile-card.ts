@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SearchHit } from '../api/search.js';
 import { remoteLabel, seniorityLabel } from '../../../common/labels.js';
-import { monthLabel, placeLabel } from '../labels.js';
+import { confirmedLabel, monthLabel, placeLabel } from '../labels.js';
 import { controls, tokens } from '../styles.js';
 
 const SKILLS_SHOWN = 8;
@@ -87,6 +87,7 @@ export class LlProfileCard extends LitElement {
               ? html`<li>Laid off ${monthLabel(hit.layoffDate)}</li>`
               : nothing}
           ${hit.yearsExperience !== null ? html`<li>${hit.yearsExperience} yrs experience</li>` : nothing}
+          <li class="confirmed" title="When ${hit.name} last said they are still looking">${confirmedLabel(hit.confirmedAt)}</li>
         </ul>
         ${hit.skills.length
           ? html`<ul class="skills" aria-label="Skills">

@@ -3,6 +3,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { getEmployerTalent } from '../api/talent.js';
 import '../components/ll-talent-overview.js';
+import { peopleLabel } from '../labels.js';
 import { controls, page, tokens } from '../styles.js';
 import { loadFailure, notice, slugParam } from '../page-parts.js';
 
@@ -26,7 +27,9 @@ export class LlEmployerPage extends LitElement {
       complete: (talent) => html`
         <p class="eyebrow">Former employer</p>
         <h1>Ex-${talent.name} talent</h1>
-        <p class="lead">People laid off from ${talent.name} who are open to work, by skill and by country.</p>
+        <p class="lead">People laid off from ${talent.name} who are open to work, by skill and by country.${talent.hired > 0
+          ? ` ${peopleLabel(talent.hired)} laid off there told us they found a job.`
+          : ''}</p>
         <ll-talent-overview .total=${talent.total} .skills=${talent.skills} .countries=${talent.countries}
           .filter=${{ employer: talent.slug }}></ll-talent-overview>
       `,

@@ -4,7 +4,8 @@ import { customElement, property } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
 import { searchProfiles, topValues, type SearchResult } from '../api/search.js';
 import type { LayoffList } from '../api/organize.js';
-import { getList } from '../api/talent.js';
+import { getList, type ListDetail } from '../api/talent.js';
+import '../components/ll-list-outcomes.js';
 import '../components/ll-talent-overview.js';
 import { countryName } from '../../../common/labels.js';
 import { loadFailure, notice, slugParam } from '../page-parts.js';
@@ -15,6 +16,8 @@ interface ListView {
   employer: LayoffList['employer'];
   description: string | null;
   sourceUrl: string | null;
+  /** Undefined when only search knows the list. */
+  outcomes: ListDetail | undefined;
   talent: SearchResult;
 }
 
@@ -31,6 +34,7 @@ export class LlListPage extends LitElement {
     notice,
     css`
       .source { margin: -0.75rem 0 1.5rem; font-size: 0.95rem; }
+      ll-list-outcomes { padding: 1.1rem 1.25rem; margin: 0 0 1.5rem; }
     `,
   ];
 
@@ -53,6 +57,7 @@ export class LlListPage extends LitElement {
         employer: list?.employer ?? null,
         description: list?.description ?? null,
         sourceUrl: list?.sourceUrl ?? null,
+        outcomes: list,
         talent,
       };
     },
@@ -73,6 +78,7 @@ export class LlListPage extends LitElement {
         ${view.sourceUrl
           ? html`<p class="source"><a href=${view.sourceUrl} target="_blank" rel="noopener noreferrer">Original list (opens in a new tab)</a></p>`
           : nothing}
+        ${view.outcomes ? html`<ll-list-outcomes class="card" .list=${view.outcomes}></ll-list-outcomes>` : nothing}
         <ll-talent-overview
           .total=${view.talent.total}
           .skills=${topValues(view.talent.facets.skills)}

@@ -4,7 +4,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
 import {
   getOwnProfile,
+  keepOwnListed,
   linkProblem,
+  markOwnHired,
   openSession,
   removeOwnProfile,
   requestManageLink,
@@ -15,6 +17,7 @@ import {
 import '../components/ll-dev-mailbox-hint.js';
 import '../components/ll-optin-form.js';
 import type { LlOptinForm } from '../components/ll-optin-form.js';
+import { confirmedLabel } from '../labels.js';
 import { controls, notices, page, tokens } from '../styles.js';
 
 const SESSION_KEY = 'lifeline.session';
@@ -41,6 +44,14 @@ const STATUS_TEXT: Record<OwnProfile['status'], string> = {
   hidden: 'Nobody can see your profile until you show it again.',
   pending: 'Confirm your email to publish it: click the link in the confirmation mail.',
   removed: 'Your profile is removed.',
+};
+
+/** Why a hidden profile is hidden, as its owner reads it. */
+const HIDDEN_TEXT: Record<NonNullable<OwnProfile['hiddenReason']>, string> = {
+  owner: STATUS_TEXT.hidden,
+  stale: 'We asked whether you are still looking and did not hear back, so your profile left search. Nothing is deleted.',
+  hired: 'You found a job: congratulations! Your profile is out of search, and your lists count you among the people who found work.',
+  unlisted: 'The list that published your profile no longer names you, so your profile left search. Nothing is deleted: show it again if you want to stay listed.',
 };
 
 /**
@@ -148,15 +159,17 @@ export class LlManagePage extends LitElement {
     const visible = own.status === 'published';
     return html`
       <section class="notice status" aria-label="Profile status">
-        <p><span class="badge ${own.status}">${own.status}</span> ${STATUS_TEXT[own.status]}</p>
+        <p><span class="badge ${own.status}">${own.hiddenReason === 'hired' ? 'hired' : own.status}</span>
+          ${own.hiddenReason ? HIDDEN_TEXT[own.hiddenReason] : STATUS_TEXT[own.status]}</p>
         <p class="row">
           ${visible ? html`<a class="button secondary" href=${new URL(own.url).pathname}>View public profile</a>` : nothing}
-          ${own.status === 'pending'
+          ${own.status === 'pending' || (own.hiddenReason === 'stale' || own.hiddenReason === 'hired')
             ? nothing
             : html`<button class="secondary" type="button" ?disabled=${this._busy} @click=${this._onToggleHidden}>
                 ${visible ? 'Hide my profile' : 'Show my profile again'}</button>`}
         </p>
       </section>
+      ${own.status === 'pending' ? nothing : this._renderStillLooking(own)}
       ${this._message ? html`<p class="notice ${this._message.kind}" role=${this._message.kind === 'ok' ? 'status' : 'alert'}>${this._message.text}</p>` : nothing}
 
       <h2>Your details</h2>
@@ -174,6 +187,37 @@ export class LlManagePage extends LitElement {
               </p>`
           : html`<p class="row"><button class="danger" type="button" @click=${this._onAskRemoval}>Remove my profile…</button></p>`}
       </section>`;
+  }
+
+  /** "Still looking?": when the profile was last confirmed, and the two answers the mail offers. */
+  private _renderStillLooking(own: OwnProfile) {
+    const hired = own.hiddenReason === 'hired';
+    return html`<section class="notice" aria-label="Still looking?">
+      <p><strong>Still looking?</strong> ${confirmedLabel(own.profile.confirmedAt)}${own.status === 'published'
+        ? '. We ask every couple of months, so recruiters know who is open to work right now.'
+        : '.'}</p>
+      <p class="row">
+        <button type="button" ?disabled=${this._busy} @click=${this._onKeepListed}>
+          ${hired ? 'I am looking again' : own.status === 'published' ? 'Keep me listed' : 'List me again'}</button>
+        ${hired ? nothing : html`<button class="secondary" type="button" ?disabled=${this._busy} @click=${this._onHired}>I found a job</button>`}
+      </p>
+    </section>`;
+  }
+
+  private async _onKeepListed() {
+    this._saved = '';
+    await this._run(async () => {
+      this._own = await keepOwnListed(this._session!.token);
+      this._message = { kind: 'ok', text: 'Thanks! You are listed, confirmed today.' };
+    });
+  }
+
+  private async _onHired() {
+    this._saved = '';
+    await this._run(async () => {
+      this._own = await markOwnHired(this._session!.token);
+      this._message = { kind: 'ok', text: 'Congratulations on the new job! Your profile has left search; come back here any time.' };
+    });
   }
 
   private async _onRequestLink(event: Event) {

@@ -1,4 +1,4 @@
-import { Task } from '@lit/task';
+import { Task, initialState } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -7,10 +7,12 @@ import {
   getMe, mappingOverride, reportUrl, signOut, startImport, watchImport,
   type ImportStatus, type LayoffList, type Mapping, type Me,
 } from '../api/organize.js';
+import { getList } from '../api/talent.js';
 import '../components/ll-file-drop.js';
 import '../components/ll-import-counts.js';
 import '../components/ll-import-preview.js';
 import '../components/ll-list-chooser.js';
+import '../components/ll-list-outcomes.js';
 import '../components/ll-mapping-editor.js';
 import '../components/ll-sheet-follow.js';
 import '../components/ll-sign-in-form.js';
@@ -43,6 +45,7 @@ export class LlOrganizePage extends LitElement {
       .step { padding: 1.25rem; }
       .signed { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; color: var(--ll-muted); }
       .actions { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; margin-top: 1rem; }
+      ll-list-outcomes { margin-top: 1.25rem; padding-top: 1rem; border-top: 1px solid var(--ll-border); }
       .options { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); margin-top: 1rem; }
       .consent { display: flex; gap: 0.6rem; align-items: flex-start; font-weight: 400; background: var(--ll-page); padding: 0.75rem; border-radius: 8px; }
       .consent input { margin-top: 0.3rem; }
@@ -80,6 +83,12 @@ export class LlOrganizePage extends LitElement {
     args: () => [],
   });
 
+  /** The chosen list's outcomes, again after each finished import. */
+  private _outcomes = new Task(this, {
+    task: ([slug], { signal }) => (slug ? getList(slug, signal) : initialState),
+    args: () => [this._list?.slug, this._run?.status] as const,
+  });
+
   override disconnectedCallback(): void {
     this._abort.abort();
     super.disconnectedCallback();
@@ -105,6 +114,7 @@ export class LlOrganizePage extends LitElement {
       <section class="card step" aria-labelledby="step-list">
         <h2 id="step-list">1. The list</h2>
         <ll-list-chooser .me=${me} @ll-list-change=${this._onListChange}></ll-list-chooser>
+        ${this._list ? this._outcomes.render({ complete: (list) => html`<ll-list-outcomes .list=${list}></ll-list-outcomes>` }) : nothing}
       </section>
       ${this._list ? this._renderUpload() : nothing}
       ${this._preview ? this._renderCheck(this._preview) : nothing}

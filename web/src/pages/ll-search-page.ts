@@ -35,6 +35,12 @@ const LAID_OFF_SINCE = [
   { days: 365, label: 'Last year' },
 ];
 const YEARS_MIN = [2, 5, 10, 15];
+/** confirmedWithin presets, in days: people who said "still looking" lately. */
+const CONFIRMED_WITHIN = [
+  { days: 7, label: 'Last week' },
+  { days: 30, label: 'Last 30 days' },
+  { days: 90, label: 'Last 3 months' },
+];
 
 /** The facet panels, in the order a recruiter narrows by. */
 const PANELS: { facet: Facet; heading: string }[] = [
@@ -248,6 +254,7 @@ export class LlSearchPage extends LitElement {
     add('yearsMax', s.yearsMax && `Up to ${s.yearsMax} years`);
     add('workAuthorization', s.workAuthorization && workAuthorizationLabel(s.workAuthorization));
     add('relocation', s.relocation && (s.relocation === 'true' ? 'Open to relocation' : 'Not relocating'));
+    add('confirmedWithin', s.confirmedWithin && `Confirmed in the last ${s.confirmedWithin} days`);
     return chips;
   }
 
@@ -273,6 +280,7 @@ export class LlSearchPage extends LitElement {
             <option value="" ?selected=${!this._state.sort}>Best match</option>
             <option value="layoff_desc" ?selected=${this._state.sort === 'layoff_desc'}>Most recently laid off</option>
             <option value="updated_desc" ?selected=${this._state.sort === 'updated_desc'}>Recently updated</option>
+            <option value="confirmed_desc" ?selected=${this._state.sort === 'confirmed_desc'}>Recently confirmed</option>
           </select>
         </div>
       </div>
@@ -316,6 +324,16 @@ export class LlSearchPage extends LitElement {
               <option value="" ?selected=${!since}>Any time</option>
               ${presetDates.map((p) => html`<option value=${p.date} ?selected=${p.date === since}>${p.label}</option>`)}
               ${custom ? html`<option value=${since} selected>Since ${dateLabel(since)}</option>` : nothing}
+            </select>
+          </div>
+          <div>
+            <label class="legend" for="confirmed">Confirmed still looking</label>
+            <select id="confirmed" @change=${this._onSelect('confirmedWithin')}>
+              <option value="" ?selected=${!s.confirmedWithin}>Any time</option>
+              ${CONFIRMED_WITHIN.map((p) => html`<option value=${p.days} ?selected=${s.confirmedWithin === String(p.days)}>${p.label}</option>`)}
+              ${s.confirmedWithin && !CONFIRMED_WITHIN.some((p) => String(p.days) === s.confirmedWithin)
+                ? html`<option value=${s.confirmedWithin} selected>Last ${s.confirmedWithin} days</option>`
+                : nothing}
             </select>
           </div>
           <div>
