@@ -32,6 +32,8 @@ export interface ProfileDocument {
   years_experience: number | null;
   linkedin_url: string | null;
   updated_at: number;
+  /** When the person was last confirmed as looking (or published, or updated), Unix seconds: what alerts call new. */
+  confirmed_at: number;
 }
 
 /** A profile row with what the document needs from other tables. */
@@ -39,7 +41,7 @@ export type IndexableProfile = Pick<
   Profile,
   | 'id' | 'slug' | 'name' | 'headline' | 'role' | 'seniority' | 'skills' | 'country' | 'region' | 'city'
   | 'remote' | 'relocation' | 'work_authorization' | 'employment_types' | 'layoff_date'
-  | 'available_from' | 'years_experience' | 'linkedin_url' | 'updated_at'
+  | 'available_from' | 'years_experience' | 'linkedin_url' | 'updated_at' | 'last_confirmed_at' | 'published_at'
 > & {
   former_employer_slug: string | null;
   former_employer_name: string | null;
@@ -71,6 +73,7 @@ export function toDocument(p: IndexableProfile): ProfileDocument {
     years_experience: p.years_experience,
     linkedin_url: p.linkedin_url,
     updated_at: epochSeconds(p.updated_at),
+    confirmed_at: epochSeconds(p.last_confirmed_at ?? p.published_at ?? p.updated_at),
   };
 }
 
@@ -81,14 +84,14 @@ export function epochSeconds(at: Date | string): number {
 
 export const FILTERABLE_ATTRIBUTES = [
   'skills', 'country', 'region', 'former_employer', 'seniority', 'remote', 'relocation',
-  'work_authorization', 'employment_types', 'lists', 'layoff_at', 'years_experience',
+  'work_authorization', 'employment_types', 'lists', 'layoff_at', 'years_experience', 'confirmed_at',
 ] as const;
 
 export const profileIndexSettings = (): Settings => ({
   // Order matters: a match in the role or a skill outranks one in the headline or the name.
   searchableAttributes: ['role', 'skills', 'headline', 'name', 'former_employer_name', 'city', 'region'],
   filterableAttributes: [...FILTERABLE_ATTRIBUTES],
-  sortableAttributes: ['layoff_at', 'updated_at'],
+  sortableAttributes: ['layoff_at', 'updated_at', 'confirmed_at'],
   // An exact word ("Go") beats a word that merely starts with the query ("Google Ads") before the
   // attribute order counts; at equal relevance, the more recently laid off come first. `sort`
   // (only active when a search asks for an order) comes right after `words`, so "most recently

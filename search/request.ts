@@ -24,6 +24,8 @@ export interface SearchFilters {
   layoffTo?: string;
   yearsMin?: number;
   yearsMax?: number;
+  /** Unix seconds: only people confirmed at or after it. */
+  since?: number;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -73,6 +75,7 @@ export function parseFilters(query: Omit<FacetSearchQuery, 'facetQuery'>): Searc
     layoffTo: query.layoffTo,
     yearsMin: query.yearsMin,
     yearsMax: query.yearsMax,
+    since: query.since,
   };
   if (filters.layoffFrom && filters.layoffTo && filters.layoffFrom > filters.layoffTo) {
     throw httpErrors.badRequest('querystring.layoffFrom must be on or before layoffTo');
@@ -105,6 +108,7 @@ export function conditionsByFacet(f: SearchFilters): Record<Facet | 'other', Con
       ...(f.relocation !== undefined ? [eq('relocation', f.relocation)] : []),
       ...range('layoff_at', f.layoffFrom ? dayStart(f.layoffFrom) : undefined, f.layoffTo ? dayStart(f.layoffTo) : undefined),
       ...range('years_experience', f.yearsMin, f.yearsMax),
+      ...range('confirmed_at', f.since, undefined),
     ],
   };
 }

@@ -33,6 +33,7 @@ const filterProperties = {
   layoffTo: Optional(date('laid off on or before this day (YYYY-MM-DD)')),
   yearsMin: Optional(Type.Integer({ minimum: 0, maximum: 70 })),
   yearsMax: Optional(Type.Integer({ minimum: 0, maximum: 70 })),
+  since: Optional(Type.Integer({ minimum: 0, maximum: 99_999_999_999, description: 'only people published or confirmed as looking at or after this moment (Unix seconds): what a saved search\'s alert calls new' })),
 };
 
 export const SearchQuerySchema = Type.Object(
@@ -76,6 +77,8 @@ const SearchHitSchema = Type.Object({
   availableFrom: Nullable(Type.String()),
   yearsExperience: Nullable(Type.Integer()),
   linkedinUrl: Nullable(Type.String()),
+  /** When the person was last confirmed as looking (or published). */
+  confirmedAt: Type.String({ format: 'date-time' }),
 });
 export type SearchHit = Static<typeof SearchHitSchema>;
 

@@ -30,6 +30,8 @@ export function personDocument(p: Person, id: number, listSlugs: string[]): Prof
     years_experience: p.yearsExperience,
     linkedin_url: null,
     updated_at: p.submittedAt,
+    last_confirmed_at: null,
+    published_at: p.submittedAt,
     former_employer_slug: slugify(p.employer),
     former_employer_name: p.employer,
     list_slugs: listSlugs,

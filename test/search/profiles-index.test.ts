@@ -22,6 +22,8 @@ const row: IndexableProfile = {
   years_experience: 12,
   linkedin_url: 'https://www.linkedin.com/in/ada',
   updated_at: new Date('2026-11-01T12:00:00Z'),
+  last_confirmed_at: null,
+  published_at: new Date('2026-10-20T08:00:00Z'),
   former_employer_slug: 'meta',
   former_employer_name: 'Meta',
   list_slugs: ['meta-2026'],
@@ -36,6 +38,9 @@ describe('toDocument', () => {
     expect(doc).toMatchObject({ id: 7, former_employer: 'meta', former_employer_name: 'Meta', lists: ['meta-2026'] });
     expect(doc.layoff_at).toBe(Date.UTC(2026, 9, 1) / 1000);
     expect(doc.updated_at).toBe(Date.UTC(2026, 10, 1, 12) / 1000);
+    // Never confirmed again: confirmed when published.
+    expect(doc.confirmed_at).toBe(Date.UTC(2026, 9, 20, 8) / 1000);
+    expect(toDocument({ ...row, last_confirmed_at: new Date('2026-11-05T00:00:00Z') }).confirmed_at).toBe(Date.UTC(2026, 10, 5) / 1000);
   });
 });
 
