@@ -91,7 +91,7 @@ export const profileIndexSettings = (): Settings => ({
   // Order matters: a match in the role or a skill outranks one in the headline or the name.
   searchableAttributes: ['role', 'skills', 'headline', 'name', 'former_employer_name', 'city', 'region'],
   filterableAttributes: [...FILTERABLE_ATTRIBUTES],
-  sortableAttributes: ['layoff_at', 'updated_at', 'confirmed_at'],
+  sortableAttributes: ['confirmed_at', 'layoff_at', 'updated_at'],
   // An exact word ("Go") beats a word that merely starts with the query ("Google Ads") before the
   // attribute order counts; at equal relevance, the more recently laid off come first. `sort`
   // (only active when a search asks for an order) comes right after `words`, so "most recently
