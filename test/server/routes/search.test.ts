@@ -75,6 +75,7 @@ describe('search API', () => {
       skills: ['Kubernetes', 'Terraform'], country: 'US', region: 'California', city: 'Oakland', remote: 'remote',
       relocation: true, workAuthorization: 'authorized', formerEmployer: { slug: 'meta', name: 'Meta' }, lists: ['meta-2025'],
       layoffDate: '2025-06-01', availableFrom: null, yearsExperience: 9, linkedinUrl: 'https://www.linkedin.com/in/olga-older',
+      confirmedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
   });
 
