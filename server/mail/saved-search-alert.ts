@@ -27,7 +27,7 @@ export function savedSearchAlertMail(a: SavedSearchAlert): RenderedMail {
     name: a.recruiterName,
     paragraphs: [`New on Lifeline since ${day}, for your saved search "${a.searchName}":`],
     items: a.people.map((p) => ({ label: p.name, detail: p.detail, url: p.url })),
-    action: { label: more > 0 ? `See all ${a.total.toLocaleString('en')} new matches` : 'Open the search', url: a.seeAllUrl },
+    action: { label: more > 0 ? `See all ${a.total.toLocaleString('en')} new matches` : 'See them in your search', url: a.seeAllUrl },
     notes: [
       `You get this ${a.cadence === 'daily' ? 'daily' : 'weekly'} when someone new matches, and no one is listed twice. Change how often, or stop, in your workspace: ${a.workspaceUrl}`,
     ],

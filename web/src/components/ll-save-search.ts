@@ -18,6 +18,7 @@ export class LlSaveSearch extends LitElement {
       form > div { flex: 1 1 12rem; }
       form > div.cadence { flex: 0 1 10rem; }
       .done { margin: 0.5rem 0 0; color: var(--ll-ok); font-weight: 600; }
+      a { color: var(--ll-accent-strong); }
     `,
   ];
 
