@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../helpers/app.js';
 import { insertProfiles } from '../../helpers/profiles.js';
 import { createRecruiter } from '../../helpers/recruiter.js';
 import { WORKSPACE_LIMITS } from '../../../server/schemas/workspace.js';
+import { BLNS } from '../../helpers/blns.js';
 
 describe('the recruiter workspace API', () => {
   let t: TestApp;
@@ -141,6 +142,20 @@ describe('the recruiter workspace API', () => {
       expect(body).not.toMatch(/@example\.org/);
       expect(body).not.toContain('Soon Hidden');
     });
+
+    it('takes every naughty string as a name, a note or a saved query without a 500, and shows back what it kept', async () => {
+      const entry = (await call('POST', `/api/shortlists/${listId}/profiles`, { slug: 'ada' })).json();
+      for (const text of BLNS) {
+        const note = await call('PATCH', `/api/shortlists/${listId}/profiles/${entry.id}`, { note: text });
+        expect([200, 400], JSON.stringify(text)).toContain(note.statusCode);
+        if (note.statusCode === 200) expect(note.json().note).toBe(text.normalize('NFC').replace(/\r\n?/g, '\n').trim());
+        const name = await call('PATCH', `/api/shortlists/${listId}`, { name: text });
+        expect([200, 400], JSON.stringify(text)).toContain(name.statusCode);
+        const saved = await call('POST', '/api/saved-searches', { name: 'naughty', query: text });
+        expect([201, 400], JSON.stringify(text)).toContain(saved.statusCode);
+        if (saved.statusCode === 201) await call('DELETE', `/api/saved-searches/${saved.json().id}`);
+      }
+    }, 120_000);
 
     it('renames and deletes a shortlist', async () => {
       expect((await call('PATCH', `/api/shortlists/${listId}`, { name: 'Renamed' })).json().name).toBe('Renamed');
