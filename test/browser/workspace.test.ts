@@ -114,6 +114,13 @@ describe('the recruiter workspace in the browser', () => {
     await expect.poll(() => page.locator('ll-profile-card').filter({ hasText: 'New since your last visit' }).locator('h3').textContent()).toContain('Nadia Newcomer');
     expect(await page.locator('ll-profile-card').filter({ hasText: 'New since your last visit' }).count()).toBe(1);
 
+    // From her profile page, onto a new shortlist.
+    await page.getByRole('link', { name: 'Nadia Newcomer' }).click();
+    await page.getByRole('button', { name: 'Add to shortlist' }).click();
+    await page.getByLabel('New shortlist name').fill('Mobile');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Added Nadia Newcomer to “Mobile”' }).count()).toBe(1);
+
     await t.app.scheduler.runOnce(new Date(savedAt.getTime() + 25 * 60 * 60 * 1000));
     const mail = await t.app.db.selectFrom('dev_mail').selectAll().where('to_address', '=', recruiter.user.email).executeTakeFirstOrThrow();
     // As a mail client shows it: a blank page, not under the app's CSP (which blocks inline styles).
