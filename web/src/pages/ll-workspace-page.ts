@@ -18,6 +18,7 @@ import {
 import '../components/ll-shortlist-detail.js';
 import '../components/ll-sign-in-form.js';
 import { dateLabel } from '../labels.js';
+import { countryName, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../../common/labels.js';
 import { controls, notices, page, tokens } from '../styles.js';
 
 const PARAM_LABELS: Record<string, string> = {
@@ -26,9 +27,15 @@ const PARAM_LABELS: Record<string, string> = {
   layoffFrom: 'Laid off since', layoffTo: 'Laid off by', yearsMin: 'Years, at least', yearsMax: 'Years, at most', sort: 'Order',
 };
 
-/** "Skills: Go, Rust · Country: DE" */
+const VALUE_LABELS: Record<string, (value: string) => string> = {
+  country: countryName, seniority: seniorityLabel, remote: remoteLabel, workAuthorization: workAuthorizationLabel,
+};
+
+/** "Skills: Go, Rust · Country: Germany" */
 const describe = (query: string) =>
-  [...new URLSearchParams(query)].map(([k, v]) => `${PARAM_LABELS[k] ?? k}: ${v.split(',').join(', ')}`).join(' · ') || 'Everyone';
+  [...new URLSearchParams(query)]
+    .map(([k, v]) => `${PARAM_LABELS[k] ?? k}: ${v.split(',').map(VALUE_LABELS[k] ?? ((x) => x)).join(', ')}`)
+    .join(' · ') || 'Everyone';
 
 /** The recruiter's workspace: saved searches (run, alert cadence, delete) and shortlists. */
 @customElement('ll-workspace-page')
