@@ -6,7 +6,7 @@ import { conditionsByFacet, conditionsWithout, parseFilters } from '../search/re
 import { toFilter } from '../search/filters.js';
 import { createLogger } from '../server/logger.js';
 import { createMailer } from '../server/mail/mailer.js';
-import { sweepSavedSearchAlerts } from '../server/services/saved-search-alerts.js';
+import { sendAlertMails, sweepSavedSearchAlerts } from '../server/services/saved-search-alerts.js';
 import { CITIES, JOB_FUNCTIONS } from '../tools/people/pools.js';
 import type { BenchContext } from './context.js';
 import { failed, type Figure } from './lib/report.js';
@@ -21,6 +21,9 @@ const FETCHED = 50;
 const SWEEP_TARGET = 2;
 
 const COUNTRIES = [...new Set(CITIES.map((c) => c.country))];
+
+const outboxDepth = async (db: BenchContext['stack']['db']) =>
+  Number((await db.selectFrom('alert_mails').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
 /** The i-th saved search: the kinds of searches recruiters keep, spread over skills, titles and countries. */
 function savedQuery(i: number): string {
@@ -94,7 +97,14 @@ export async function alertFigures(ctx: BenchContext): Promise<Figure[]> {
     let peak = rssBefore;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     started = performance.now();
-    const counts = await sweepSavedSearchAlerts(deps, NOW).finally(() => clearInterval(sampler));
+    const counts = await sweepSavedSearchAlerts(deps, NOW)
+      .then(async (c) => {
+        // The server's own minute sweep shares the outbox (as every process does): the pass is over
+        // when every mail has left, whoever sent it.
+        while (await outboxDepth(db)) await sendAlertMails(deps);
+        return c;
+      })
+      .finally(() => clearInterval(sampler));
     const sweepSeconds = (performance.now() - started) / 1000;
     ctx.say(`  sweep: ${sweepSeconds.toFixed(1)} s, ${JSON.stringify(counts)}, peak RSS +${((peak - rssBefore) / 2 ** 20).toFixed(0)} MB`);
 
@@ -107,10 +117,10 @@ export async function alertFigures(ctx: BenchContext): Promise<Figure[]> {
       {
         name: names.sweep, unit: 's', value: sweepSeconds, baseline: baselineSeconds, baselineLabel: 'Meilisearch, one by one',
         target: `≤ ${SWEEP_TARGET}× direct`, pass: sweepSeconds <= SWEEP_TARGET * baselineSeconds,
-        note: `${counts.mailed} mailed, ${counts.sent} sent, ${counts.nothingNew} with nothing new`,
+        note: `${counts.mailed} mailed, ${counts.nothingNew} with nothing new`,
       },
       { name: names.quiet, unit: 's', value: quietSeconds, note: `${quiet.mailed} mailed, ${quiet.nothingNew} with nothing new` },
-      { name: names.memory, unit: 'MB', value: (peak - rssBefore) / 2 ** 20, note: 'in batches of 50: flat in the number of saved searches' },
+      { name: names.memory, unit: 'MB', value: (peak - rssBefore) / 2 ** 20, note: 'the bench process, which runs the sweep in batches of 50' },
     ];
   } catch (err) {
     return [failed(names.sweep, 's', err)];
