@@ -57,6 +57,13 @@ const savedSearchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: limited, schema: { querystring: UnsubscribeQuerySchema, response: { 200: UnsubscribedSchema, ...errorResponses(400, 404, 429) } } },
     async (request) => app.savedSearches.unsubscribe(request.query.token),
   );
+  // A mail client that opens the List-Unsubscribe address in a browser (GET) gets the page, whose
+  // button POSTs: a GET never changes anything (link scanners open every link).
+  app.get(
+    '/api/saved-searches/unsubscribe',
+    { config: limited, schema: { querystring: UnsubscribeQuerySchema, response: { 303: { type: 'null' }, ...errorResponses(400, 429) } } },
+    async (request, reply) => reply.redirect(`/unsubscribe?token=${encodeURIComponent(request.query.token)}`, 303),
+  );
 };
 
 export default savedSearchRoutes;

@@ -80,8 +80,13 @@ describe('saved-search alerts (the scheduled sweep)', () => {
     expect((await t.app.scheduler.runOnce(at(second, DAY + 60_000)))['saved-search-alerts']).toMatchObject({ due: 1, mailed: 0, nothingNew: 1 });
     expect(await mailTo(recruiter.user.email)).toHaveLength(2);
 
-    // One click in the mail client (RFC 8058): a form POST, no session.
+    // Opened in a browser, the address shows the page and changes nothing; one click in the mail
+    // client (RFC 8058) is a form POST, with no session.
     const url = new URL(oneClick!);
+    const opened = await t.app.inject({ url: `${url.pathname}${url.search}` });
+    expect(opened.statusCode).toBe(303);
+    expect(opened.headers.location).toBe(`/unsubscribe${url.search}`);
+    expect((await t.app.db.selectFrom('saved_searches').select('alert').where('id', '=', search.id).executeTakeFirstOrThrow()).alert).toBe('daily');
     const unsubscribe = await t.app.inject({
       method: 'POST',
       url: `${url.pathname}${url.search}`,
