@@ -288,6 +288,8 @@ interface AlertMailTable {
   id: Generated<number>;
   saved_search_id: number;
   mail: ColumnType<OutgoingMail, string, string>;
+  /** The people it lists: a removal deletes the mail before it leaves. */
+  profile_ids: number[];
   created_at: CreatedAt;
 }
 

@@ -11,7 +11,8 @@ import { sql, type Kysely } from 'kysely';
  *   opened it from the workspace ("new since your last visit").
  * - `saved_search_sent`: who an alert already listed, so no one is mailed twice per search.
  * - `alert_mails`: the outbox of alert mails, written in the transaction that advances the high-water
- *   mark, sent and deleted after: no alert is lost and none is sent twice.
+ *   mark, sent and deleted after: no alert is lost and none is sent twice. `profile_ids` names the
+ *   people it lists, so that removing one of them deletes the mail before it leaves.
  * - `dev_mail.headers`: the dev mailbox keeps the headers a mail was sent with (List-Unsubscribe).
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -50,6 +51,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'serial', (c) => c.primaryKey())
     .addColumn('saved_search_id', 'integer', (c) => c.notNull().references('saved_searches.id').onDelete('cascade'))
     .addColumn('mail', 'jsonb', (c) => c.notNull())
+    .addColumn('profile_ids', sql`integer[]`, (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 

@@ -95,6 +95,8 @@ export async function removeProfile(db: Executor, profileId: number): Promise<bo
     .execute();
   await db.deleteFrom('profile_lists').where('profile_id', '=', profileId).execute();
   await db.deleteFrom('contact_requests').where('profile_id', '=', profileId).execute();
+  // A saved-search alert naming them that has not left yet does not leave.
+  await db.deleteFrom('alert_mails').where(sql<boolean>`${profileId} = any(profile_ids)`).execute();
   await db.deleteFrom('profile_tokens').where('profile_id', '=', profileId).where('purpose', '!=', 'remove').execute();
   await enqueue(db, profileId);
   return true;

@@ -142,7 +142,10 @@ async function alertBatch(deps: AlertDeps, trx: Executor, rows: Claimed[], now: 
       // Everyone fetched minus those skipped as sent: the new people in all, as "see all" will show them.
       const total = Math.max(listed.length, result.total - (result.hits.length - fresh.length));
       const mail = await alertMail(deps, trx, row, listed, total);
-      await trx.insertInto('alert_mails').values({ saved_search_id: row.id, mail: JSON.stringify(mail) }).execute();
+      await trx
+        .insertInto('alert_mails')
+        .values({ saved_search_id: row.id, mail: JSON.stringify(mail), profile_ids: listed.map((h) => idOf.get(h.slug)!) })
+        .execute();
     }
     const cadence = row.alert === 'off' ? 'weekly' : row.alert;
     await trx

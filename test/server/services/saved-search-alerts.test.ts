@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { enqueue } from '../../../db/outbox.js';
 import { createPeerApp, createTestApp, type TestApp } from '../../helpers/app.js';
 import { insertProfiles, outboxDrained } from '../../helpers/profiles.js';
 import { createRecruiter } from '../../helpers/recruiter.js';
+import { removeProfile } from '../../../server/services/removal.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -128,6 +129,34 @@ describe('saved-search alerts (the scheduled sweep)', () => {
     expect(mail!.text).toContain('See all 23 new matches');
     // The three left out are not lost: "see all" shows them, and they were not marked as sent.
     expect(await t.app.db.selectFrom('saved_search_sent').select('profile_id').where('saved_search_id', '=', (await t.app.db.selectFrom('saved_searches').select('id').where('user_id', '=', recruiter.user.id).executeTakeFirstOrThrow()).id).execute()).toHaveLength(20);
+  });
+
+  it('keeps an alert in its outbox while mail cannot leave, sends it later, and never names someone removed meanwhile', async () => {
+    const { recruiter, savedAt } = await savedSearch('skills=Prolog');
+    await insertProfiles(t.app.db, [{ slug: 'prolog-stays', name: 'Stays Listed', skills: ['Prolog'], published_at: at(savedAt, HOUR) }]);
+    const smtpDown = vi.spyOn(t.app.mailer, 'send').mockRejectedValue(new Error('SMTP is down'));
+    try {
+      expect((await t.app.scheduler.runOnce(at(savedAt, DAY + 60_000)))['saved-search-alerts']).toMatchObject({ mailed: 1, sent: 0 });
+    } finally {
+      smtpDown.mockRestore();
+    }
+    expect(await mailTo(recruiter.user.email)).toHaveLength(0);
+    // The next pass sends it: nothing was lost.
+    expect((await t.app.scheduler.runOnce(at(savedAt, DAY + 2 * 60_000)))['saved-search-alerts']).toMatchObject({ due: 0, sent: 1 });
+    expect(await mailTo(recruiter.user.email)).toHaveLength(1);
+
+    // Again with SMTP down, then the person listed removes their profile before the mail leaves.
+    const other = await savedSearch('skills=Smalltalk');
+    const gone = await insertProfiles(t.app.db, [{ slug: 'smalltalk-leaves', name: 'Leaves Soon', skills: ['Smalltalk'], published_at: at(other.savedAt, HOUR) }]);
+    const down = vi.spyOn(t.app.mailer, 'send').mockRejectedValue(new Error('SMTP is down'));
+    try {
+      await t.app.scheduler.runOnce(at(other.savedAt, DAY + 60_000));
+    } finally {
+      down.mockRestore();
+    }
+    await t.app.db.transaction().execute((trx) => removeProfile(trx, gone.get('smalltalk-leaves')!));
+    await t.app.scheduler.runOnce(at(other.savedAt, DAY + 2 * 60_000));
+    expect(await mailTo(other.recruiter.user.email)).toHaveLength(0);
   });
 
   it.each(['suspended', 'in_review'] as const)('sends nothing to a recruiter who is %s', async (state) => {
