@@ -141,7 +141,7 @@ async function alertBatch(deps: AlertDeps, trx: Executor, rows: Claimed[], now: 
         .execute();
       // Everyone fetched minus those skipped as sent: the new people in all, as "see all" will show them.
       const total = Math.max(listed.length, result.total - (result.hits.length - fresh.length));
-      const mail = await alertMail(deps, trx, row, listed, total);
+      const mail = await alertMail(deps, row, listed, total);
       await trx
         .insertInto('alert_mails')
         .values({ saved_search_id: row.id, mail: JSON.stringify(mail), profile_ids: listed.map((h) => idOf.get(h.slug)!) })
@@ -166,9 +166,10 @@ function detailOf(h: SearchHit): string {
   return [h.headline ?? h.role, place, h.formerEmployer ? `formerly ${h.formerEmployer.name}` : null].filter(Boolean).join(' · ');
 }
 
-async function alertMail(deps: AlertDeps, db: Executor, row: Claimed, listed: SearchHit[], total: number): Promise<OutgoingMail> {
+async function alertMail(deps: AlertDeps, row: Claimed, listed: SearchHit[], total: number): Promise<OutgoingMail> {
   const { publicUrl } = deps;
-  const links = await unsubscribeLinks(db, row.id, publicUrl);
+  // The app's pool, not the batch's transaction: its key is then read once per process.
+  const links = await unsubscribeLinks(deps.db, row.id, publicUrl);
   const params = new URLSearchParams(row.query);
   params.delete('page');
   params.set('since', String(epochSeconds(row.high_water_at)));
