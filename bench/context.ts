@@ -1,7 +1,7 @@
 import type { LifelineClient } from '../tools/lifeline-client.js';
 import type { BenchStack } from './lib/stack.js';
 
-export const SECTIONS = ['start', 'import', 'search', 'optin', 'web', 'reindex'] as const;
+export const SECTIONS = ['start', 'import', 'search', 'optin', 'web', 'alerts', 'reindex'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -13,6 +13,8 @@ export interface BenchOptions {
   /** Times each search query is run, baseline and API alternately. */
   rounds: number;
   optins: number;
+  /** Saved searches swept by the alerts section. */
+  savedSearches: number;
   sections: Set<Section>;
   out: string;
   /** What a search result looks like on the page (time to first results). */

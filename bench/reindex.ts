@@ -1,11 +1,10 @@
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { settled } from '../search/client.js';
 import { indexableProfiles } from '../search/indexable.js';
 import { applySettings, toDocument } from '../search/profiles-index.js';
 import { reindex } from '../search/reindex.js';
-import { importThroughApi, waitUntilNoticesSent, waitUntilSearchable, writeCsv } from '../tools/seeding.js';
 import type { BenchContext } from './context.js';
+import { importPeople } from './lib/people.js';
 import { failed, type Figure } from './lib/report.js';
 import { percentile } from './lib/stats.js';
 import { QUERIES } from './search.js';
@@ -96,16 +95,4 @@ async function searchWhile(ctx: BenchContext, work: () => Promise<unknown>): Pro
     await Promise.all(clients);
   }
   return load;
-}
-
-/** Without the import section, the same people go into Postgres through the import API, unmeasured. */
-async function importPeople(ctx: BenchContext): Promise<void> {
-  const { profiles, seed } = ctx.options;
-  const file = path.join(ctx.tmpDir, `reindex-${profiles}.csv`);
-  ctx.say(`Importing ${profiles} generated people to rebuild from`);
-  await writeCsv(file, { profiles, seed });
-  const stamp = new Date().toISOString().slice(0, 19);
-  await importThroughApi(await ctx.organizer(), { title: `Bench reindex ${stamp}`, employer: 'Google' }, file);
-  await waitUntilSearchable(ctx.stack.db, ctx.stack.meili, ctx.stack.indexUid);
-  await waitUntilNoticesSent(ctx.stack.db);
 }

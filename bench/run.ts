@@ -5,11 +5,13 @@ import path from 'node:path';
 import { parseCli } from '../tools/cli-args.js';
 import { createOrganizerToken, LifelineClient } from '../tools/lifeline-client.js';
 import { DEFAULT_SEED } from '../tools/people/generate.js';
+import { alertFigures } from './alerts.js';
 import { SECTIONS, type BenchContext, type BenchOptions, type Section } from './context.js';
 import { importFigures } from './import.js';
 import { describe, describeMachine } from './lib/machine.js';
 import { failed, formatTable, writeResults, type Figure } from './lib/report.js';
 import { startBenchStack } from './lib/stack.js';
+import { importPeople } from './lib/people.js';
 import { optinFigures } from './optin.js';
 import { reindexFigures } from './reindex.js';
 import { startFigures } from './start.js';
@@ -17,7 +19,7 @@ import { indexDirectly, searchFigures } from './search.js';
 import { firstResultsFigure, jsSizeFigure } from './web.js';
 
 const USAGE = `Usage: npm run bench -- [--profiles N] [--seed S] [--duration SECONDS] [--connections C]
-                       [--rounds R] [--optins N] [--only ${SECTIONS.join(',')}] [--out FILE]
+                       [--rounds R] [--optins N] [--saved-searches N] [--only ${SECTIONS.join(',')}] [--out FILE]
                        [--result-selector CSS]
 
 Starts its own Lifeline (embedded stores in a temp dir, or DATABASE_URL / MEILI_URL), measures each
@@ -26,7 +28,8 @@ figure beside its baseline, prints a table and writes bench/results/latest.json.
   --duration S     seconds of load per autocannon run, and of searches before the reindex (default 5)
   --connections C  concurrent search clients (default 16)
   --rounds R       baseline/API alternations per search query (default 2), and per server entry (at least 3)
-  --optins N       candidates who opt in one after another (default 200)`;
+  --optins N       candidates who opt in one after another (default 200)
+  --saved-searches N  saved searches the alerts section sweeps (default 10000)`;
 
 const { values } = parseCli(USAGE, {
   profiles: { type: 'string' },
@@ -35,6 +38,7 @@ const { values } = parseCli(USAGE, {
   connections: { type: 'string' },
   rounds: { type: 'string' },
   optins: { type: 'string' },
+  'saved-searches': { type: 'string' },
   only: { type: 'string' },
   out: { type: 'string' },
   'result-selector': { type: 'string' },
@@ -64,6 +68,7 @@ const options: BenchOptions = {
   connections: positive('connections', 16),
   rounds: positive('rounds', 2),
   optins: positive('optins', 200),
+  savedSearches: positive('saved-searches', 10_000),
   sections: new Set(only as Section[]),
   out: path.resolve(values.out ?? 'bench/results/latest.json'),
   resultSelector: values['result-selector'] ?? 'll-profile-card',
@@ -132,6 +137,13 @@ try {
   );
   figures.push(...(await section('optin', () => optinFigures(ctx))));
   figures.push(...(await section('web', async () => [await jsSizeFigure(), await firstResultsFigure(ctx)])));
+  figures.push(
+    ...(await section('alerts', async () => {
+      if (!imported) await importPeople(ctx);
+      imported = true;
+      return alertFigures(ctx);
+    })),
+  );
   // Last: the rebuild leaves only what Postgres holds in the index.
   figures.push(...(await section('reindex', () => reindexFigures(ctx, imported))));
 } finally {

@@ -305,7 +305,72 @@ interface DevMailTable {
   text: string;
   html: string | null;
   links: ColumnType<string[], string[] | undefined, string[]>;
+  /** Extra headers the mail was sent with (List-Unsubscribe …). */
+  headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
+}
+
+export const ALERT_CADENCES = ['daily', 'weekly', 'off'] as const;
+export type AlertCadence = (typeof ALERT_CADENCES)[number];
+
+/** A recruiter's saved search (migration 2026_12_02_300). */
+interface SavedSearchTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** The Search page's query string, as saved. */
+  query: string;
+  alert: AlertCadence;
+  /** People confirmed from this moment on are new to the alert. */
+  high_water_at: Timestamp;
+  /** When the next alert is due; null when alerts are off. */
+  alert_due_at: Timestamp | null;
+  last_alerted_at: Timestamp | null;
+  last_visited_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+/** Who an alert of a saved search already listed. */
+interface SavedSearchSentTable {
+  saved_search_id: number;
+  profile_id: number;
+  sent_at: Timestamp;
+}
+
+/** An alert mail waiting to leave (the outbox of the alert sweep). */
+interface AlertMailTable {
+  id: Generated<number>;
+  saved_search_id: number;
+  mail: ColumnType<OutgoingMail, string, string>;
+  /** The people it lists: a removal deletes the mail before it leaves. */
+  profile_ids: number[];
+  created_at: CreatedAt;
+}
+
+/** A mail as the mailer takes it, kept as JSON. */
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+}
+
+interface ShortlistTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+interface ShortlistProfileTable {
+  id: Generated<number>;
+  shortlist_id: number;
+  profile_id: number;
+  note: ColumnType<string, string | undefined, string>;
+  added_at: CreatedAt;
 }
 
 export interface Database {
@@ -332,6 +397,11 @@ export interface Database {
   dev_mail: DevMailTable;
   limit_hits: LimitHitTable;
   sign_in_throttle: SignInThrottleTable;
+  saved_searches: SavedSearchTable;
+  saved_search_sent: SavedSearchSentTable;
+  alert_mails: AlertMailTable;
+  shortlists: ShortlistTable;
+  shortlist_profiles: ShortlistProfileTable;
 }
 
 export type Profile = Selectable<ProfileTable>;

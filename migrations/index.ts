@@ -15,6 +15,7 @@ import * as m1202RecruiterAccounts from './2026_12_02_100_recruiter_accounts.js'
 import * as m1202SeniorityInferred from './2026_12_02_500_seniority_inferred.js';
 import * as m1202ListSources from './2026_12_02_700_list_sources.js';
 import * as m1202Freshness from './2026_12_02_400_freshness.js';
+import * as m1202RecruiterWorkspace from './2026_12_02_300_recruiter_workspace.js';
 
 /** Every migration by name, in order: a static list, so no runner has to import .ts files by path. */
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_500_seniority_inferred': m1202SeniorityInferred,
   '2026_12_02_700_list_sources': m1202ListSources,
   '2026_12_02_400_freshness': m1202Freshness,
+  '2026_12_02_300_recruiter_workspace': m1202RecruiterWorkspace,
 };
 
 export const migrationProvider: MigrationProvider = {

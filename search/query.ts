@@ -90,7 +90,8 @@ function toHit(d: ProfileDocument): SearchHit {
     availableFrom: d.available_from,
     yearsExperience: d.years_experience,
     linkedinUrl: d.linkedin_url,
-    confirmedAt: new Date(d.confirmed_at * 1000).toISOString(),
+    // A document indexed before confirmed_at existed has only updated_at, until a reindex.
+    confirmedAt: new Date((d.confirmed_at ?? d.updated_at) * 1000).toISOString(),
   };
 }
 
@@ -167,6 +168,41 @@ export class ProfileSearchService {
       labels: await this.labelsFor(facets),
       processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)),
     };
+  }
+
+  /**
+   * The saved searches' alerts: each query replayed as GET /api/search runs it, limited to people
+   * confirmed since its `since` (Unix seconds), first page of `limit` hits in the search's own
+   * order, all of them in one multi-search. A query that no longer parses gets `undefined`.
+   */
+  async newMatches(batch: { query: SearchQuery; since: number }[], limit: number): Promise<({ total: number; hits: SearchHit[] } | undefined)[]> {
+    const queries = batch.map(({ query, since }) => {
+      try {
+        const filters = parseFilters({ ...query, since });
+        return {
+          indexUid: this.stores.indexUid,
+          q: filters.q,
+          filter: toFilter(conditionsWithout(conditionsByFacet(filters))),
+          sort: SORT[query.sort ?? 'relevance'],
+          page: 1,
+          hitsPerPage: limit,
+          attributesToRetrieve: RETRIEVED,
+        } satisfies MultiSearchQuery;
+      } catch {
+        return undefined;
+      }
+    });
+    const valid = queries.filter((q) => q !== undefined);
+    if (valid.length === 0) return queries.map(() => undefined);
+    const { results } = await meili(async () =>
+      (await this.stores.searchClient()).multiSearch<{ queries: MultiSearchQuery[] }, ProfileDocument>({ queries: valid }),
+    );
+    let next = 0;
+    return queries.map((q) => {
+      if (!q) return undefined;
+      const result = results[next++]!;
+      return { total: result.totalHits ?? 0, hits: result.hits.map(toHit) };
+    });
   }
 
   /** GET /api/search/facets/:facet: values of one facet that start with `facetQuery`, counted within the current filters. */

@@ -25,6 +25,8 @@ export interface SearchFilters {
   yearsMin?: number;
   yearsMax?: number;
   confirmedWithin?: number;
+  /** Unix seconds: only people confirmed at or after it. */
+  since?: number;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -75,6 +77,7 @@ export function parseFilters(query: Omit<FacetSearchQuery, 'facetQuery'>): Searc
     yearsMin: query.yearsMin,
     yearsMax: query.yearsMax,
     confirmedWithin: query.confirmedWithin,
+    since: query.since,
   };
   if (filters.layoffFrom && filters.layoffTo && filters.layoffFrom > filters.layoffTo) {
     throw httpErrors.badRequest('querystring.layoffFrom must be on or before layoffTo');
@@ -110,6 +113,7 @@ export function conditionsByFacet(f: SearchFilters, now = Date.now()): Record<Fa
       ...range('layoff_at', f.layoffFrom ? dayStart(f.layoffFrom) : undefined, f.layoffTo ? dayStart(f.layoffTo) : undefined),
       ...range('years_experience', f.yearsMin, f.yearsMax),
       ...range('confirmed_at', f.confirmedWithin === undefined ? undefined : Math.floor(now / 1000) - f.confirmedWithin * DAY_SECONDS, undefined),
+      ...range('confirmed_at', f.since, undefined),
     ],
   };
 }

@@ -34,6 +34,7 @@ const filterProperties = {
   yearsMin: Optional(Type.Integer({ minimum: 0, maximum: 70 })),
   yearsMax: Optional(Type.Integer({ minimum: 0, maximum: 70 })),
   confirmedWithin: Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'confirmed still looking within this many days (1-365)' })),
+  since: Optional(Type.Integer({ minimum: 0, maximum: 99_999_999_999, description: 'only people published or confirmed as looking at or after this moment (Unix seconds): what a saved search\'s alert calls new' })),
 };
 
 export const SearchQuerySchema = Type.Object(
@@ -77,6 +78,7 @@ const SearchHitSchema = Type.Object({
   availableFrom: Nullable(Type.String()),
   yearsExperience: Nullable(Type.Integer()),
   linkedinUrl: Nullable(Type.String()),
+  /** When the person was last confirmed as looking (or published). */
   confirmedAt: Type.String({ format: 'date-time' }),
 });
 export type SearchHit = Static<typeof SearchHitSchema>;

@@ -31,6 +31,7 @@ import stores, { type StoresOptions } from './plugins/stores.js';
 import suggestions from './plugins/suggestions.js';
 import syncWorker from './plugins/sync-worker.js';
 import users from './plugins/users.js';
+import workspace from './plugins/workspace.js';
 import authRoutes from './routes/auth/index.js';
 import healthRoutes from './routes/health/index.js';
 import metricsRoutes from './routes/metrics/index.js';
@@ -44,6 +45,8 @@ import listSourceRoutes from './routes/list-sources/index.js';
 import searchRoutes from './routes/search/index.js';
 import employerTalentRoutes from './routes/employers/talent.js';
 import contactRoutes from './routes/profiles/contact.js';
+import savedSearchRoutes from './routes/saved-searches/index.js';
+import shortlistRoutes from './routes/shortlists/index.js';
 
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -101,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(users);
   await app.register(suggestions);
   await app.register(devMail);
+  await app.register(workspace);
 
   // Before the routes: the document is built from the routes registered after it.
   await app.register(swagger);
@@ -118,6 +122,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(tagged('search', searchRoutes));
   await app.register(tagged('employers', employerTalentRoutes));
   await app.register(tagged('profiles', contactRoutes));
+  await app.register(tagged('workspace', savedSearchRoutes));
+  await app.register(tagged('workspace', shortlistRoutes));
   await app.register(staticFiles);
   return app;
 }

@@ -7,6 +7,8 @@ interface MailContent {
   /** "Hi Ada," when the name is known. */
   name?: string | null;
   paragraphs: string[];
+  /** A list of linked entries after the paragraphs (the people of an alert). */
+  items?: { label: string; detail?: string; url: string }[];
   /** Words of someone other than Lifeline, shown apart as theirs: "> " lines in text, a blockquote in HTML. */
   quote?: string;
   action?: { label: string; url: string };
@@ -16,6 +18,8 @@ interface MailContent {
   notes?: string[];
   /** The one-click removal link; every mail about a profile carries one. */
   removalUrl?: string;
+  /** The unsubscribe page of a mail someone asked for (an alert); every such mail carries one. */
+  unsubscribeUrl?: string;
 }
 
 export interface RenderedMail {
@@ -31,17 +35,24 @@ export function escapeHtml(value: string): string {
 }
 
 const REMOVAL_NOTE = 'Remove my profile from Lifeline, in one click:';
+const UNSUBSCRIBE_NOTE = 'Stop these emails, in one click:';
 
 export function renderMail(content: MailContent): RenderedMail {
   const greeting = content.name ? `Hi ${content.name},` : 'Hi,';
+  const footers = [
+    ...(content.removalUrl ? [{ note: REMOVAL_NOTE, url: content.removalUrl }] : []),
+    ...(content.unsubscribeUrl ? [{ note: UNSUBSCRIBE_NOTE, url: content.unsubscribeUrl }] : []),
+  ];
+  const items = content.items ?? [];
   const text = [
     greeting,
     ...content.paragraphs,
+    ...(items.length > 0 ? [items.map((i) => `- ${i.label}${i.detail ? ` (${i.detail})` : ''}\n  ${i.url}`).join('\n')] : []),
     ...(content.quote !== undefined ? [content.quote.split('\n').map((line) => `> ${line}`.trimEnd()).join('\n')] : []),
     ...(content.action ? [`${content.action.label}:\n${content.action.url}`] : []),
     ...(content.otherActions ?? []).map((a) => `${a.label}:\n${a.url}`),
     ...(content.notes ?? []),
-    ...(content.removalUrl ? [`—\n${REMOVAL_NOTE}\n${content.removalUrl}`] : []),
+    ...footers.map((f) => `—\n${f.note}\n${f.url}`),
     '— Lifeline, the opt-in directory of people open to work',
   ].join('\n\n');
 
@@ -53,6 +64,18 @@ export function renderMail(content: MailContent): RenderedMail {
 <p style="margin:0 0 16px;font-weight:700;color:#0f766e">Lifeline</p>
 ${p(greeting)}
 ${content.paragraphs.map(p).join('\n')}
+${
+  items.length > 0
+    ? `<ul style="margin:0 0 16px;padding-left:20px">${items
+        .map(
+          (i) =>
+            `<li style="margin:0 0 8px"><a href="${escapeHtml(i.url)}" style="color:#115e59;font-weight:600">${escapeHtml(i.label)}</a>${
+              i.detail ? `<br><span style="color:#5b6675;font-size:14px">${escapeHtml(i.detail)}</span>` : ''
+            }</li>`,
+        )
+        .join('\n')}</ul>`
+    : ''
+}
 ${
   content.quote !== undefined
     ? `<blockquote style="margin:0 0 16px;padding:12px 16px;border-left:4px solid #9aa5b1;background:#f6f7f9;white-space:pre-wrap">${escapeHtml(content.quote)}</blockquote>`
@@ -74,12 +97,12 @@ ${
     : ''
 }
 ${(content.notes ?? []).map(p).join('\n')}
-${
-  content.removalUrl
-    ? `<hr style="border:0;border-top:1px solid #d9dee5;margin:24px 0">
-<p style="margin:0;font-size:14px;color:#5b6675">${escapeHtml(REMOVAL_NOTE)} <a href="${escapeHtml(content.removalUrl)}" style="color:#115e59">${escapeHtml(content.removalUrl)}</a></p>`
-    : ''
-}
+${footers
+  .map(
+    (f) => `<hr style="border:0;border-top:1px solid #d9dee5;margin:24px 0">
+<p style="margin:0;font-size:14px;color:#5b6675">${escapeHtml(f.note)} <a href="${escapeHtml(f.url)}" style="color:#115e59">${escapeHtml(f.url)}</a></p>`,
+  )
+  .join('\n')}
 </div></body></html>`;
   return { subject: content.subject, text, html };
 }

@@ -7,6 +7,8 @@ interface MailMessage {
   text: string;
   html?: string;
   replyTo?: string;
+  /** Extra headers, e.g. List-Unsubscribe; names and values are ours, never a stranger's text. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -78,6 +80,7 @@ function transport(options: { smtpUrl: string | undefined; from: string; db: Db 
           text: message.text,
           html: message.html ?? null,
           links: [...new Set(message.text.match(LINK) ?? [])],
+          headers: message.headers ? JSON.stringify(message.headers) : null,
         })
         .execute();
     },

@@ -16,6 +16,8 @@ export const DevMailListSchema = Type.Object({
       text: Type.String(),
       html: Type.Union([Type.String(), Type.Null()]),
       links: Type.Array(Type.String()),
+      /** Extra headers it was sent with (List-Unsubscribe …). */
+      headers: Type.Record(Type.String(), Type.String()),
       createdAt: Type.String({ format: 'date-time' }),
     }),
   ),

@@ -19,6 +19,7 @@ export async function listDevMail(db: Executor, to: string) {
     text: r.text,
     html: r.html,
     links: r.links,
+    headers: r.headers ?? {},
     createdAt: new Date(r.created_at).toISOString(),
   }));
 }

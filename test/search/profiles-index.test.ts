@@ -38,6 +38,9 @@ describe('toDocument', () => {
     expect(doc).toMatchObject({ id: 7, former_employer: 'meta', former_employer_name: 'Meta', lists: ['meta-2026'] });
     expect(doc.layoff_at).toBe(Date.UTC(2026, 9, 1) / 1000);
     expect(doc.updated_at).toBe(Date.UTC(2026, 10, 1, 12) / 1000);
+    // Never confirmed again: confirmed when published.
+    expect(doc.confirmed_at).toBe(Date.UTC(2026, 9, 20, 8) / 1000);
+    expect(toDocument({ ...row, last_confirmed_at: new Date('2026-11-05T00:00:00Z') }).confirmed_at).toBe(Date.UTC(2026, 10, 5) / 1000);
   });
 
   it('carries confirmed_at in Unix seconds: the confirmation, else the publication, else the last update', () => {

@@ -8,6 +8,7 @@ const NAV = [
   { href: '/', label: 'Search talent' },
   { href: '/join', label: 'Join the directory' },
   { href: '/organize', label: 'Import a list' },
+  { href: '/workspace', label: 'Workspace' },
 ];
 
 /** The shell: header, navigation, and the page of the current route. */

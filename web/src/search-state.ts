@@ -5,7 +5,7 @@ import type { SearchParams } from './api/search.js';
  * The search page's whole state lives in its URL, with the API's own parameter names, so a
  * search can be shared and Back/Forward replay it. Facet values are comma lists (as the API takes them).
  */
-const OTHER_PARAMS = ['q', 'workAuthorization', 'relocation', 'layoffFrom', 'layoffTo', 'yearsMin', 'yearsMax', 'confirmedWithin', 'sort', 'page'] as const;
+const OTHER_PARAMS = ['q', 'workAuthorization', 'relocation', 'layoffFrom', 'layoffTo', 'yearsMin', 'yearsMax', 'confirmedWithin', 'since', 'sort', 'page'] as const;
 const KNOWN = new Set<string>([...FACETS, ...OTHER_PARAMS]);
 
 /** The known, non-empty parameters of a query string. */
@@ -57,6 +57,12 @@ export function clearFilters(state: SearchParams): SearchParams {
   if (state.q) next.q = state.q;
   if (state.sort) next.sort = state.sort;
   return next;
+}
+
+/** The query string a saved search keeps: the filters, without the page or an alert's `since`. */
+export function savedQuery(state: SearchParams): string {
+  const { page: _page, since: _since, ...kept } = state;
+  return stateUrl(kept).replace(/^\/\??/, '');
 }
 
 let lastSearch = '/';

@@ -15,6 +15,7 @@ export const API_TAGS = {
   search: 'Recruiter search over published profiles, with facet counts.',
   employers: "An employer's laid-off talent, by skill and country.",
   suggestions: 'Canonical skills and employers, as people type.',
+  workspace: "A verified recruiter's saved searches (with mailed alerts and their one-click unsubscribe) and shortlists (with notes and a CSV export).",
   health: 'Whether the service and its stores answer (load balancers, the Docker HEALTHCHECK).',
   'dev-mail': 'The mailbox of a development machine without SMTP: only on it, only when DEV_MAILBOX is on.',
 } as const;

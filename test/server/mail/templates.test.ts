@@ -3,6 +3,7 @@ import { contactMail } from '../../../server/mail/contact.js';
 import { hiddenAsStaleMail, stillLookingMail } from '../../../server/mail/freshness.js';
 import { escapeHtml } from '../../../server/mail/layout.js';
 import { manageLinkMail } from '../../../server/mail/manage-link.js';
+import { savedSearchAlertMail } from '../../../server/mail/saved-search-alert.js';
 import { sheetSyncPausedMail } from '../../../server/mail/sheet-sync-paused.js';
 import { verifyMail } from '../../../server/mail/verify.js';
 
@@ -46,8 +47,20 @@ describe('mail templates', () => {
     expect(freshness[0]!.text).toContain('in 14 days');
   });
 
+  const alert = savedSearchAlertMail({
+    recruiterName: EVIL,
+    searchName: EVIL,
+    cadence: 'daily',
+    since: new Date('2026-12-01T00:00:00Z'),
+    total: 3,
+    people: [{ name: EVIL, detail: EVIL, url: 'https://l.test/p/x' }],
+    seeAllUrl: 'https://l.test/?skills=Go&since=1&saved=1',
+    workspaceUrl: 'https://l.test/workspace',
+    unsubscribeUrl: 'https://l.test/unsubscribe?token=u',
+  });
+
   it('escapes every value in the HTML and keeps it as typed in the text', () => {
-    for (const mail of [...manage, contact, paused, ...freshness]) {
+    for (const mail of [...manage, contact, paused, ...freshness, alert]) {
       expect(mail.html).not.toContain('<img');
       expect(mail.html).toContain(escapeHtml(EVIL));
       expect(mail.text).toContain(EVIL);
@@ -60,6 +73,14 @@ describe('mail templates', () => {
       expect(mail.text).toContain('https://l.test/remove?token=r');
       expect(mail.html).toContain('href="https://l.test/remove?token=r"');
     }
+  });
+
+  it('keeps what a recruiter or a candidate typed out of an alert\'s subject, and carries its unsubscribe link in both bodies', () => {
+    expect(alert.subject).toBe('3 new people match your saved search');
+    expect(alert.text).toContain('See all 3 new matches:\nhttps://l.test/?skills=Go&since=1&saved=1');
+    expect(alert.text).toContain('Stop these emails, in one click:\nhttps://l.test/unsubscribe?token=u');
+    expect(alert.html).toContain('href="https://l.test/unsubscribe?token=u"');
+    expect(alert.html).toContain('href="https://l.test/p/x"');
   });
 
   it('leaves it out of a relayed message, whose reply quotes it to a stranger, and says where to remove instead', () => {

@@ -103,6 +103,9 @@ describe('GET /docs/json', () => {
     expect(securityOf('/api/me/profile', 'patch')).toEqual([{ candidateSession: [] }, { manageLink: [] }]);
     expect(securityOf('/api/me/session', 'post')).toEqual([{ manageLink: [] }]);
     expect(securityOf('/api/search', 'get')).toBeUndefined();
+    expect(securityOf('/api/shortlists/{id}/profiles', 'post')).toEqual([{ recruiterToken: [] }, { recruiterSession: [], csrfToken: [] }]);
+    expect(securityOf('/api/saved-searches', 'get')).toEqual([{ recruiterToken: [] }, { recruiterSession: [] }]);
+    expect(securityOf('/api/saved-searches/unsubscribe', 'post')).toBeUndefined();
     expect(securityOf('/api/profiles', 'post')).toBeUndefined();
 
     for (const route of routes.filter((r) => r.schema?.hide !== true)) {
@@ -111,7 +114,9 @@ describe('GET /docs/json', () => {
         expect(securityOf(openApiPath(route.url), method.toLowerCase()) !== undefined, `${method} ${route.url}`).toBe(guarded);
       }
     }
-    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['candidateSession', 'csrfToken', 'manageLink', 'organizerSession', 'organizerToken']);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual([
+      'candidateSession', 'csrfToken', 'manageLink', 'organizerSession', 'organizerToken', 'recruiterSession', 'recruiterToken',
+    ]);
   });
 
   it('holds no secret of the deployment and no operational endpoint', () => {

@@ -4,6 +4,7 @@ import type { SearchHit } from '../api/search.js';
 import { remoteLabel, seniorityLabel } from '../../../common/labels.js';
 import { confirmedLabel, monthLabel, placeLabel } from '../labels.js';
 import { controls, tokens } from '../styles.js';
+import './ll-shortlist-button.js';
 
 const SKILLS_SHOWN = 8;
 
@@ -48,17 +49,22 @@ export class LlProfileCard extends LitElement {
       .skills .more { color: var(--ll-muted); font-size: 0.85rem; align-self: center; }
       .linkedin { display: inline-flex; align-items: center; gap: 0.3rem; font-size: 0.9rem; font-weight: 600; color: #0a66c2; text-decoration: none; white-space: nowrap; }
       .linkedin:hover { text-decoration: underline; }
+      .new { display: inline-block; margin-left: 0.5rem; padding: 0.05rem 0.5rem; border-radius: 999px; font-size: 0.75rem; font-weight: 700;
+        background: #fef0c7; color: #93370d; vertical-align: middle; }
+      .actions { grid-column: 2; margin-top: 0.5rem; }
       .linkedin svg { width: 1rem; height: 1rem; }
       @media (max-width: 480px) {
         article { grid-template-columns: 1fr; padding: 1rem; }
         .avatar { display: none; }
-        .skills { grid-column: 1; }
+        .skills, .actions { grid-column: 1; }
       }
     `,
   ];
 
   @property({ attribute: false }) hit!: SearchHit;
   @property({ attribute: false }) selectedSkills: string[] = [];
+  /** Confirmed since the recruiter last opened this saved search. */
+  @property({ type: Boolean }) isNew = false;
 
   override render() {
     const hit = this.hit;
@@ -69,7 +75,7 @@ export class LlProfileCard extends LitElement {
       <article class="card" aria-labelledby="name">
         <div class="avatar" aria-hidden="true">${initials(hit.name)}</div>
         <div class="top">
-          <h3 id="name"><a href="/p/${encodeURIComponent(hit.slug)}">${hit.name}</a></h3>
+          <h3 id="name"><a href="/p/${encodeURIComponent(hit.slug)}">${hit.name}</a>${this.isNew ? html`<span class="new">New since your last visit</span>` : nothing}</h3>
           ${hit.linkedinUrl
             ? html`<a class="linkedin" href=${hit.linkedinUrl} target="_blank" rel="noopener noreferrer" aria-label="${hit.name} on LinkedIn (opens in a new tab)">
                 <svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M4.98 3.5a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5ZM3 9.75h4v11H3v-11Zm6.5 0h3.8v1.5h.06c.53-1 1.83-2.05 3.77-2.05 4.03 0 4.77 2.65 4.77 6.1v5.45h-4v-4.83c0-1.15-.02-2.64-1.6-2.64-1.61 0-1.86 1.26-1.86 2.55v4.92h-4v-11Z"/></svg>
@@ -98,6 +104,7 @@ export class LlProfileCard extends LitElement {
               ${extra > 0 ? html`<li class="more">+${extra} more</li>` : nothing}
             </ul>`
           : nothing}
+        <div class="actions"><ll-shortlist-button .slug=${hit.slug} .name=${hit.name}></ll-shortlist-button></div>
       </article>
     `;
   }

@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
 import { signIn } from '../api/organize.js';
 import { controls, tokens } from '../styles.js';
 
-/** Organizer sign-in; fires `ll-signed-in` with the user. */
+/** Sign-in of an organizer or a recruiter (`audience`); fires `ll-signed-in` with the user. */
 @customElement('ll-sign-in-form')
 export class LlSignInForm extends LitElement {
   static override styles = [
@@ -17,12 +17,13 @@ export class LlSignInForm extends LitElement {
     `,
   ];
 
+  @property() audience: 'organizer' | 'recruiter' = 'organizer';
   @state() private _error = '';
   @state() private _busy = false;
 
   override render() {
     return html`<form class="card" @submit=${this._onSubmit} novalidate>
-      <h2>Sign in as an organizer</h2>
+      <h2>Sign in as ${this.audience === 'recruiter' ? 'a recruiter' : 'an organizer'}</h2>
       <div>
         <label for="email">Email</label>
         <input id="email" name="email" type="email" autocomplete="username" required />
@@ -33,7 +34,9 @@ export class LlSignInForm extends LitElement {
       </div>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       <div><button type="submit" ?disabled=${this._busy}>${this._busy ? 'Signing in…' : 'Sign in'}</button></div>
-      <p class="hint">No account? An admin creates one with <code>npm run user -- add --email you@example.org --role organizer --password …</code></p>
+      ${this.audience === 'recruiter'
+        ? html`<p class="hint">Saved searches, alerts and shortlists are for verified recruiters, signed in with their work email.</p>`
+        : html`<p class="hint">No account? An admin creates one with <code>npm run user -- add --email you@example.org --role organizer --password …</code></p>`}
     </form>`;
   }
 

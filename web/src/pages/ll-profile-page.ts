@@ -6,6 +6,7 @@ import { getPublicProfile, type PublicProfile } from '../api/profiles.js';
 import type { SearchHit } from '../api/search.js';
 import { getList } from '../api/talent.js';
 import '../components/ll-contact-form.js';
+import '../components/ll-shortlist-button.js';
 import { initials } from '../components/ll-profile-card.js';
 import { employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../../common/labels.js';
 import { dateLabel, placeLabel, relocationLabel } from '../labels.js';
@@ -163,6 +164,7 @@ export class LlProfilePage extends LitElement {
         ${p.bio ? html`<h2>About</h2><p class="bio">${p.bio}</p>` : nothing}
         ${loading ? html`<p class="loading" role="status">Loading the full profile…</p>` : nothing}
         <div class="links">
+          <ll-shortlist-button .slug=${p.slug} .name=${p.name}></ll-shortlist-button>
           ${p.linkedinUrl ? html`<a class="button secondary" href=${p.linkedinUrl} target="_blank" rel="noopener noreferrer">LinkedIn profile</a>` : nothing}
           ${p.websiteUrl ? html`<a class="button secondary" href=${p.websiteUrl} target="_blank" rel="noopener noreferrer">Website</a>` : nothing}
           ${p.email ? html`<a class="button secondary" href="mailto:${p.email}">${p.email}</a>` : nothing}
@@ -175,7 +177,7 @@ export class LlProfilePage extends LitElement {
 const NO_LISTS: string[] = [];
 
 /** The full profile, or the search hit seen a moment ago while the full one loads. */
-type Shown = SearchHit & Partial<Pick<PublicProfile, 'employmentTypes' | 'websiteUrl' | 'bio' | 'email'>>;
+type Shown = Omit<SearchHit, 'confirmedAt'> & Partial<Pick<PublicProfile, 'employmentTypes' | 'websiteUrl' | 'bio' | 'email'>>;
 
 const firstName = (name: string) => name.split(/\s+/)[0] ?? name;
 

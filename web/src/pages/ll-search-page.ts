@@ -9,6 +9,8 @@ import type { Chip } from '../components/ll-filter-chips.js';
 import '../components/ll-pagination.js';
 import '../components/ll-profile-card.js';
 import '../components/ll-search-box.js';
+import '../components/ll-save-search.js';
+import { signedInRecruiter, visitSavedSearch } from '../api/workspace.js';
 import { countryName, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../../common/labels.js';
 import { FACETS, MAX_TOTAL_HITS, isSearchableFacet, type Facet } from '../../../common/search.js';
 import { dateLabel, peopleLabel } from '../labels.js';
@@ -18,6 +20,7 @@ import {
   hasFilters,
   readState,
   rememberSearch,
+  savedQuery,
   stateUrl,
   toggleValue,
   valuesOf,
@@ -123,6 +126,8 @@ export class LlSearchPage extends LitElement {
   @state() private _filtersOpen = false;
   /** Display names of slugs and codes seen so far, so chips keep a name when a value's count drops to 0. */
   private _labels: Record<'employer' | 'list' | 'country', Record<string, string>> = { employer: {}, list: {}, country: {} };
+  /** Opened from a saved search of the workspace: results confirmed after the visit before this one are new. */
+  @state() private _newSince: string | undefined;
   private _typingTimer: ReturnType<typeof setTimeout> | undefined;
   /** True while the current history entry belongs to the query being typed. */
   private _typing = false;
@@ -142,6 +147,20 @@ export class LlSearchPage extends LitElement {
     window.addEventListener('popstate', this._onLocation);
     window.addEventListener('ll-navigate', this._onLocation);
     rememberSearch(this._state);
+    void this._recordVisit();
+  }
+
+  /** `?saved=<id>` (the workspace's Run, an alert's link): records the visit and learns the previous one. */
+  private async _recordVisit() {
+    const saved = Number(new URLSearchParams(location.search).get('saved'));
+    if (!Number.isInteger(saved) || saved < 1) return;
+    const me = await signedInRecruiter();
+    if (!me) return;
+    try {
+      this._newSince = (await visitSavedSearch(me, saved)).previousVisitAt ?? undefined;
+    } catch {
+      // A deleted search or another account's link: the results stay, without marks.
+    }
   }
 
   override disconnectedCallback(): void {
@@ -255,6 +274,7 @@ export class LlSearchPage extends LitElement {
     add('workAuthorization', s.workAuthorization && workAuthorizationLabel(s.workAuthorization));
     add('relocation', s.relocation && (s.relocation === 'true' ? 'Open to relocation' : 'Not relocating'));
     add('confirmedWithin', s.confirmedWithin && `Confirmed in the last ${s.confirmedWithin} days`);
+    add('since', s.since && /^\d+$/.test(s.since) ? `New since ${new Date(Number(s.since) * 1000).toLocaleDateString('en', { dateStyle: 'medium' })}` : undefined);
     return chips;
   }
 
@@ -284,12 +304,19 @@ export class LlSearchPage extends LitElement {
           </select>
         </div>
       </div>
+      <ll-save-search .query=${savedQuery(this._state)} .suggestedName=${this._suggestedName()}></ll-save-search>
       <ll-filter-chips .chips=${this._chips()} @ll-chip-remove=${this._onChipRemove} @ll-chips-clear=${this._clearAll}></ll-filter-chips>
       <div class="layout" @ll-facet-toggle=${this._onFacetToggle}>
         ${this._filtersPanel(result)}
         <section class="results" aria-label="Results" aria-busy=${busy ? 'true' : 'false'}>${this._results(result)}</section>
       </div>
     `;
+  }
+
+  /** What a saved search of this state is about: its words and filters, as its chips say them. */
+  private _suggestedName(): string {
+    const parts = [this._state.q, ...this._chips().filter((c) => c.key !== 'since').map((c) => c.label)].filter(Boolean);
+    return (parts.join(', ') || 'Everyone').slice(0, 100);
   }
 
   private _summary(result: SearchResult | undefined, busy: boolean) {
@@ -384,7 +411,9 @@ export class LlSearchPage extends LitElement {
     const skills = valuesOf(this._state, 'skills');
     return html`
       <ol class="hits">
-        ${result.hits.map((hit) => html`<li><ll-profile-card .hit=${hit} .selectedSkills=${skills}></ll-profile-card></li>`)}
+        ${result.hits.map(
+          (hit) => html`<li><ll-profile-card .hit=${hit} .selectedSkills=${skills} ?isNew=${this._newSince !== undefined && hit.confirmedAt > this._newSince}></ll-profile-card></li>`,
+        )}
       </ol>
       <ll-pagination .page=${result.page} .totalPages=${Math.min(result.totalPages, Math.floor(MAX_TOTAL_HITS / result.hitsPerPage))}
         .hrefFor=${(p: number) => stateUrl(withParam(this._state, 'page', p > 1 ? String(p) : undefined))}></ll-pagination>
