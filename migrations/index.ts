@@ -12,10 +12,10 @@ import * as m1201LimitHits from './2026_12_01_200_limit_hits.js';
 import * as m1201SignInThrottle from './2026_12_01_200_sign_in_throttle.js';
 import * as m1201OptInClaims from './2026_12_01_300_opt_in_claims_and_secrets.js';
 import * as m1202RecruiterAccounts from './2026_12_02_100_recruiter_accounts.js';
+import * as m1202RecruiterWorkspace from './2026_12_02_300_recruiter_workspace.js';
+import * as m1202Freshness from './2026_12_02_400_freshness.js';
 import * as m1202SeniorityInferred from './2026_12_02_500_seniority_inferred.js';
 import * as m1202ListSources from './2026_12_02_700_list_sources.js';
-import * as m1202Freshness from './2026_12_02_400_freshness.js';
-import * as m1202RecruiterWorkspace from './2026_12_02_300_recruiter_workspace.js';
 
 /** Every migration by name, in order: a static list, so no runner has to import .ts files by path. */
 export const migrations: Record<string, Migration> = {
@@ -32,10 +32,10 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_200_sign_in_throttle': m1201SignInThrottle,
   '2026_12_01_300_opt_in_claims_and_secrets': m1201OptInClaims,
   '2026_12_02_100_recruiter_accounts': m1202RecruiterAccounts,
+  '2026_12_02_300_recruiter_workspace': m1202RecruiterWorkspace,
+  '2026_12_02_400_freshness': m1202Freshness,
   '2026_12_02_500_seniority_inferred': m1202SeniorityInferred,
   '2026_12_02_700_list_sources': m1202ListSources,
-  '2026_12_02_400_freshness': m1202Freshness,
-  '2026_12_02_300_recruiter_workspace': m1202RecruiterWorkspace,
 };
 
 export const migrationProvider: MigrationProvider = {
