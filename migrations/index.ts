@@ -12,6 +12,7 @@ import * as m1201LimitHits from './2026_12_01_200_limit_hits.js';
 import * as m1201SignInThrottle from './2026_12_01_200_sign_in_throttle.js';
 import * as m1201OptInClaims from './2026_12_01_300_opt_in_claims_and_secrets.js';
 import * as m1202RecruiterAccounts from './2026_12_02_100_recruiter_accounts.js';
+import * as m1202RecruiterTrust from './2026_12_02_200_recruiter_trust.js';
 
 /** Every migration by name, in order: a static list, so no runner has to import .ts files by path. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_200_sign_in_throttle': m1201SignInThrottle,
   '2026_12_01_300_opt_in_claims_and_secrets': m1201OptInClaims,
   '2026_12_02_100_recruiter_accounts': m1202RecruiterAccounts,
+  '2026_12_02_200_recruiter_trust': m1202RecruiterTrust,
 };
 
 export const migrationProvider: MigrationProvider = {

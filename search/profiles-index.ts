@@ -1,5 +1,6 @@
 import type { Meilisearch, Settings } from 'meilisearch';
 import type { Profile } from '../db/schema.js';
+import type { ProfileVisibility } from '../common/profile-codes.js';
 import { skillSynonyms } from '../common/normalize/skills.js';
 import { MAX_TOTAL_HITS } from '../common/search.js';
 import { settled } from './client.js';
@@ -32,6 +33,8 @@ export interface ProfileDocument {
   years_experience: number | null;
   linkedin_url: string | null;
   updated_at: number;
+  /** 'recruiters': anonymous searches filter it out (`visibility = public`). */
+  visibility: ProfileVisibility;
 }
 
 /** A profile row with what the document needs from other tables. */
@@ -39,7 +42,7 @@ export type IndexableProfile = Pick<
   Profile,
   | 'id' | 'slug' | 'name' | 'headline' | 'role' | 'seniority' | 'skills' | 'country' | 'region' | 'city'
   | 'remote' | 'relocation' | 'work_authorization' | 'employment_types' | 'layoff_date'
-  | 'available_from' | 'years_experience' | 'linkedin_url' | 'updated_at'
+  | 'available_from' | 'years_experience' | 'linkedin_url' | 'updated_at' | 'visibility'
 > & {
   former_employer_slug: string | null;
   former_employer_name: string | null;
@@ -71,6 +74,7 @@ export function toDocument(p: IndexableProfile): ProfileDocument {
     years_experience: p.years_experience,
     linkedin_url: p.linkedin_url,
     updated_at: epochSeconds(p.updated_at),
+    visibility: p.visibility,
   };
 }
 
@@ -81,7 +85,7 @@ export function epochSeconds(at: Date | string): number {
 
 export const FILTERABLE_ATTRIBUTES = [
   'skills', 'country', 'region', 'former_employer', 'seniority', 'remote', 'relocation',
-  'work_authorization', 'employment_types', 'lists', 'layoff_at', 'years_experience',
+  'work_authorization', 'employment_types', 'lists', 'layoff_at', 'years_experience', 'visibility',
 ] as const;
 
 export const profileIndexSettings = (): Settings => ({

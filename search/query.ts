@@ -13,8 +13,11 @@ import {
   type SearchHit,
   type SearchQuery,
   type SearchResult,
+  type SearchTier,
+  type AnonymousSearchResult,
 } from './schemas.js';
 import { conditionsByFacet, conditionsWithout, parseFilters, type SearchFilters } from './request.js';
+import { checkTierFilters, hitForTier, tierConditions, tierPaging, tierTotalPages } from './tiers.js';
 
 /** What searching needs: Postgres for labels and employers, Meilisearch for the rest. */
 interface SearchStores {
@@ -102,6 +105,12 @@ async function listTitles(db: Executor, slugs: string[]): Promise<Record<string,
   return Object.fromEntries(rows.map((r) => [r.slug, r.title]));
 }
 
+/** A search's conditions by facet, with what the tier adds to every query. */
+function tieredConditions(filters: SearchFilters, tier: SearchTier) {
+  const byFacet = conditionsByFacet(filters);
+  return { ...byFacet, other: [...byFacet.other, ...tierConditions(tier)] };
+}
+
 const TOP = 15;
 
 /**
@@ -114,9 +123,10 @@ export class ProfileSearchService {
 
   constructor(private readonly stores: SearchStores) {}
 
-  /** GET /api/search. */
-  async search(query: SearchQuery): Promise<SearchResult> {
+  /** GET /api/search, as `tier` may see it (search/tiers.ts). */
+  async search(query: SearchQuery, tier: SearchTier): Promise<SearchResult | AnonymousSearchResult> {
     const filters = parseFilters(query);
+    checkTierFilters(filters, tier);
     const page = query.page ?? 1;
     const hitsPerPage = query.hitsPerPage ?? 20;
     if ((page - 1) * hitsPerPage >= MAX_TOTAL_HITS) {
@@ -124,7 +134,8 @@ export class ProfileSearchService {
         `querystring.page: only the first ${MAX_TOTAL_HITS.toLocaleString('en')} results can be paged through; narrow the search with filters instead`,
       );
     }
-    const byFacet = conditionsByFacet(filters);
+    const { hitsOnPage } = tierPaging(tier, page, hitsPerPage);
+    const byFacet = tieredConditions(filters, tier);
     const base = { indexUid: this.stores.indexUid, q: filters.q };
     const queries: MultiSearchQuery[] = [
       {
@@ -156,11 +167,11 @@ export class ProfileSearchService {
       }
     }
     return {
-      hits: main.hits.map(toHit),
+      hits: main.hits.slice(0, hitsOnPage).map((d) => hitForTier(toHit(d), tier)),
       total: main.totalHits ?? 0,
       page,
       hitsPerPage,
-      totalPages: main.totalPages ?? 0,
+      totalPages: tierTotalPages(tier, main.totalPages ?? 0, hitsPerPage),
       facets,
       labels: await this.labelsFor(facets),
       processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)),
@@ -168,9 +179,10 @@ export class ProfileSearchService {
   }
 
   /** GET /api/search/facets/:facet: values of one facet that start with `facetQuery`, counted within the current filters. */
-  async facetValues(facet: Facet, query: Parameters<typeof parseFilters>[0] & { facetQuery?: string }): Promise<FacetSearchResult> {
+  async facetValues(facet: Facet, query: Parameters<typeof parseFilters>[0] & { facetQuery?: string }, tier: SearchTier): Promise<FacetSearchResult> {
     const filters = parseFilters(query);
-    const byFacet = conditionsByFacet(filters);
+    checkTierFilters(filters, tier);
+    const byFacet = tieredConditions(filters, tier);
     const conditions = DISJUNCTIVE.includes(facet) ? conditionsWithout(byFacet, facet) : conditionsWithout(byFacet);
     const { facetHits } = await meili(async () =>
       (await this.stores.searchClient()).index(this.stores.indexUid).searchForFacetValues({
@@ -185,12 +197,12 @@ export class ProfileSearchService {
   }
 
   /** GET /api/employers/:slug: an employer's published talent by skill and by country; 404 when no such employer. */
-  async employerTalent(slug: string): Promise<EmployerTalent> {
+  async employerTalent(slug: string, tier: SearchTier): Promise<EmployerTalent> {
     const employer = await this.stores.db.selectFrom('employers').select(['slug', 'name']).where('slug', '=', slug).executeTakeFirst();
     if (!employer) throw httpErrors.notFound(`No employer "${slug}" on Lifeline.`);
     const result: SearchResponse<ProfileDocument> = await meili(async () =>
       (await this.stores.searchClient()).index(this.stores.indexUid).search<ProfileDocument>('', {
-        filter: [eq('former_employer', slug)],
+        filter: [eq('former_employer', slug), ...tierConditions(tier)],
         facets: ['skills', 'country'],
         hitsPerPage: 0,
         page: 1,

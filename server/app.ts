@@ -28,6 +28,7 @@ import staticFiles from './plugins/external/static.js';
 import stores, { type StoresOptions } from './plugins/stores.js';
 import suggestions from './plugins/suggestions.js';
 import syncWorker from './plugins/sync-worker.js';
+import tier from './plugins/tier.js';
 import users from './plugins/users.js';
 import authRoutes from './routes/auth/index.js';
 import healthRoutes from './routes/health/index.js';
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(stores, options);
   await app.register(mail);
   await app.register(authPlugin);
+  await app.register(tier);
   await app.register(scheduler, { schedule: options.schedule });
   if (options.worker !== false) await app.register(syncWorker, { databaseUrl: options.databaseUrl });
   await app.register(metrics);
