@@ -7,6 +7,7 @@ import { createLogger } from './logger.js';
 import authPlugin from './plugins/auth.js';
 import configPlugin from './plugins/config.js';
 import contact from './plugins/contact.js';
+import messageActions from './plugins/message-actions.js';
 import cookie from './plugins/external/cookie.js';
 import devMail from './plugins/dev-mail.js';
 import errorHandler, { formatValidationErrors } from './plugins/error-handler.js';
@@ -30,7 +31,9 @@ import suggestions from './plugins/suggestions.js';
 import syncWorker from './plugins/sync-worker.js';
 import tier from './plugins/tier.js';
 import users from './plugins/users.js';
+import recruiters from './plugins/recruiters.js';
 import authRoutes from './routes/auth/index.js';
+import recruiterRoutes from './routes/recruiters/index.js';
 import healthRoutes from './routes/health/index.js';
 import metricsRoutes from './routes/metrics/index.js';
 import devMailRoutes from './routes/dev-mail/index.js';
@@ -92,10 +95,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(optIn);
   await app.register(publicProfiles);
   await app.register(contact);
+  await app.register(messageActions);
   await app.register(profileSearch);
   await app.register(lists);
   await app.register(imports, { databaseUrl: options.databaseUrl });
   await app.register(users);
+  await app.register(recruiters);
   await app.register(suggestions);
   await app.register(devMail);
 
@@ -109,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(tagged('suggestions', suggestionRoutes));
   await app.register(tagged('dev-mail', devMailRoutes));
   await app.register(tagged('auth', authRoutes));
+  await app.register(tagged('recruiters', recruiterRoutes));
   await app.register(tagged('lists', listRoutes));
   await app.register(tagged('imports', importRoutes));
   await app.register(tagged('search', searchRoutes));

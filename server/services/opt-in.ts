@@ -17,7 +17,7 @@ import { profileRows, type ProfileRow } from '../../db/profiles.js';
 import { profileUrl, toPublicProfile } from './public-profile.js';
 import { AnsweredWork, type Mail } from './answered-work.js';
 import { checkRemovalToken, removalLink, removeProfile } from './removal.js';
-import { TOKEN_PROBLEMS, TOKEN_TTL_MS, checkToken, issueToken, type TokenCheck } from './tokens.js';
+import { TOKEN_TTL_MS, checkToken, issueToken, tokenError } from './tokens.js';
 import { enqueue } from '../../db/outbox.js';
 
 interface OptInDeps {
@@ -392,12 +392,6 @@ async function latestClaim(db: Executor, profileId: number): Promise<Claim | und
     .orderBy('id', 'desc')
     .executeTakeFirst();
   return (row?.fields ?? undefined) as Claim | undefined;
-}
-
-/** A link in a body that does not work: 400 when unknown, 410 when used or expired. */
-function tokenError(check: Exclude<TokenCheck, { ok: true }>) {
-  const message = `body.token: ${TOKEN_PROBLEMS[check.reason]}`;
-  return check.reason === 'unknown' ? httpErrors.badRequest(message) : httpErrors.gone(message);
 }
 
 /** "body.name must be at most 120 characters; body.country must be a country…", as one 400. */

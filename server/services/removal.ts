@@ -1,8 +1,9 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/client.js';
 import { suppress, suppressionHashes, type Identity } from '../privacy/suppression.js';
 import { checkToken } from './tokens.js';
+import { secretKey } from './app-secrets.js';
 import { enqueue } from '../../db/outbox.js';
 
 const REMOVAL_KEY = 'removal-links';
@@ -33,36 +34,7 @@ export async function checkRemovalToken(db: Executor, token: string): ReturnType
 
 const sign = (key: Buffer, profileId: number) => createHmac('sha256', key).update(`remove:${profileId}`).digest('base64url');
 
-/**
- * The key, once it exists, never changes: each executor reads it once, not once per mail (an
- * import's notices sign a link each). Kept per executor, so it never outlives its database.
- */
-const keys = new WeakMap<Executor, Promise<Buffer>>();
-
-/** Made by whichever process needs it first; every process reads the same one from Postgres. */
-function removalKey(db: Executor): Promise<Buffer> {
-  let key = keys.get(db);
-  if (!key) {
-    key = readOrCreateKey(db);
-    keys.set(db, key);
-    key.catch(() => keys.delete(db));
-  }
-  return key;
-}
-
-async function readOrCreateKey(db: Executor): Promise<Buffer> {
-  const read = () => db.selectFrom('app_secrets').select('value').where('name', '=', REMOVAL_KEY).executeTakeFirst();
-  let row = await read();
-  if (!row) {
-    await db
-      .insertInto('app_secrets')
-      .values({ name: REMOVAL_KEY, value: randomBytes(32).toString('base64url') })
-      .onConflict((oc) => oc.column('name').doNothing())
-      .execute();
-    row = await read();
-  }
-  return Buffer.from(row!.value, 'base64url');
-}
+const removalKey = (db: Executor) => secretKey(db, REMOVAL_KEY);
 
 /**
  * Removes a profile for good: its personal data is erased in place (the row stays, scrubbed,

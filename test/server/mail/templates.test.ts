@@ -13,10 +13,11 @@ describe('mail templates', () => {
   );
   const contact = contactMail({
     name: EVIL,
-    from: { name: EVIL, company: EVIL },
+    from: { name: EVIL, company: EVIL, domain: 'acme.example', personalDomain: false },
     message: `${EVIL}\nsecond line`,
     profileUrl: 'https://l.test/p/x',
     manageUrl: 'https://l.test/manage',
+    links: { blockRecruiter: 'https://l.test/b1', blockCompany: 'https://l.test/b2', report: 'https://l.test/r' },
   });
 
   it('escapes every value in the HTML and keeps it as typed in the text', () => {
