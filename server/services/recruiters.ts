@@ -124,24 +124,23 @@ export class RecruiterService {
   }
 
   private async writeSignUp(trx: Executor, email: string, claim: Claim): Promise<Mail> {
-    const existing = await trx
+    // Two sign-ups for a new address at once: the one whose insert loses waits for the winner's
+    // row and locks it, like any later sign-up.
+    await trx
+      .insertInto('users')
+      .values({ email, role: 'recruiter', recruiter_state: 'unverified', email_domain: emailDomain(email) })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const user = await trx
       .selectFrom('users')
-      .select(['id', 'role', 'recruiter_state'])
+      .select(['id', 'recruiter_state'])
       .where(sql<string>`lower(email)`, '=', sql<string>`lower(${email})`)
       .forUpdate()
-      .executeTakeFirst();
-    if (existing && existing.recruiter_state !== 'unverified') {
+      .executeTakeFirstOrThrow();
+    if (user.recruiter_state !== 'unverified') {
       return { to: email, ...recruiterExistsMail({ signInUrl: `${this.deps.publicUrl}/sign-in` }) };
     }
-    const userId =
-      existing?.id ??
-      (
-        await trx
-          .insertInto('users')
-          .values({ email, role: 'recruiter', recruiter_state: 'unverified', email_domain: emailDomain(email) })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+    const userId = user.id;
     const token = randomBytes(32).toString('base64url');
     await trx
       .insertInto('user_tokens')
@@ -153,7 +152,7 @@ export class RecruiterService {
         expires_at: new Date(Date.now() + TOKEN_TTL_MS.verify),
       })
       .execute();
-    this.deps.log.info({ userId, again: existing !== undefined }, 'recruiter sign-up awaiting confirmation');
+    this.deps.log.info({ userId }, 'recruiter sign-up awaiting confirmation');
     return { to: email, ...recruiterVerifyMail({ verifyUrl: `${this.deps.publicUrl}/recruiter/verify?token=${token}` }) };
   }
 }
@@ -229,7 +228,8 @@ export async function recruitersToReview(db: Executor): Promise<RecruiterReview[
 
 /**
  * An admin's decision (the admin page, `npm run user -- approve|suspend`). Approving starts the
- * abuse report count afresh; an account whose address was never proven cannot be approved.
+ * abuse report count afresh; an account still waiting for its mailed link to be clicked cannot be
+ * approved (nothing says the address is its owner's).
  */
 export async function setRecruiterState(
   db: Executor,
@@ -242,7 +242,7 @@ export async function setRecruiterState(
     .where('role', '=', 'recruiter')
     .$if('id' in who, (q) => q.where('id', '=', (who as { id: number }).id))
     .$if('email' in who, (q) => q.where(sql<string>`lower(email)`, '=', sql<string>`lower(${(who as { email: string }).email})`))
-    .$if(state === 'verified', (q) => q.where('email_verified_at', 'is not', null))
+    .$if(state === 'verified', (q) => q.where('recruiter_state', '!=', 'unverified'))
     .returning('id')
     .executeTakeFirst();
   return updated && toReview(await reviewRows(db).where('u.id', '=', updated.id).executeTakeFirstOrThrow());
