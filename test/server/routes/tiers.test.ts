@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecruiterState } from '../../../db/schema.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
-import { insertProfiles } from '../../helpers/profiles.js';
+import { joinForm, publishedProfile, sessionFor } from '../../helpers/opt-in.js';
+import { insertProfiles, outboxDrained } from '../../helpers/profiles.js';
 import { createRecruiter } from '../../helpers/recruiter.js';
 import { talentCrowd } from '../../helpers/talent.js';
 
@@ -158,5 +159,42 @@ describe('trust tiers: read rate limits', () => {
     const recruiter = [];
     for (let i = 0; i < 8; i++) recruiter.push((await read('/api/profiles/nobody', auth)).statusCode);
     expect(recruiter.filter((s) => s === 429)).toEqual([]);
+  });
+});
+
+describe('trust tiers: the candidate chooses', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('joins as recruiters-only, and opens up later on the manage page', async () => {
+    const { auth } = await createRecruiter(t);
+    const { slug, form } = await publishedProfile(t.app, { visibility: 'recruiters' });
+    await outboxDrained(t.app.db);
+    const read = (headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url: `/api/profiles/${slug}`, headers });
+    const found = async (headers: Record<string, string> = {}) =>
+      (await t.app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent(form.name)}`, headers })).json().hits.map((h: { slug: string }) => h.slug);
+    expect((await read()).statusCode).toBe(404);
+    expect((await read(auth)).statusCode).toBe(200);
+    expect(await found()).not.toContain(slug);
+    expect(await found(auth)).toContain(slug);
+
+    const session = await sessionFor(t.app, form.email);
+    const own = await t.app.inject({ method: 'GET', url: '/api/me/profile', headers: { authorization: `Bearer ${session}` } });
+    expect(own.json().visibility).toBe('recruiters');
+    const patched = await t.app.inject({ method: 'PATCH', url: '/api/me/profile', headers: { authorization: `Bearer ${session}` }, payload: { visibility: 'public' } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json().visibility).toBe('public');
+    await outboxDrained(t.app.db);
+    expect((await read()).statusCode).toBe(200);
+    expect(await found()).toContain(slug);
+  });
+
+  it('refuses a visibility that is not one of the two', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/profiles', payload: joinForm({ visibility: 'friends' }) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('body.visibility must be one of public, recruiters');
   });
 });
