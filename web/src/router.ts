@@ -18,6 +18,12 @@ const ROUTES: Route[] = [
   { pattern: /^\/manage$/, tag: 'll-manage-page', title: 'Manage your profile', load: () => import('./pages/ll-manage-page.js') },
   { pattern: /^\/remove$/, tag: 'll-remove-page', title: 'Remove your profile', load: () => import('./pages/ll-remove-page.js') },
   { pattern: /^\/dev\/mailbox$/, tag: 'll-dev-mailbox-page', title: 'Dev mailbox', load: () => import('./pages/ll-dev-mailbox-page.js') },
+  { pattern: /^\/sign-in$/, tag: 'll-sign-in-page', title: 'Sign in', load: () => import('./pages/ll-sign-in-page.js') },
+  { pattern: /^\/account$/, tag: 'll-account-page', title: 'Your account', load: () => import('./pages/ll-account-page.js') },
+  { pattern: /^\/recruiters\/join$/, tag: 'll-recruiter-join-page', title: 'Recruiter account', load: () => import('./pages/ll-recruiter-join-page.js') },
+  { pattern: /^\/recruiter\/verify$/, tag: 'll-recruiter-verify-page', title: 'Confirm your address', load: () => import('./pages/ll-recruiter-verify-page.js') },
+  { pattern: /^\/admin$/, tag: 'll-admin-page', title: 'Review recruiters', load: () => import('./pages/ll-admin-page.js') },
+  { pattern: /^\/message-action$/, tag: 'll-message-action-page', title: 'A message you received', load: () => import('./pages/ll-message-action-page.js') },
   { pattern: /^\/organize$/, tag: 'll-organize-page', title: 'Organize', load: () => import('./pages/ll-organize-page.js') },
   { pattern: /^\/p\/(?<slug>[^/]+)$/, tag: 'll-profile-page', title: 'Profile', load: () => import('./pages/ll-profile-page.js') },
   { pattern: /^\/lists\/(?<slug>[^/]+)$/, tag: 'll-list-page', title: 'Layoff list', load: () => import('./pages/ll-list-page.js') },
@@ -40,7 +46,7 @@ export function match(pathname: string): Match {
 }
 
 /** Moves to `href` without a page load and tells the app (`ll-navigate` on window). */
-function navigate(href: string, options: { replace?: boolean } = {}): void {
+export function navigate(href: string, options: { replace?: boolean } = {}): void {
   const url = new URL(href, location.href);
   if (url.href === location.href) return;
   if (options.replace) history.replaceState(null, '', url);

@@ -86,7 +86,7 @@ export class LlProfileCard extends LitElement {
             : hit.layoffDate
               ? html`<li>Laid off ${monthLabel(hit.layoffDate)}</li>`
               : nothing}
-          ${hit.yearsExperience !== null ? html`<li>${hit.yearsExperience} yrs experience</li>` : nothing}
+          ${hit.yearsExperience != null ? html`<li>${hit.yearsExperience} yrs experience</li>` : nothing}
         </ul>
         ${hit.skills.length
           ? html`<ul class="skills" aria-label="Skills">

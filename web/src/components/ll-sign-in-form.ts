@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
-import { signIn } from '../api/organize.js';
+import { signIn } from '../api/account.js';
+import { setSignedIn } from '../session.js';
 import { controls, tokens } from '../styles.js';
 
-/** Organizer sign-in; fires `ll-signed-in` with the user. */
+/** Sign-in for every role (organizers, admins, recruiters); fires `ll-signed-in` with the user. */
 @customElement('ll-sign-in-form')
 export class LlSignInForm extends LitElement {
   static override styles = [
@@ -22,7 +23,7 @@ export class LlSignInForm extends LitElement {
 
   override render() {
     return html`<form class="card" @submit=${this._onSubmit} novalidate>
-      <h2>Sign in as an organizer</h2>
+      <h2>Sign in</h2>
       <div>
         <label for="email">Email</label>
         <input id="email" name="email" type="email" autocomplete="username" required />
@@ -33,7 +34,8 @@ export class LlSignInForm extends LitElement {
       </div>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       <div><button type="submit" ?disabled=${this._busy}>${this._busy ? 'Signing in…' : 'Sign in'}</button></div>
-      <p class="hint">No account? An admin creates one with <code>npm run user -- add --email you@example.org --role organizer --password …</code></p>
+      <p class="hint">Hiring? <a href="/recruiters/join">Create a recruiter account</a>. Organizers and admins get theirs from an admin
+        (<code>npm run user -- add</code>).</p>
     </form>`;
   }
 
@@ -50,6 +52,7 @@ export class LlSignInForm extends LitElement {
     this._error = '';
     try {
       const me = await signIn(email, password);
+      setSignedIn(me);
       this.dispatchEvent(new CustomEvent('ll-signed-in', { detail: me, bubbles: true, composed: true }));
     } catch (err) {
       this._error = err instanceof ApiError ? err.message : 'Signing in failed. Try again.';

@@ -2,10 +2,12 @@ import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
+import { signOut } from '../api/account.js';
 import {
-  getMe, reportUrl, signOut, startImport, TARGETS, watchImport,
+  reportUrl, startImport, TARGETS, watchImport,
   type ImportStatus, type LayoffList, type Mapping, type Me,
 } from '../api/organize.js';
+import { setSignedIn, signedIn } from '../session.js';
 import '../components/ll-file-drop.js';
 import '../components/ll-import-counts.js';
 import '../components/ll-import-preview.js';
@@ -69,8 +71,8 @@ export class LlOrganizePage extends LitElement {
   private _abort = new AbortController();
 
   private _session = new Task(this, {
-    task: async (_args, { signal }) => {
-      this._me = await getMe(signal);
+    task: async () => {
+      this._me = await signedIn();
       return this._me;
     },
     args: () => [],
@@ -88,7 +90,11 @@ export class LlOrganizePage extends LitElement {
       ${this._session.render({
         pending: () => html`<p class="hint" role="status">Checking your session…</p>`,
         error: () => html`<p class="problem" role="alert">Lifeline cannot be reached. <button class="secondary" @click=${() => this._session.run()}>Try again</button></p>`,
-        complete: () => (this._me ? this._renderSteps(this._me) : html`<ll-sign-in-form @ll-signed-in=${this._onSignedIn}></ll-sign-in-form>`),
+        complete: () => {
+          if (!this._me) return html`<ll-sign-in-form @ll-signed-in=${this._onSignedIn}></ll-sign-in-form>`;
+          if (this._me.role === 'recruiter') return html`<p class="problem" role="alert">Importing lists is for organizers. You are signed in as a recruiter: <a href="/account">your account</a>.</p>`;
+          return this._renderSteps(this._me);
+        },
       })}`;
   }
 
@@ -214,6 +220,7 @@ export class LlOrganizePage extends LitElement {
   private async _onSignOut() {
     if (this._me) await signOut(this._me).catch(() => undefined);
     this._me = undefined;
+    setSignedIn(undefined);
     this._reset();
     this.requestUpdate();
   }
