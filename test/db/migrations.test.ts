@@ -5,10 +5,10 @@ import { migrationProvider, migrations } from '../../migrations/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/stores.js';
 
 const TABLES = [
-  'api_tokens', 'app_secrets', 'contact_requests', 'dev_mail', 'employer_aliases', 'employers', 'import_notices', 'import_rejections',
-  'imports', 'layoff_lists', 'limit_hits', 'profile_lists', 'profile_tokens', 'profiles', 'search_outbox',
-  'search_reindex_changes', 'search_reindexes',
-  'sessions', 'sign_in_throttle', 'suppressions', 'users',
+  'abuse_reports', 'api_tokens', 'app_secrets', 'contact_requests', 'dev_mail', 'employer_aliases', 'employers', 'import_notices',
+  'import_rejections', 'imports', 'layoff_lists', 'limit_hits', 'profile_lists', 'profile_tokens', 'profiles', 'recruiter_blocks',
+  'search_outbox', 'search_reindex_changes', 'search_reindexes',
+  'sessions', 'sign_in_throttle', 'suppressions', 'user_tokens', 'users',
 ];
 
 async function tables(t: TestDatabase): Promise<string[]> {
