@@ -17,6 +17,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('visibility', 'text', (c) => c.notNull().defaultTo('public').check(sql`visibility in ('public', 'recruiters')`))
     .execute();
   await db.schema.alterTable('users').addColumn('reviewed_at', 'timestamptz').execute();
+  // Search documents now carry `visibility`, which anonymous searches filter on: the sync worker
+  // rewrites every published profile's document, so none is missing from search meanwhile.
+  await sql`insert into search_outbox (profile_id) select id from profiles where status = 'published'`.execute(db);
 
   await db.schema
     .createTable('user_tokens')
