@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import { signOut, type Me } from './api/account.js';
-import { interceptLinks, match, navigate, type Match } from './router.js';
+import { navigate } from './navigate.js';
+import { interceptLinks, match, type Match } from './router.js';
 import { roleLabel, setSignedIn, signedIn } from './session.js';
 import { controls, tokens } from './styles.js';
 

@@ -1,3 +1,5 @@
+import { navigate } from './navigate.js';
+
 /** Client-side routes: a path pattern, the page element's tag, and how to load it (code split). */
 interface Route {
   pattern: RegExp;
@@ -43,15 +45,6 @@ export function match(pathname: string): Match {
     if (found) return { route, params: { ...found.groups } };
   }
   return { route: NOT_FOUND, params: {} };
-}
-
-/** Moves to `href` without a page load and tells the app (`ll-navigate` on window). */
-export function navigate(href: string, options: { replace?: boolean } = {}): void {
-  const url = new URL(href, location.href);
-  if (url.href === location.href) return;
-  if (options.replace) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
-  window.dispatchEvent(new Event('ll-navigate'));
 }
 
 /**

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Me } from '../api/account.js';
 import '../components/ll-sign-in-form.js';
-import { navigate } from '../router.js';
+import { navigate } from '../navigate.js';
 import { controls, page, tokens } from '../styles.js';
 
 /** Where to go after signing in: `?next=/p/…` when it is a path of this site, else the account page. */
