@@ -1,7 +1,8 @@
 import { USER_ROLES, type UserRole } from '../db/schema.js';
 import { normalizeEmail } from '../common/normalize/text.js';
 import { createUser, findUserByEmail, issueApiToken, UserExistsError } from '../server/services/users.js';
-import { setRecruiterState } from '../server/services/recruiters.js';
+import { createMailer } from '../server/mail/mailer.js';
+import { decideRecruiter } from '../server/services/recruiters.js';
 import { parseCli } from '../tools/cli-args.js';
 import { runCli, UsageError } from './cli.js';
 
@@ -21,14 +22,17 @@ const { values, positionals } = parseCli(
   true,
 );
 
-await runCli(async ({ db }) => {
+await runCli(async ({ config, db, log }) => {
   const [command, ...extra] = positionals;
   if (!['add', 'token', 'approve', 'suspend'].includes(command ?? '') || extra.length > 0) throw new UsageError(USAGE);
   const email = values.email ? normalizeEmail(values.email) : undefined;
   if (!email) throw new UsageError(`--email must be an email address.\n\n${USAGE}`);
 
   if (command === 'approve' || command === 'suspend') {
-    const changed = await setRecruiterState(db, { email }, command === 'approve' ? 'verified' : 'suspended');
+    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db });
+    const changed = await decideRecruiter({ db, mailer, publicUrl: config.publicUrl, log }, { email }, command === 'approve' ? 'verified' : 'suspended').finally(
+      () => mailer.close(),
+    );
     if (!changed) {
       throw new UsageError(
         `No recruiter account with the email ${email}${command === 'approve' ? ' whose address is confirmed (its owner must click the mailed link first)' : ''}.`,

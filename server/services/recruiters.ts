@@ -8,7 +8,7 @@ import { checkEmail } from '../../common/normalize/profile-fields.js';
 import { cleanText } from '../../common/normalize/text.js';
 import type { Log } from '../logger.js';
 import type { Mailer } from '../mail/mailer.js';
-import { recruiterExistsMail, recruiterVerifyMail } from '../mail/recruiter-verify.js';
+import { recruiterDecisionMail, recruiterExistsMail, recruiterVerifyMail } from '../mail/recruiter.js';
 import type { RecruiterSignUpBody, RecruiterReview } from '../schemas/recruiters.js';
 import { AnsweredWork, type Mail } from './answered-work.js';
 import { emailDomain, stateForProvenAddress } from './recruiter-domains.js';
@@ -110,11 +110,10 @@ export class RecruiterService {
 
   /** POST /api/admin/recruiters/:id/approve | suspend. */
   async setState(userId: number, state: 'verified' | 'suspended'): Promise<RecruiterReview> {
-    const changed = await setRecruiterState(this.deps.db, { id: userId }, state);
+    const changed = await decideRecruiter(this.deps, { id: userId }, state);
     if (!changed) {
       throw httpErrors.notFound(`No recruiter account ${userId}${state === 'verified' ? ' whose address is confirmed (an account is approved only after its owner clicked the mailed link)' : ''}.`);
     }
-    this.deps.log.info({ userId, state }, 'recruiter reviewed');
     return changed;
   }
 
@@ -227,11 +226,31 @@ export async function recruitersToReview(db: Executor): Promise<RecruiterReview[
 }
 
 /**
- * An admin's decision (the admin page, `npm run user -- approve|suspend`). Approving starts the
+ * An admin's decision (the admin page, `npm run user -- approve|suspend`), mailed to the account's
+ * owner: undefined when there is no such account that can take it. A mail that fails is logged;
+ * the decision stands.
+ */
+export async function decideRecruiter(
+  deps: { db: Executor; mailer: Mailer; publicUrl: string; log: Log },
+  who: { id: number } | { email: string },
+  state: 'verified' | 'suspended',
+): Promise<RecruiterReview | undefined> {
+  const changed = await setRecruiterState(deps.db, who, state);
+  if (!changed) return undefined;
+  deps.log.info({ userId: changed.id, state }, 'recruiter reviewed');
+  const mail = recruiterDecisionMail({ state, name: changed.name, signInUrl: `${deps.publicUrl}/sign-in` });
+  await deps.mailer
+    .send({ to: changed.email, ...mail })
+    .catch((err: unknown) => deps.log.error({ err }, 'mailing a recruiter the review decision failed'));
+  return changed;
+}
+
+/**
+ * Sets a recruiter's state as an admin decided. Approving starts the
  * abuse report count afresh; an account still waiting for its mailed link to be clicked cannot be
  * approved (nothing says the address is its owner's).
  */
-export async function setRecruiterState(
+async function setRecruiterState(
   db: Executor,
   who: { id: number } | { email: string },
   state: 'verified' | 'suspended',

@@ -128,8 +128,10 @@ describe('admin review of recruiter accounts', () => {
     const approved = await decide(entry.id, 'approve', admin);
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().state).toBe('verified');
+    expect((await mailTo(t.app, form.email))[0]!.subject).toBe('Your Lifeline recruiter account is approved');
     const suspended = await decide(entry.id, 'suspend', admin);
     expect(suspended.json().state).toBe('suspended');
+    expect((await mailTo(t.app, form.email))[0]!.subject).toBe('Your Lifeline recruiter account is suspended');
   });
 
   it('cannot approve an account whose address was never proven', async () => {

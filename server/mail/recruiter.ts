@@ -30,3 +30,22 @@ export function recruiterExistsMail(p: { signInUrl: string }): RenderedMail {
     notes: ['If this was not you, you can ignore this mail: your account and password are unchanged.'],
   });
 }
+
+/** An admin's decision on the account, told to its owner. */
+export function recruiterDecisionMail(p: { state: 'verified' | 'suspended'; name: string | null; signInUrl: string }): RenderedMail {
+  return p.state === 'verified'
+    ? renderMail({
+        subject: 'Your Lifeline recruiter account is approved',
+        name: p.name,
+        paragraphs: ['The Lifeline team reviewed your recruiter account and approved it. You can now search every profile and write to candidates.'],
+        action: { label: 'Sign in', url: p.signInUrl },
+      })
+    : renderMail({
+        subject: 'Your Lifeline recruiter account is suspended',
+        name: p.name,
+        paragraphs: [
+          'The Lifeline team suspended your recruiter account: you can no longer write to candidates or see what Lifeline keeps to verified recruiters.',
+          'If you think this is a mistake, reply to this mail.',
+        ],
+      });
+}
