@@ -16,8 +16,8 @@ import {
   type SearchTier,
   type AnonymousSearchResult,
 } from './schemas.js';
-import { conditionsByFacet, conditionsWithout, parseFilters, type SearchFilters } from './request.js';
-import { checkTierFilters, hitForTier, tierConditions, tierPaging, tierTotalPages } from './tiers.js';
+import { conditionsWithout, parseFilters, type SearchFilters } from './request.js';
+import { checkTierFilters, hitForTier, tierConditions, tieredConditions, tierPaging, tierTotalPages } from './tiers.js';
 
 /** What searching needs: Postgres for labels and employers, Meilisearch for the rest. */
 interface SearchStores {
@@ -103,12 +103,6 @@ async function employerNames(db: Executor, slugs: string[]): Promise<Record<stri
 async function listTitles(db: Executor, slugs: string[]): Promise<Record<string, string>> {
   const rows = await db.selectFrom('layoff_lists').select(['slug', 'title']).where('slug', 'in', slugs).execute();
   return Object.fromEntries(rows.map((r) => [r.slug, r.title]));
-}
-
-/** A search's conditions by facet, with what the tier adds to every query. */
-function tieredConditions(filters: SearchFilters, tier: SearchTier) {
-  const byFacet = conditionsByFacet(filters);
-  return { ...byFacet, other: [...byFacet.other, ...tierConditions(tier)] };
 }
 
 const TOP = 15;

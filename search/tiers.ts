@@ -2,7 +2,7 @@ import { httpErrors } from '@fastify/sensible';
 import { ANONYMOUS_MAX_HITS } from '../common/search.js';
 import { eq, type Condition } from './filters.js';
 import { RECRUITER_ONLY_FIELDS, type AnonymousHit, type SearchHit, type SearchTier } from './schemas.js';
-import type { SearchFilters } from './request.js';
+import { conditionsByFacet, type SearchFilters } from './request.js';
 
 /**
  * What each tier may ask of search (DESIGN.md, "Who sees what"): anyone not signed in as a
@@ -12,6 +12,12 @@ import type { SearchFilters } from './request.js';
 
 /** The conditions a tier adds to every query, counts and facet values included. */
 export const tierConditions = (tier: SearchTier): Condition[] => (tier === 'anonymous' ? [eq('visibility', 'public')] : []);
+
+/** A search's conditions by facet (request.ts), with what the tier adds to every query. */
+export function tieredConditions(filters: SearchFilters, tier: SearchTier) {
+  const byFacet = conditionsByFacet(filters);
+  return { ...byFacet, other: [...byFacet.other, ...tierConditions(tier)] };
+}
 
 const RECRUITER_ONLY_FILTERS = {
   workAuthorization: 'work authorization',
