@@ -18,6 +18,10 @@ export const RecruiterVerifiedSchema = Type.Object({
   }),
 });
 
+/** What a sign-up said, shown on its link's page before the owner of the address confirms. */
+export const RecruiterClaimSchema = Type.Object({ name: Type.String(), company: Type.String(), emailDomain: Type.String() });
+export type RecruiterClaim = Static<typeof RecruiterClaimSchema>;
+
 /** A recruiter account as an admin reviews it (admins only: it holds the address). */
 export const RecruiterReviewSchema = Type.Object({
   id: Type.Integer(),

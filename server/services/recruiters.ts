@@ -58,6 +58,26 @@ export class RecruiterService {
   }
 
   /**
+   * POST /api/recruiters/verify/preview: who the sign-up behind a link says they are, for its page
+   * to show before the owner of the address confirms. Anyone can type any address, and the form's
+   * password becomes the account's: someone who did not sign up must see that it was not them.
+   */
+  async previewClaim(token: string): Promise<{ name: string; company: string; emailDomain: string }> {
+    const row = await this.deps.db
+      .selectFrom('user_tokens as t')
+      .innerJoin('users as u', 'u.id', 't.user_id')
+      .select(['t.fields', 't.used_at', 't.expires_at', 'u.email'])
+      .where('t.token_hash', '=', hashToken(token))
+      .where('t.purpose', '=', 'verify')
+      .executeTakeFirst();
+    if (!row) throw tokenError({ reason: 'unknown' });
+    if (row.used_at) throw tokenError({ reason: 'used' });
+    if (new Date(row.expires_at).getTime() <= Date.now()) throw tokenError({ reason: 'expired' });
+    const { name, company } = row.fields as Claim;
+    return { name, company, emailDomain: emailDomain(row.email) };
+  }
+
+  /**
    * POST /api/recruiters/verify: proves the address, applies the sign-up's answers, and makes the
    * account verified (company domain) or in review (personal domain). A second link of an account
    * already proven changes nothing (its answers may be a stranger's).

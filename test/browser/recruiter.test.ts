@@ -66,6 +66,8 @@ describe('a recruiter in Chromium at 375 px: sign up, verify, sign in, contact',
     await page.goto(`${base}/dev/mailbox?to=${encodeURIComponent(email)}`);
     await page.locator('ll-dev-mailbox-page a[href*="/recruiter/verify?token="]').first().click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/recruiter/verify');
+    // The page says who signed up before anything happens.
+    await expect.poll(() => page.locator('ll-recruiter-verify-page section').first().innerText()).toContain('Rita Recruiter, hiring for Acme Robotics');
     expect((await t.app.db.selectFrom('users').select('recruiter_state').where('email', '=', email).executeTakeFirstOrThrow()).recruiter_state).toBe('unverified');
     await page.getByRole('button', { name: 'Confirm my address' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Your account is verified');

@@ -3,6 +3,7 @@ import { publicWriteLimit } from '../../plugins/external/rate-limit.js';
 import { errorResponses } from '../../schemas/common.js';
 import { AcceptedSchema, TokenBodySchema } from '../../schemas/profiles.js';
 import {
+  RecruiterClaimSchema,
   RecruiterDecisionParamsSchema,
   RecruiterReviewSchema,
   RecruiterReviewsSchema,
@@ -22,6 +23,12 @@ const recruiterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       app.recruiters.signUp(request.body);
       return reply.status(202).send({ message: RECRUITER_SIGN_UP_ACCEPTED });
     },
+  );
+
+  app.post(
+    '/api/recruiters/verify/preview',
+    { config: limited, schema: { body: TokenBodySchema, response: { 200: RecruiterClaimSchema, ...errorResponses(400, 410, 429) } } },
+    async (request) => app.recruiters.previewClaim(request.body.token),
   );
 
   app.post(

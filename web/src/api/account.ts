@@ -1,10 +1,10 @@
 import { request } from './http.js';
 import type { MeReply, MeUser } from '../../../server/schemas/auth.js';
-import type { RecruiterReview, RecruiterSignUpBody } from '../../../server/schemas/recruiters.js';
+import type { RecruiterClaim, RecruiterReview, RecruiterSignUpBody } from '../../../server/schemas/recruiters.js';
 
 /** Accounts of every role: who is signed in, signing in and out, recruiter sign-up, admin review. */
 export type Me = MeUser;
-export type { RecruiterReview };
+export type { RecruiterClaim, RecruiterReview };
 
 /** The header that cookie-authenticated writes carry. */
 export const csrf = (me: Me) => (me.csrfToken ? { 'x-csrf-token': me.csrfToken } : undefined);
@@ -18,6 +18,9 @@ export const signIn = (email: string, password: string, signal?: AbortSignal) =>
 export const signOut = (me: Me) => request<void>('POST', '/api/auth/sign-out', { headers: csrf(me) });
 
 export const signUpRecruiter = (body: RecruiterSignUpBody) => request<{ message: string }>('POST', '/api/recruiters', { body });
+
+export const previewRecruiterClaim = (token: string, signal?: AbortSignal) =>
+  request<RecruiterClaim>('POST', '/api/recruiters/verify/preview', { body: { token }, signal });
 
 export const verifyRecruiter = (token: string) => request<{ state: 'verified' | 'in_review' }>('POST', '/api/recruiters/verify', { body: { token } });
 

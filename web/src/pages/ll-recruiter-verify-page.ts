@@ -1,12 +1,14 @@
+import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { verifyRecruiter } from '../api/account.js';
+import { previewRecruiterClaim, verifyRecruiter, type RecruiterClaim } from '../api/account.js';
 import { linkProblem } from '../api/profiles.js';
 import { controls, notices, page, tokens } from '../styles.js';
 
 /**
- * /recruiter/verify?token=…: the link in the sign-up mail. It confirms on a click, not on
- * opening: mail scanners open links.
+ * /recruiter/verify?token=…: the link in the sign-up mail. Anyone can sign up with any address
+ * (and the form's password becomes the account's), so the page first shows who signed up, and
+ * confirms only on a click: mail scanners open links.
  */
 @customElement('ll-recruiter-verify-page')
 export class LlRecruiterVerifyPage extends LitElement {
@@ -19,6 +21,14 @@ export class LlRecruiterVerifyPage extends LitElement {
   @state() private _error = '';
 
   private _token = new URLSearchParams(location.search).get('token') ?? '';
+
+  private _claim = new Task(this, {
+    task: async ([token], { signal }) => {
+      if (!token) throw new Error('This page needs the link from your sign-up email. Open it from the mail again.');
+      return previewRecruiterClaim(token, signal);
+    },
+    args: () => [this._token] as const,
+  });
 
   override render() {
     if (this._state) {
@@ -35,11 +45,21 @@ export class LlRecruiterVerifyPage extends LitElement {
     return html`<h1>Confirm your work address</h1>
       ${this._error ? html`<section class="notice error" role="alert"><p>${this._error}</p>
           <p><a href="/recruiters/join">Sign up again for a new link</a></p></section>` : nothing}
-      ${this._token
-        ? html`<section class="notice"><p>Confirm that this address is yours to finish creating your recruiter account.</p>
-            <p class="row"><button type="button" ?disabled=${this._busy} @click=${this._onConfirm}>${this._busy ? 'Confirming…' : 'Confirm my address'}</button></p>
-          </section>`
-        : html`<section class="notice error" role="alert"><p>This page needs the link from your sign-up email. Open it from the mail again.</p></section>`}`;
+      ${this._claim.render({
+        pending: () => html`<p class="notice" role="status">Loading the sign-up this link is for…</p>`,
+        complete: (claim) => this._renderClaim(claim),
+        error: (err) => html`<section class="notice error" role="alert"><p>${linkProblem(err)}</p>
+            <p><a href="/recruiters/join">Sign up again for a new link</a></p></section>`,
+      })}`;
+  }
+
+  private _renderClaim(claim: RecruiterClaim) {
+    return html`<section class="notice">
+      <p>This link finishes a recruiter account for <strong>${claim.name}</strong>, hiring for <strong>${claim.company}</strong>,
+        with your address at ${claim.emailDomain}, and the password chosen on the sign-up form.</p>
+      <p>Not you? Do not confirm: close this page, and no account will work with your address.</p>
+      <p class="row"><button type="button" ?disabled=${this._busy} @click=${this._onConfirm}>${this._busy ? 'Confirming…' : 'Confirm my address'}</button></p>
+    </section>`;
   }
 
   private async _onConfirm() {
