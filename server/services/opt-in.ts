@@ -50,8 +50,9 @@ const UNIQUE_VIOLATION = '23505';
 /**
  * The candidate's own door: opt in, confirm, get a manage link, edit, hide, remove. A request that
  * must not reveal whether an address or a LinkedIn URL is known (opt-in, manage link) is checked,
- * answered, and only then worked on: what it finds takes the same time to answer whatever it is.
- * Mail goes out after the transaction committed; a failed mail is logged, never the write undone.
+ * answered, and only then worked on (AnsweredWork): what it finds takes the same time to answer
+ * whatever it is. Mail goes out after the transaction committed; a failed mail is logged, never
+ * the write undone.
  */
 export class OptInService {
   private readonly work: AnsweredWork;
