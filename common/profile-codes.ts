@@ -4,6 +4,9 @@
  */
 export const PROFILE_STATUSES = ['pending', 'published', 'hidden', 'removed'] as const;
 export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
+/** Who may see a published profile: anyone, or verified recruiters only. */
+export const PROFILE_VISIBILITIES = ['public', 'recruiters'] as const;
+export type ProfileVisibility = (typeof PROFILE_VISIBILITIES)[number];
 export const SENIORITIES = ['intern', 'junior', 'mid', 'senior', 'staff', 'principal', 'manager', 'director', 'executive'] as const;
 export type Seniority = (typeof SENIORITIES)[number];
 export const REMOTE_PREFERENCES = ['remote', 'hybrid', 'onsite', 'flexible'] as const;

@@ -15,3 +15,6 @@ export const isSearchableFacet = (facet: Facet): facet is SearchableFacet => (SE
 
 /** How deep a search can page: Meilisearch counts and returns hits up to this many. */
 export const MAX_TOTAL_HITS = 10_000;
+
+/** How deep anyone not signed in as a verified recruiter can page: the first 100 results. */
+export const ANONYMOUS_MAX_HITS = 100;

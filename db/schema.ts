@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { EmploymentType, ProfileStatus, RemotePreference, Seniority, WorkAuthorization } from '../common/profile-codes.js';
+import type { EmploymentType, ProfileStatus, ProfileVisibility, RemotePreference, Seniority, WorkAuthorization } from '../common/profile-codes.js';
 
 /** A timestamp column the database fills when not given. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -36,6 +36,37 @@ interface UserTable {
   email_domain: string | null;
   recruiter_state: RecruiterState | null;
   email_verified_at: Timestamp | null;
+  /** When an admin last approved the account: abuse reports count from then on. */
+  reviewed_at: Timestamp | null;
+}
+
+/** A recruiter's mailed verify link (hashed, single use) with the sign-up answers it applies. */
+interface UserTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  purpose: 'verify';
+  fields: ColumnType<unknown, string | null | undefined, string | null>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** A candidate's block of one recruiter, or of every recruiter of a work email domain. */
+interface RecruiterBlockTable {
+  id: Generated<number>;
+  profile_id: number;
+  recruiter_id: number | null;
+  email_domain: string | null;
+  created_at: CreatedAt;
+}
+
+/** A candidate's report of a recruiter's message: one per pair. */
+interface AbuseReportTable {
+  id: Generated<number>;
+  profile_id: number;
+  recruiter_id: number;
+  created_at: CreatedAt;
 }
 
 interface ApiTokenTable {
@@ -121,6 +152,8 @@ interface ProfileTable {
   updated_at: CreatedAt;
   published_at: Timestamp | null;
   removed_at: Timestamp | null;
+  /** 'recruiters': never shown to anyone but verified recruiters. */
+  visibility: ColumnType<ProfileVisibility, ProfileVisibility | undefined, ProfileVisibility>;
 }
 
 interface ProfileListTable {
@@ -178,6 +211,7 @@ interface ContactRequestTable {
   message: string;
   created_at: CreatedAt;
   sent_at: Timestamp | null;
+  recruiter_id: number | null;
 }
 
 interface ImportTable {
@@ -375,6 +409,9 @@ interface ShortlistProfileTable {
 
 export interface Database {
   users: UserTable;
+  user_tokens: UserTokenTable;
+  recruiter_blocks: RecruiterBlockTable;
+  abuse_reports: AbuseReportTable;
   api_tokens: ApiTokenTable;
   sessions: SessionTable;
   employers: EmployerTable;

@@ -12,6 +12,7 @@ import * as m1201LimitHits from './2026_12_01_200_limit_hits.js';
 import * as m1201SignInThrottle from './2026_12_01_200_sign_in_throttle.js';
 import * as m1201OptInClaims from './2026_12_01_300_opt_in_claims_and_secrets.js';
 import * as m1202RecruiterAccounts from './2026_12_02_100_recruiter_accounts.js';
+import * as m1202RecruiterTrust from './2026_12_02_200_recruiter_trust.js';
 import * as m1202RecruiterWorkspace from './2026_12_02_300_recruiter_workspace.js';
 import * as m1202Freshness from './2026_12_02_400_freshness.js';
 import * as m1202SeniorityInferred from './2026_12_02_500_seniority_inferred.js';
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_200_sign_in_throttle': m1201SignInThrottle,
   '2026_12_01_300_opt_in_claims_and_secrets': m1201OptInClaims,
   '2026_12_02_100_recruiter_accounts': m1202RecruiterAccounts,
+  '2026_12_02_200_recruiter_trust': m1202RecruiterTrust,
   '2026_12_02_300_recruiter_workspace': m1202RecruiterWorkspace,
   '2026_12_02_400_freshness': m1202Freshness,
   '2026_12_02_500_seniority_inferred': m1202SeniorityInferred,

@@ -1,6 +1,8 @@
 import { USER_ROLES, type UserRole } from '../db/schema.js';
 import { normalizeEmail } from '../common/normalize/text.js';
 import { createUser, findUserByEmail, issueApiToken, UserExistsError } from '../server/services/users.js';
+import { createMailer } from '../server/mail/mailer.js';
+import { decideRecruiter } from '../server/services/recruiters.js';
 import { parseCli } from '../tools/cli-args.js';
 import { runCli, UsageError } from './cli.js';
 
@@ -8,7 +10,11 @@ const USAGE = `Usage:
   npm run user -- add --email E --role organizer|admin [--name N] [--password P]
       creates a user; prints its API token as the last line
   npm run user -- token --email E
-      prints a new API token for an existing user as the last line`;
+      prints a new API token for an existing user as the last line
+  npm run user -- approve --email E
+      approves a recruiter account (in review or suspended) whose address is confirmed
+  npm run user -- suspend --email E
+      suspends a recruiter account: it can no longer see recruiter fields or contact anyone`;
 
 const { values, positionals } = parseCli(
   USAGE,
@@ -16,11 +22,25 @@ const { values, positionals } = parseCli(
   true,
 );
 
-await runCli(async ({ db }) => {
+await runCli(async ({ config, db, log }) => {
   const [command, ...extra] = positionals;
-  if ((command !== 'add' && command !== 'token') || extra.length > 0) throw new UsageError(USAGE);
+  if (!['add', 'token', 'approve', 'suspend'].includes(command ?? '') || extra.length > 0) throw new UsageError(USAGE);
   const email = values.email ? normalizeEmail(values.email) : undefined;
   if (!email) throw new UsageError(`--email must be an email address.\n\n${USAGE}`);
+
+  if (command === 'approve' || command === 'suspend') {
+    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db });
+    const changed = await decideRecruiter({ db, mailer, publicUrl: config.publicUrl, log }, { email }, command === 'approve' ? 'verified' : 'suspended').finally(
+      () => mailer.close(),
+    );
+    if (!changed) {
+      throw new UsageError(
+        `No recruiter account with the email ${email}${command === 'approve' ? ' whose address is confirmed (its owner must click the mailed link first)' : ''}.`,
+      );
+    }
+    process.stdout.write(`${changed.email} (${changed.company ?? 'no company'}, ${changed.emailDomain ?? '?'}) is now ${changed.state}.\n`);
+    return;
+  }
 
   if (command === 'token') {
     const user = await findUserByEmail(db, email);

@@ -1,5 +1,6 @@
 import type { Meilisearch, Settings } from 'meilisearch';
 import type { Profile } from '../db/schema.js';
+import type { ProfileVisibility } from '../common/profile-codes.js';
 import { skillSynonyms } from '../common/normalize/skills.js';
 import { MAX_TOTAL_HITS } from '../common/search.js';
 import { settled } from './client.js';
@@ -34,6 +35,8 @@ export interface ProfileDocument {
   updated_at: number;
   /** When the person last said they are still looking (else when published), Unix seconds. */
   confirmed_at: number;
+  /** 'recruiters': anonymous searches filter it out (`visibility = public`). */
+  visibility: ProfileVisibility;
 }
 
 /** A profile row with what the document needs from other tables. */
@@ -42,6 +45,7 @@ export type IndexableProfile = Pick<
   | 'id' | 'slug' | 'name' | 'headline' | 'role' | 'seniority' | 'skills' | 'country' | 'region' | 'city'
   | 'remote' | 'relocation' | 'work_authorization' | 'employment_types' | 'layoff_date'
   | 'available_from' | 'years_experience' | 'linkedin_url' | 'updated_at' | 'last_confirmed_at' | 'published_at'
+  | 'visibility'
 > & {
   former_employer_slug: string | null;
   former_employer_name: string | null;
@@ -74,6 +78,7 @@ export function toDocument(p: IndexableProfile): ProfileDocument {
     linkedin_url: p.linkedin_url,
     updated_at: epochSeconds(p.updated_at),
     confirmed_at: epochSeconds(p.last_confirmed_at ?? p.published_at ?? p.updated_at),
+    visibility: p.visibility,
   };
 }
 
@@ -85,6 +90,7 @@ export function epochSeconds(at: Date | string): number {
 export const FILTERABLE_ATTRIBUTES = [
   'skills', 'country', 'region', 'former_employer', 'seniority', 'remote', 'relocation',
   'work_authorization', 'employment_types', 'lists', 'layoff_at', 'years_experience', 'confirmed_at',
+  'visibility',
 ] as const;
 
 export const profileIndexSettings = (): Settings => ({

@@ -13,8 +13,11 @@ import {
   type SearchHit,
   type SearchQuery,
   type SearchResult,
+  type SearchTier,
+  type AnonymousSearchResult,
 } from './schemas.js';
-import { conditionsByFacet, conditionsWithout, parseFilters, type SearchFilters } from './request.js';
+import { conditionsWithout, parseFilters, type SearchFilters } from './request.js';
+import { checkTierFilters, hitForTier, tierConditions, tieredConditions, tierPaging, tierTotalPages } from './tiers.js';
 
 /** What searching needs: Postgres for labels and employers, Meilisearch for the rest. */
 interface SearchStores {
@@ -117,9 +120,10 @@ export class ProfileSearchService {
 
   constructor(private readonly stores: SearchStores) {}
 
-  /** GET /api/search. */
-  async search(query: SearchQuery): Promise<SearchResult> {
+  /** GET /api/search, as `tier` may see it (search/tiers.ts). */
+  async search(query: SearchQuery, tier: SearchTier): Promise<SearchResult | AnonymousSearchResult> {
     const filters = parseFilters(query);
+    checkTierFilters(filters, tier);
     const page = query.page ?? 1;
     const hitsPerPage = query.hitsPerPage ?? 20;
     if ((page - 1) * hitsPerPage >= MAX_TOTAL_HITS) {
@@ -127,7 +131,8 @@ export class ProfileSearchService {
         `querystring.page: only the first ${MAX_TOTAL_HITS.toLocaleString('en')} results can be paged through; narrow the search with filters instead`,
       );
     }
-    const byFacet = conditionsByFacet(filters);
+    const { hitsOnPage } = tierPaging(tier, page, hitsPerPage);
+    const byFacet = tieredConditions(filters, tier);
     const base = { indexUid: this.stores.indexUid, q: filters.q };
     const queries: MultiSearchQuery[] = [
       {
@@ -159,11 +164,11 @@ export class ProfileSearchService {
       }
     }
     return {
-      hits: main.hits.map(toHit),
+      hits: main.hits.slice(0, hitsOnPage).map((d) => hitForTier(toHit(d), tier)),
       total: main.totalHits ?? 0,
       page,
       hitsPerPage,
-      totalPages: main.totalPages ?? 0,
+      totalPages: tierTotalPages(tier, main.totalPages ?? 0, hitsPerPage),
       facets,
       labels: await this.labelsFor(facets),
       processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)),
@@ -182,7 +187,8 @@ export class ProfileSearchService {
         return {
           indexUid: this.stores.indexUid,
           q: filters.q,
-          filter: toFilter(conditionsWithout(conditionsByFacet(filters))),
+          // Alerts go to verified recruiters: they see what the recruiter tier sees.
+          filter: toFilter(conditionsWithout(tieredConditions(filters, 'recruiter'))),
           sort: SORT[query.sort ?? 'relevance'],
           page: 1,
           hitsPerPage: limit,
@@ -206,9 +212,10 @@ export class ProfileSearchService {
   }
 
   /** GET /api/search/facets/:facet: values of one facet that start with `facetQuery`, counted within the current filters. */
-  async facetValues(facet: Facet, query: Parameters<typeof parseFilters>[0] & { facetQuery?: string }): Promise<FacetSearchResult> {
+  async facetValues(facet: Facet, query: Parameters<typeof parseFilters>[0] & { facetQuery?: string }, tier: SearchTier): Promise<FacetSearchResult> {
     const filters = parseFilters(query);
-    const byFacet = conditionsByFacet(filters);
+    checkTierFilters(filters, tier);
+    const byFacet = tieredConditions(filters, tier);
     const conditions = DISJUNCTIVE.includes(facet) ? conditionsWithout(byFacet, facet) : conditionsWithout(byFacet);
     const { facetHits } = await meili(async () =>
       (await this.stores.searchClient()).index(this.stores.indexUid).searchForFacetValues({
@@ -223,7 +230,7 @@ export class ProfileSearchService {
   }
 
   /** GET /api/employers/:slug: an employer's published talent by skill and by country; 404 when no such employer. */
-  async employerTalent(slug: string): Promise<EmployerTalent> {
+  async employerTalent(slug: string, tier: SearchTier): Promise<EmployerTalent> {
     const found = await this.stores.db.selectFrom('employers').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
     if (!found) throw httpErrors.notFound(`No employer "${slug}" on Lifeline.`);
     const { id, ...employer } = found;
@@ -234,7 +241,7 @@ export class ProfileSearchService {
       .executeTakeFirstOrThrow();
     const result: SearchResponse<ProfileDocument> = await meili(async () =>
       (await this.stores.searchClient()).index(this.stores.indexUid).search<ProfileDocument>('', {
-        filter: [eq('former_employer', slug)],
+        filter: [eq('former_employer', slug), ...tierConditions(tier)],
         facets: ['skills', 'country'],
         hitsPerPage: 0,
         page: 1,

@@ -4,6 +4,12 @@ import { FACETS, MAX_TOTAL_HITS, SEARCHABLE_FACETS, type Facet } from '../common
 
 const SORTS = ['relevance', 'layoff_desc', 'updated_desc', 'confirmed_desc'] as const;
 
+/**
+ * Who is searching, decided once per request (server/plugins/tier.ts): a verified recruiter, or
+ * anyone else (signed out, or a recruiter not verified). See DESIGN.md, "Who sees what".
+ */
+export type SearchTier = 'anonymous' | 'recruiter';
+
 const MAX_HITS_PER_PAGE = 50;
 /** The most values one comma list may hold (skills=a,b,c …). */
 export const MAX_LIST_VALUES = 20;
@@ -58,7 +64,7 @@ export type FacetSearchQuery = Static<typeof FacetSearchQuerySchema>;
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
-/** A search hit: the public fields, and only these, reach the client. */
+/** A search hit as a verified recruiter sees it: the public fields, and only these, reach the client. */
 const SearchHitSchema = Type.Object({
   slug: Type.String(),
   name: Type.String(),
@@ -83,11 +89,18 @@ const SearchHitSchema = Type.Object({
 });
 export type SearchHit = Static<typeof SearchHitSchema>;
 
+/** What the anonymous tier never receives, in a hit or a profile. */
+export const RECRUITER_ONLY_FIELDS = ['linkedinUrl', 'workAuthorization', 'yearsExperience'] as const;
+
+/** A search hit as anyone not signed in as a verified recruiter sees it. */
+const AnonymousHitSchema = Type.Omit(SearchHitSchema, RECRUITER_ONLY_FIELDS);
+export type AnonymousHit = Static<typeof AnonymousHitSchema>;
+
 const Counts = Type.Record(Type.String(), Type.Integer());
 const Labels = Type.Record(Type.String(), Type.String());
 
-export const SearchResultSchema = Type.Object({
-  hits: Type.Array(SearchHitSchema),
+const searchResultSchema = <H extends typeof SearchHitSchema | typeof AnonymousHitSchema>(hit: H) => Type.Object({
+  hits: Type.Array(hit),
   /** Exact up to Meilisearch's maxTotalHits. */
   total: Type.Integer(),
   page: Type.Integer(),
@@ -99,7 +112,14 @@ export const SearchResultSchema = Type.Object({
   labels: Type.Object({ employer: Labels, list: Labels, country: Labels }),
   processingTimeMs: Type.Integer(),
 });
-export type SearchResult = Static<typeof SearchResultSchema>;
+
+/** The answer of GET /api/search for each tier: the route serializes with its tier's schema, so nothing withheld can slip through. */
+export const SearchResultSchemas = {
+  recruiter: searchResultSchema(SearchHitSchema),
+  anonymous: searchResultSchema(AnonymousHitSchema),
+} satisfies Record<SearchTier, unknown>;
+export type SearchResult = Static<typeof SearchResultSchemas.recruiter>;
+export type AnonymousSearchResult = Static<typeof SearchResultSchemas.anonymous>;
 
 const FacetValueSchema = Type.Object({ value: Type.String(), label: Type.String(), count: Type.Integer() });
 export type FacetValue = Static<typeof FacetValueSchema>;

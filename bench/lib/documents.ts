@@ -28,6 +28,7 @@ export function personDocument(p: Person, id: number, listSlugs: string[]): Prof
     layoff_date: p.layoffDate,
     available_from: null,
     years_experience: p.yearsExperience,
+    visibility: 'public',
     linkedin_url: null,
     updated_at: p.submittedAt,
     last_confirmed_at: p.submittedAt,

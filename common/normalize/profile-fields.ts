@@ -4,7 +4,7 @@
  * next to the fields before sending, so the two can never disagree. No I/O here: the former
  * employer is resolved against the database by the caller.
  */
-import type { EmploymentType, RemotePreference, Seniority, WorkAuthorization } from '../profile-codes.js';
+import type { EmploymentType, ProfileVisibility, RemotePreference, Seniority, WorkAuthorization } from '../profile-codes.js';
 import { employerKey } from './employers.js';
 import { normalizeLinkedinUrl } from './linkedin.js';
 import { countryCode } from './location.js';
@@ -52,6 +52,7 @@ interface ProfileFieldsInput {
   websiteUrl?: string | null;
   bio?: string | null;
   showEmail?: boolean;
+  visibility?: ProfileVisibility;
 }
 
 /** The same fields, clean: text trimmed and NFC, empty optional text as null, codes canonical. */
@@ -76,6 +77,8 @@ export interface ProfileFields {
   websiteUrl: string | null;
   bio: string | null;
   showEmail: boolean;
+  /** Anyone, or verified recruiters only (public unless chosen). */
+  visibility: ProfileVisibility;
 }
 
 export type FieldErrors = Partial<Record<keyof ProfileFieldsInput | 'email' | 'consent', string>>;
@@ -215,6 +218,8 @@ export function normalizeProfileFields(input: ProfileFieldsInput, options: { par
   if (input.relocation !== undefined) value.relocation = input.relocation;
   if (input.employmentTypes !== undefined) value.employmentTypes = [...new Set(input.employmentTypes)];
   if (input.showEmail !== undefined) value.showEmail = input.showEmail;
+  if (input.visibility !== undefined) value.visibility = input.visibility;
+  else if (!options.partial) value.visibility = 'public';
 
   return { value, errors };
 }

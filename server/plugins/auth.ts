@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** preHandler: an organizer or admin, by API token or session cookie, else 401/403. */
     requireOrganizer: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** preHandler: an admin, by API token or session cookie (CSRF-checked on writes), else 401/403. */
+    requireAdmin: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     /**
      * preHandler: a verified recruiter, by session cookie (CSRF-checked on writes) or API token;
      * 401 signed out, 403 for anyone else, with what they can do about it.
@@ -142,6 +144,22 @@ export default fp(
       if (!ORGANIZER_ROLES.has(auth.user.role)) {
         return reply.forbidden('Only organizers and admins can do this. Ask an admin to give your account the organizer role.');
       }
+      if (auth.via === 'session' && !SAFE_METHODS.has(request.method) && !csrfMatches(request, auth)) {
+        return reply.forbidden(CSRF_MISMATCH);
+      }
+      request.user = auth.user;
+    });
+
+    app.decorate('requireAdmin', async (request: FastifyRequest, reply: FastifyReply) => {
+      const auth = await app.currentUser(request);
+      if (!auth) {
+        return reply.unauthorized(
+          request.headers.authorization !== undefined
+            ? 'This API token is not valid. Create a new one with `npm run user -- token` or sign in again.'
+            : 'Sign in as an admin first (or send an API token in the Authorization header).',
+        );
+      }
+      if (auth.user.role !== 'admin') return reply.forbidden('Only admins can do this.');
       if (auth.via === 'session' && !SAFE_METHODS.has(request.method) && !csrfMatches(request, auth)) {
         return reply.forbidden(CSRF_MISMATCH);
       }

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { USER_ROLES } from '../../db/schema.js';
+import { RECRUITER_STATES, USER_ROLES } from '../../db/schema.js';
 
 export const SignInSchema = Type.Object({
   email: Type.String({ minLength: 3, maxLength: 254 }),
@@ -11,6 +11,9 @@ export const MeUserSchema = Type.Object({
   email: Type.String(),
   name: Type.Union([Type.String(), Type.Null()]),
   role: Type.Union(USER_ROLES.map((r) => Type.Literal(r))),
+  /** Recruiters only (null for others): the company and the standing of the account. */
+  company: Type.Union([Type.String(), Type.Null()]),
+  recruiterState: Type.Union([...RECRUITER_STATES.map((s) => Type.Literal(s)), Type.Null()]),
   csrfToken: Type.Union([Type.String(), Type.Null()]),
 });
 export type MeUser = Static<typeof MeUserSchema>;

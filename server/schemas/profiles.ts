@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { HIDDEN_REASONS } from '../../db/schema.js';
-import { EMPLOYMENT_TYPES, PROFILE_STATUSES, REMOTE_PREFERENCES, SENIORITIES, WORK_AUTHORIZATIONS } from '../../common/profile-codes.js';
+import { EMPLOYMENT_TYPES, PROFILE_STATUSES, PROFILE_VISIBILITIES, REMOTE_PREFERENCES, SENIORITIES, WORK_AUTHORIZATIONS } from '../../common/profile-codes.js';
 import { LIMITS } from '../../common/normalize/profile-fields.js';
+import { RECRUITER_ONLY_FIELDS, type SearchTier } from '../../search/schemas.js';
 
 /**
  * Plain `type`/`enum` keywords rather than TypeBox unions: with `coerceTypes` a union would
@@ -38,7 +39,14 @@ const profileFields = {
   linkedinUrl: Type.Optional(NullableText(LIMITS.linkedinUrl)),
   websiteUrl: Type.Optional(NullableText(LIMITS.websiteUrl)),
   bio: Type.Optional(NullableText(LIMITS.bio)),
-  showEmail: Type.Optional(Type.Boolean({ description: 'Show the email address on the public profile' })),
+  showEmail: Type.Optional(Type.Boolean({ description: 'Show the email address to verified recruiters' })),
+  visibility: Type.Optional(
+    Type.Unsafe<(typeof PROFILE_VISIBILITIES)[number]>({
+      type: 'string',
+      enum: [...PROFILE_VISIBILITIES],
+      description: 'public (default): anyone finds the profile; recruiters: only verified recruiters do',
+    }),
+  ),
 };
 
 export const CreateProfileSchema = Type.Object(
@@ -102,14 +110,25 @@ export const PublicProfileSchema = Type.Object({
 });
 export type PublicProfile = Static<typeof PublicProfileSchema>;
 
+/**
+ * GET /api/profiles/:slug for each tier: a verified recruiter sees the public profile; anyone else
+ * sees it without what is kept to recruiters, and without an email even when its owner shows it.
+ */
+export const PublicProfileSchemas = {
+  recruiter: PublicProfileSchema,
+  anonymous: Type.Omit(PublicProfileSchema, [...RECRUITER_ONLY_FIELDS, 'email']),
+} satisfies Record<SearchTier, unknown>;
+export type AnonymousProfile = Static<typeof PublicProfileSchemas.anonymous>;
+
 /** What the owner sees on the manage page: the public profile plus their private settings. */
 export const OwnProfileSchema = Type.Object({
   status: Enum(PROFILE_STATUSES),
   email: Type.Union([Type.String(), Type.Null()]),
   showEmail: Type.Boolean(),
-  /** Why a hidden profile is hidden: by its owner, as stale (a reminder went unanswered), or hired. */
+  /** Why a hidden profile is hidden: by its owner, as stale (a reminder went unanswered), hired, or dropped by its list's sheet. */
   hiddenReason: Type.Union([Enum(HIDDEN_REASONS), Type.Null()]),
   hiredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  visibility: Enum(PROFILE_VISIBILITIES),
   /** Where the public profile lives (when published). */
   url: Type.String(),
   profile: PublicProfileSchema,

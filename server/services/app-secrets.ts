@@ -2,25 +2,29 @@ import { randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/client.js';
 
 /**
- * A key that every process shares (the key of removal links, of alert unsubscribe links), made by
- * whichever process needs it first and kept in Postgres. Once it exists it never changes, so each
- * executor reads it once, not once per mail; kept per executor, it never outlives its database.
+ * Keys shared by every process, kept in Postgres (`app_secrets`) and made by whichever process
+ * needs one first. A key, once it exists, never changes: each executor reads it once, not once
+ * per link (an import's notices sign a link each). Kept per executor, so it never outlives its
+ * database.
  */
-const keys = new Map<string, WeakMap<Executor, Promise<Buffer>>>();
+const keys = new WeakMap<Executor, Map<string, Promise<Buffer>>>();
 
-export function appSecret(db: Executor, name: string): Promise<Buffer> {
-  let byDb = keys.get(name);
-  if (!byDb) keys.set(name, (byDb = new WeakMap()));
-  let key = byDb.get(db);
+export function secretKey(db: Executor, name: string): Promise<Buffer> {
+  let byName = keys.get(db);
+  if (!byName) {
+    byName = new Map();
+    keys.set(db, byName);
+  }
+  let key = byName.get(name);
   if (!key) {
-    key = readOrCreate(db, name);
-    byDb.set(db, key);
-    key.catch(() => byDb.delete(db));
+    key = readOrCreateKey(db, name);
+    byName.set(name, key);
+    key.catch(() => byName.delete(name));
   }
   return key;
 }
 
-async function readOrCreate(db: Executor, name: string): Promise<Buffer> {
+async function readOrCreateKey(db: Executor, name: string): Promise<Buffer> {
   const read = () => db.selectFrom('app_secrets').select('value').where('name', '=', name).executeTakeFirst();
   let row = await read();
   if (!row) {

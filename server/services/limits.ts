@@ -32,6 +32,9 @@ const HOUR_MS = 60 * 60 * 1000;
  */
 export const MAILS_PER_ADDRESS: LimitRule = { scope: 'mail-to-address', max: 5, windowMs: HOUR_MS };
 
+/** Messages one recruiter may have relayed a day, to everyone together. */
+export const MESSAGES_PER_RECRUITER: LimitRule = { scope: 'contact-recruiter', max: 20, windowMs: 24 * HOUR_MS };
+
 /** Messages relayed to one candidate (POST /api/profiles/:slug/contact), however many senders write. */
 export const MESSAGES_PER_CANDIDATE: LimitRule = { scope: 'contact', max: 3, windowMs: 24 * HOUR_MS };
 

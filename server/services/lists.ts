@@ -6,6 +6,7 @@ import { resolveEmployer } from './employers.js';
 import { cleanText, slugify } from '../../common/normalize/text.js';
 import { normalizeWebUrl } from '../../common/normalize/web-url.js';
 import type { CreateList, List, ListDetail } from '../schemas/lists.js';
+import type { SearchTier } from '../../search/schemas.js';
 
 /** A mistake in what the organizer sent: a 400 naming the field. */
 const invalid = (field: string, reason: string) => httpErrors.badRequest(`body.${field} ${reason}`);
@@ -45,7 +46,9 @@ export async function createList(db: Executor, input: CreateList, organizerId: n
   }
 }
 
-function listsQuery(db: Executor) {
+/** Lists with the count of their published profiles that `tier` may see. */
+function listsQuery(db: Executor, tier: SearchTier) {
+  const seen = tier === 'recruiter' ? sql`true` : sql`p.visibility = 'public'`;
   return db
     .selectFrom('layoff_lists as l')
     .leftJoin('employers as e', 'e.id', 'l.employer_id')
@@ -53,7 +56,7 @@ function listsQuery(db: Executor) {
       'l.id', 'l.slug', 'l.title', 'l.source_url', 'l.description', 'l.created_at', 'l.employer_id',
       'e.name as employer_name', 'e.slug as employer_slug',
       sql<number>`(select count(*)::int from profile_lists pl join profiles p on p.id = pl.profile_id
-        where pl.list_id = l.id and p.status = 'published')`.as('profiles'),
+        where pl.list_id = l.id and p.status = 'published' and ${seen})`.as('profiles'),
       sql<number>`(select count(*)::int from hires h where h.list_id = l.id)`.as('hired'),
       sql<number>`(select count(*)::int from profile_lists pl join profiles p on p.id = pl.profile_id
         where pl.list_id = l.id and p.status = 'hidden' and p.hidden_reason = 'stale')`.as('stale'),
@@ -76,13 +79,13 @@ function toList(row: ListRow): List {
   };
 }
 
-async function listLists(db: Executor): Promise<List[]> {
-  const rows = await listsQuery(db).orderBy('l.created_at', 'desc').orderBy('l.id', 'desc').limit(500).execute();
+async function listLists(db: Executor, tier: SearchTier): Promise<List[]> {
+  const rows = await listsQuery(db, tier).orderBy('l.created_at', 'desc').orderBy('l.id', 'desc').limit(500).execute();
   return rows.map(toList);
 }
 
-export async function getList(db: Executor, slug: string): Promise<ListDetail | undefined> {
-  const row = await listsQuery(db).where('l.slug', '=', slug).executeTakeFirst();
+export async function getList(db: Executor, slug: string, tier: SearchTier): Promise<ListDetail | undefined> {
+  const row = await listsQuery(db, tier).where('l.slug', '=', slug).executeTakeFirst();
   if (!row) return undefined;
   const { rows } = await sql<{ month: string; hired: number }>`
     select to_char(date_trunc('month', hired_at at time zone 'UTC'), 'YYYY-MM') as month, count(*)::int as hired
@@ -99,13 +102,14 @@ export class ListService {
     return createList(this.db, input, organizerId);
   }
 
-  all(): Promise<List[]> {
-    return listLists(this.db);
+  /** Every list, counting the profiles `tier` may see. */
+  all(tier: SearchTier): Promise<List[]> {
+    return listLists(this.db, tier);
   }
 
-  /** One list by its slug, or 404. */
-  async get(slug: string): Promise<ListDetail> {
-    const list = await getList(this.db, slug);
+  /** One list by its slug, counting the profiles `tier` may see, or 404. */
+  async get(slug: string, tier: SearchTier): Promise<ListDetail> {
+    const list = await getList(this.db, slug, tier);
     if (!list) throw httpErrors.notFound(`No list with the slug "${slug}". GET /api/lists shows the lists there are.`);
     return list;
   }

@@ -6,7 +6,6 @@ import type { Db, Executor } from '../../db/client.js';
 import type { NewProfile } from '../../db/schema.js';
 import type { Log } from '../logger.js';
 import { manageLinkMail } from '../mail/manage-link.js';
-import type { RenderedMail } from '../mail/layout.js';
 import type { Mailer } from '../mail/mailer.js';
 import { verifyMail } from '../mail/verify.js';
 import { resolveEmployer } from './employers.js';
@@ -16,9 +15,9 @@ import { emailHash, linkedinHash, suppressedAmong } from '../privacy/suppression
 import type { CreateProfileBody, OwnProfile, PublicProfile, UpdateProfileBody } from '../schemas/profiles.js';
 import { profileRows, type ProfileRow } from '../../db/profiles.js';
 import { profileUrl, toPublicProfile } from './public-profile.js';
-import { MAILS_PER_ADDRESS, takeLimit } from './limits.js';
+import { AnsweredWork, type Mail } from './answered-work.js';
 import { checkRemovalToken, removalLink, removeProfile } from './removal.js';
-import { TOKEN_PROBLEMS, TOKEN_TTL_MS, checkToken, issueToken, type TokenCheck } from './tokens.js';
+import { TOKEN_TTL_MS, checkToken, issueToken, tokenError } from './tokens.js';
 import { enqueue } from '../../db/outbox.js';
 import { keepListed } from './freshness.js';
 
@@ -28,8 +27,6 @@ interface OptInDeps {
   publicUrl: string;
   log: Log;
 }
-
-type Mail = RenderedMail & { to: string };
 
 /**
  * The answers of one Join form, carried by the verify link mailed for it: the profile takes them
@@ -54,13 +51,16 @@ const UNIQUE_VIOLATION = '23505';
 /**
  * The candidate's own door: opt in, confirm, get a manage link, edit, hide, remove. A request that
  * must not reveal whether an address or a LinkedIn URL is known (opt-in, manage link) is checked,
- * answered, and only then worked on: what it finds takes the same time to answer whatever it is.
- * Mail goes out after the transaction committed; a failed mail is logged, never the write undone.
+ * answered, and only then worked on (AnsweredWork): what it finds takes the same time to answer
+ * whatever it is. Mail goes out after the transaction committed; a failed mail is logged, never
+ * the write undone.
  */
 export class OptInService {
-  private readonly pending = new Set<Promise<void>>();
+  private readonly work: AnsweredWork;
 
-  constructor(private readonly deps: OptInDeps) {}
+  constructor(private readonly deps: OptInDeps) {
+    this.work = new AnsweredWork(deps);
+  }
 
   /**
    * POST /api/profiles. Resolves, once the form is valid, before anything is looked up: the same
@@ -84,7 +84,7 @@ export class OptInService {
     // Without a problem, every required field is there and the address is valid.
     const claim: Claim = { ...(fields as ProfileFields), consentAt: new Date().toISOString() };
     const address = (email as { value: string }).value;
-    this.later('opt-in', address, async () => {
+    this.work.later('opt-in', address, async () => {
       if ((await suppressedAmong(this.deps.db, [emailHash(address)])).size > 0) {
         this.deps.log.info('opt-in for a removed address: ignored');
         return undefined;
@@ -157,7 +157,7 @@ export class OptInService {
   async requestManageLink(rawEmail: string): Promise<void> {
     const email = checkEmail(rawEmail);
     if (!email.ok) throw httpErrors.badRequest(`body.email ${email.reason}`);
-    this.later('manage-link', email.value, () =>
+    this.work.later('manage-link', email.value, () =>
       this.deps.db.transaction().execute(async (trx) => {
         const row = await profileRows(trx)
           .where(sql<string>`lower(p.email)`, '=', sql<string>`lower(${email.value})`)
@@ -243,8 +243,8 @@ export class OptInService {
   }
 
   /** Resolves when every request answered so far was worked on and its mail sent or failed (for shutdown and tests). */
-  async mailSettled(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  mailSettled(): Promise<void> {
+    return this.work.settled();
   }
 
   /**
@@ -327,6 +327,7 @@ export class OptInService {
       showEmail: row.show_email,
       hiddenReason: row.status === 'hidden' ? (row.hidden_reason ?? 'owner') : null,
       hiredAt: row.status === 'hidden' && row.hired_at ? new Date(row.hired_at).toISOString() : null,
+      visibility: row.visibility,
       url: profileUrl(this.deps.publicUrl, row.slug),
       profile: toPublicProfile(row),
     };
@@ -341,36 +342,6 @@ export class OptInService {
         if ((err as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= WRITE_ATTEMPTS) throw err;
       }
     }
-  }
-
-  /**
-   * Works on an answered request in the background; its mail, if any, goes out when it is done.
-   * Every request that can mail `address` counts against one limit per address first (counted
-   * whether or not a mail follows, so that being limited tells nothing either).
-   */
-  private later(task: string, address: string, work: () => Promise<Mail | undefined>): void {
-    const limited = async () => {
-      const share = await takeLimit(this.deps.db, { ...MAILS_PER_ADDRESS, key: address.toLowerCase() });
-      if (share.ok) return work();
-      this.deps.log.info({ task }, 'a request for an address past its hourly mail limit: nothing done or sent');
-      return undefined;
-    };
-    const done = limited()
-      .then(
-        (mail) =>
-          mail &&
-          this.deps.mailer
-            .send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html })
-            // A MailSendError: says why, never to whom.
-            .catch((err: unknown) => this.deps.log.error({ err, task }, 'sending a mail failed')),
-        (err: unknown) => {
-          // A database error's detail may quote the address: only what failed is logged.
-          const { name, code } = err as { name?: string; code?: string };
-          this.deps.log.error({ task, error: { name, code } }, 'working on an answered request failed');
-        },
-      )
-      .finally(() => this.pending.delete(done));
-    this.pending.add(done);
   }
 }
 
@@ -401,6 +372,7 @@ function toColumns(fields: Partial<ProfileFields>, employerId: number | undefine
   set('website_url', fields.websiteUrl);
   set('bio', fields.bio);
   set('show_email', fields.showEmail);
+  set('visibility', fields.visibility);
   set('former_employer_id', employerId);
   return columns;
 }
@@ -430,12 +402,6 @@ async function latestClaim(db: Executor, profileId: number): Promise<Claim | und
     .orderBy('id', 'desc')
     .executeTakeFirst();
   return (row?.fields ?? undefined) as Claim | undefined;
-}
-
-/** A link in a body that does not work: 400 when unknown, 410 when used or expired. */
-function tokenError(check: Exclude<TokenCheck, { ok: true }>) {
-  const message = `body.token: ${TOKEN_PROBLEMS[check.reason]}`;
-  return check.reason === 'unknown' ? httpErrors.badRequest(message) : httpErrors.gone(message);
 }
 
 /** "body.name must be at most 120 characters; body.country must be a country…", as one 400. */

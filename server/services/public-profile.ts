@@ -2,7 +2,8 @@ import { httpErrors } from '@fastify/sensible';
 import type { Executor } from '../../db/client.js';
 import { profileRows, type ProfileRow } from '../../db/profiles.js';
 import { countryName, employmentTypeLabel, remoteLabel, seniorityLabel, workAuthorizationLabel } from '../../common/labels.js';
-import type { PublicProfile } from '../schemas/profiles.js';
+import type { AnonymousProfile, PublicProfile } from '../schemas/profiles.js';
+import type { SearchTier } from '../../search/schemas.js';
 
 /**
  * The one shape of a person that anyone may see: public fields only. The email is there only
@@ -93,10 +94,21 @@ export function publicFieldLines(profile: PublicProfile): string[] {
   });
 }
 
-/** A published profile by its slug; undefined for pending, hidden, removed or unknown ones alike. */
-async function findPublicProfile(db: Executor, slug: string): Promise<PublicProfile | undefined> {
-  const row = await profileRows(db).where('p.slug', '=', slug).where('p.status', '=', 'published').executeTakeFirst();
-  return row && toPublicProfile(row);
+/**
+ * A published profile by its slug, as `tier` sees it; undefined for pending, hidden, removed or
+ * unknown ones alike, and for a recruiters-only one when the tier is anonymous.
+ */
+async function findPublicProfile(db: Executor, slug: string, tier: SearchTier): Promise<PublicProfile | AnonymousProfile | undefined> {
+  const row = await profileRows(db)
+    .where('p.slug', '=', slug)
+    .where('p.status', '=', 'published')
+    .$if(tier === 'anonymous', (q) => q.where('p.visibility', '=', 'public'))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const profile = toPublicProfile(row);
+  if (tier === 'recruiter') return profile;
+  const { linkedinUrl, workAuthorization, yearsExperience, email, ...shown } = profile;
+  return shown;
 }
 
 /** Where a profile's public page lives. */
@@ -106,9 +118,9 @@ export const profileUrl = (publicUrl: string, slug: string) => `${publicUrl}/p/$
 export class PublicProfileService {
   constructor(private readonly db: Executor) {}
 
-  /** GET /api/profiles/:slug, or 404. */
-  async get(slug: string): Promise<PublicProfile> {
-    const profile = await findPublicProfile(this.db, slug);
+  /** GET /api/profiles/:slug as `tier` sees it, or 404 (the same for a profile the tier may not see). */
+  async get(slug: string, tier: SearchTier): Promise<PublicProfile | AnonymousProfile> {
+    const profile = await findPublicProfile(this.db, slug, tier);
     if (!profile) throw httpErrors.notFound(`No public profile "${slug}": it may have been hidden or removed by its owner.`);
     return profile;
   }

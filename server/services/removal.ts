@@ -2,8 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/client.js';
 import { suppress, suppressionHashes, type Identity } from '../privacy/suppression.js';
-import { appSecret } from './app-secrets.js';
 import { checkToken } from './tokens.js';
+import { secretKey } from './app-secrets.js';
 import { enqueue } from '../../db/outbox.js';
 
 const REMOVAL_KEY = 'removal-links';
@@ -34,7 +34,7 @@ export async function checkRemovalToken(db: Executor, token: string): ReturnType
 
 const sign = (key: Buffer, profileId: number) => createHmac('sha256', key).update(`remove:${profileId}`).digest('base64url');
 
-const removalKey = (db: Executor) => appSecret(db, REMOVAL_KEY);
+const removalKey = (db: Executor) => secretKey(db, REMOVAL_KEY);
 
 /**
  * Removes a profile for good: its personal data is erased in place (the row stays, scrubbed,

@@ -11,7 +11,7 @@ export interface SkillSuggestion {
 
 /**
  * Catalog skills matching what was typed, best match first, each with how many published
- * profiles list it. Counting uses the GIN index on `skills` (`&&`), so it stays cheap.
+ * profiles open to anyone list it (suggestions are public: recruiters-only profiles stay uncounted). Counting uses the GIN index on `skills` (`&&`), so it stays cheap.
  */
 export async function suggestSkills(db: Executor, q: string, limit: number): Promise<SkillSuggestion[]> {
   const names = suggestCatalogSkills(q, limit);
@@ -19,7 +19,7 @@ export async function suggestSkills(db: Executor, q: string, limit: number): Pro
   const { rows } = await sql<SkillSuggestion>`
     select s.name, count(*)::int as count
     from profiles p cross join lateral unnest(p.skills) as s(name)
-    where p.status = 'published' and p.skills && ${names}::text[] and s.name = any(${names}::text[])
+    where p.status = 'published' and p.visibility = 'public' and p.skills && ${names}::text[] and s.name = any(${names}::text[])
     group by s.name`.execute(db);
   const counts = new Map(rows.map((r) => [r.name, r.count]));
   return names.map((name) => ({ name, count: counts.get(name) ?? 0 }));
@@ -43,10 +43,10 @@ export async function suggestEmployers(db: Executor, q: string, limit: number): 
 
   const { rows } = await sql<EmployerSuggestion & { key: string }>`
     select e.slug, e.name, a.alias, a.key,
-      (select count(*)::int from profiles p where p.former_employer_id = e.id and p.status = 'published') as count
+      (select count(*)::int from profiles p where p.former_employer_id = e.id and p.status = 'published' and p.visibility = 'public') as count
     from employer_aliases a join employers e on e.id = a.employer_id
     where a.key like ${`${key}%`}
-      and (exists (select 1 from profiles p where p.former_employer_id = e.id and p.status = 'published')
+      and (exists (select 1 from profiles p where p.former_employer_id = e.id and p.status = 'published' and p.visibility = 'public')
         or exists (select 1 from layoff_lists l where l.employer_id = e.id))
     order by count desc, e.name
     limit 200`.execute(db);

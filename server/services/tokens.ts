@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { httpErrors } from '@fastify/sensible';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/client.js';
 import type { TokenPurpose } from '../../db/schema.js';
@@ -18,7 +19,7 @@ export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   confirm: 90 * 24 * 60 * 60 * 1000,
 };
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A new random token (256 bits) for a profile; only its hash is stored, with `fields` if given. */
 export async function issueToken(
@@ -51,6 +52,12 @@ export const TOKEN_PROBLEMS: Record<Exclude<TokenCheck, { ok: true }>['reason'],
   used: 'This link was already used. Ask for a new one.',
   expired: 'This link has expired. Ask for a new one.',
 };
+
+/** A link in a body that does not work: 400 when unknown, 410 when used or expired. */
+export function tokenError(check: { reason: keyof typeof TOKEN_PROBLEMS }) {
+  const message = `body.token: ${TOKEN_PROBLEMS[check.reason]}`;
+  return check.reason === 'unknown' ? httpErrors.badRequest(message) : httpErrors.gone(message);
+}
 
 /**
  * Checks a token of `purpose` and, when `consume` is set, marks it used in the same statement,

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/client.js';
 import type { RecruiterState, UserRole } from '../../db/schema.js';
 import { AUTH_USER_COLUMNS, type AuthUser } from './auth-user.js';
+import { emailDomain } from './recruiter-domains.js';
 import { signIn, type SignInAttempt } from './sign-in.js';
 
 
@@ -37,7 +38,7 @@ export async function createUser(
       name: input.name ?? null,
       password_hash: input.password ? await hash(input.password) : null,
       company: input.company ?? null,
-      email_domain: input.role === 'recruiter' ? input.email.slice(input.email.lastIndexOf('@') + 1).toLowerCase() : null,
+      email_domain: input.role === 'recruiter' ? emailDomain(input.email) : null,
       recruiter_state: input.role === 'recruiter' ? (input.recruiterState ?? 'unverified') : null,
     })
     .returning(['id', 'email', 'name', 'role', 'company', 'recruiter_state as recruiterState'])
@@ -118,7 +119,7 @@ export class UserService {
         { headers: { 'retry-after': String(seconds) } },
       );
     }
-    if (!result.ok) throw httpErrors.unauthorized('That email and password do not match an organizer account. Check both and try again.');
+    if (!result.ok) throw httpErrors.unauthorized('That email and password do not match a Lifeline account. Check both and try again.');
     return { user: result.user, session: await createSession(this.db, result.user.id) };
   }
 

@@ -5,10 +5,10 @@ import { migrationProvider, migrations } from '../../migrations/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/stores.js';
 
 const TABLES = [
-  'alert_mails', 'api_tokens', 'app_secrets', 'contact_requests', 'dev_mail', 'employer_aliases', 'employers', 'hires', 'import_notices', 'import_rejections',
-  'imports', 'layoff_lists', 'limit_hits', 'list_sources', 'profile_lists', 'profile_tokens', 'profiles',
-  'saved_search_sent', 'saved_searches', 'search_outbox', 'search_reindex_changes', 'search_reindexes',
-  'sessions', 'shortlist_profiles', 'shortlists', 'sign_in_throttle', 'suppressions', 'users',
+  'abuse_reports', 'alert_mails', 'api_tokens', 'app_secrets', 'contact_requests', 'dev_mail', 'employer_aliases', 'employers', 'hires',
+  'import_notices', 'import_rejections', 'imports', 'layoff_lists', 'limit_hits', 'list_sources', 'profile_lists', 'profile_tokens',
+  'profiles', 'recruiter_blocks', 'saved_search_sent', 'saved_searches', 'search_outbox', 'search_reindex_changes', 'search_reindexes',
+  'sessions', 'shortlist_profiles', 'shortlists', 'sign_in_throttle', 'suppressions', 'user_tokens', 'users',
 ];
 
 async function tables(t: TestDatabase): Promise<string[]> {

@@ -35,7 +35,7 @@ export function joinForm(overrides: Record<string, unknown> = {}) {
 
 /** The dev mailbox of `to`, newest first, once the mail handed out so far has been sent. */
 export async function mailTo(app: App, to: string): Promise<DevMessage[]> {
-  await app.optIn.mailSettled();
+  await Promise.all([app.optIn.mailSettled(), app.recruiters.mailSettled()]);
   const res = await app.inject({ method: 'GET', url: `/api/dev/mail?to=${encodeURIComponent(to)}` });
   return (res.json() as { messages: DevMessage[] }).messages;
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createList } from '../../server/services/lists.js';
+import { createUser } from '../../server/services/users.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/stores.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,8 +55,22 @@ describe('npm run user / npm run import', () => {
     expect(badRole.stderr).toContain('--role must be one of');
   });
 
+  it('approves and suspends a recruiter account, and says why it cannot', async () => {
+    await createUser(database.db, { email: 'rita@gmail.com', role: 'recruiter', name: 'Rita', company: 'Acme', recruiterState: 'in_review' });
+    const stateOf = async () => (await database.db.selectFrom('users').select('recruiter_state').where('email', '=', 'rita@gmail.com').executeTakeFirstOrThrow()).recruiter_state;
+    const approved = await run('user', ['approve', '--email', 'RITA@gmail.com']);
+    expect(approved.code, approved.stderr).toBe(0);
+    expect(approved.stdout).toContain('rita@gmail.com (Acme, gmail.com) is now verified.');
+    expect(await stateOf()).toBe('verified');
+    expect((await run('user', ['suspend', '--email', 'rita@gmail.com'])).stdout).toContain('is now suspended');
+    expect(await stateOf()).toBe('suspended');
+    const organizer = await run('user', ['approve', '--email', 'cli-organizer@example.org']);
+    expect(organizer.code).toBe(2);
+    expect(organizer.stderr).toContain('No recruiter account with the email cli-organizer@example.org');
+  });
+
   it('imports a file with the same pipeline: counts, report file, notices; a dry run writes nothing', async () => {
-    const user = await database.db.selectFrom('users').select('id').executeTakeFirstOrThrow();
+    const user = await database.db.selectFrom('users').select('id').where('role', '=', 'organizer').executeTakeFirstOrThrow();
     const list = await createList(database.db, { title: 'CLI list', employer: 'Meta' }, user.id);
 
     const dry = await run('import', ['--list', list.slug, '--attest-consent', '--dry-run', FIXTURE]);

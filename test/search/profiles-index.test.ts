@@ -27,6 +27,7 @@ const row: IndexableProfile = {
   former_employer_slug: 'meta',
   former_employer_name: 'Meta',
   list_slugs: ['meta-2026'],
+  visibility: 'public',
 };
 
 describe('toDocument', () => {
@@ -35,7 +36,7 @@ describe('toDocument', () => {
     expect(doc).not.toHaveProperty('email');
     expect(doc).not.toHaveProperty('consent_source');
     expect(JSON.stringify(doc)).not.toContain('ada@example.org');
-    expect(doc).toMatchObject({ id: 7, former_employer: 'meta', former_employer_name: 'Meta', lists: ['meta-2026'] });
+    expect(doc).toMatchObject({ id: 7, former_employer: 'meta', former_employer_name: 'Meta', lists: ['meta-2026'], visibility: 'public' });
     expect(doc.layoff_at).toBe(Date.UTC(2026, 9, 1) / 1000);
     expect(doc.updated_at).toBe(Date.UTC(2026, 10, 1, 12) / 1000);
     // Never confirmed again: confirmed when published.

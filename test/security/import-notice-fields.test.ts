@@ -3,6 +3,7 @@ import type { PublicProfile } from '../../server/schemas/profiles.js';
 import type { TestApp } from '../helpers/app.js';
 import { mailTo, publishedProfile } from '../helpers/opt-in.js';
 import { appWithOrganizer, createList, importCsv } from '../helpers/organizer.js';
+import { createRecruiter } from '../helpers/recruiter.js';
 
 /**
  * The privacy failure: a list's organizer imports a person, and the notice mail tells them "this
@@ -34,7 +35,9 @@ describe('the notice a person gets when an import lists them', () => {
     await importCsv(t, token, list.slug, `Name,Email\n${form.name},${form.email}\n`);
     const notice = await noticeFor(form.email, 'Every Field Layoffs');
 
-    const shown = (await t.app.inject({ method: 'GET', url: `/api/profiles/${slug}` })).json() as PublicProfile;
+    // As the verified recruiters see it: every public field (visitors see fewer).
+    const { auth } = await createRecruiter(t);
+    const shown = (await t.app.inject({ method: 'GET', url: `/api/profiles/${slug}`, headers: auth })).json() as PublicProfile;
     // How each public value reads in the mail; a public field added later fails here until it is listed.
     const expected: Record<string, string> = {
       name: `Name: ${shown.name}`,

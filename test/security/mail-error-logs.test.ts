@@ -7,6 +7,7 @@ import { captureLogs } from '../helpers/log-capture.js';
 import { joinForm } from '../helpers/opt-in.js';
 import { createList, createOrganizer, importCsv } from '../helpers/organizer.js';
 import { writeProfile } from '../helpers/profiles.js';
+import { createRecruiter } from '../helpers/recruiter.js';
 
 /**
  * An SMTP server that refuses every recipient the way real ones do, quoting the address:
@@ -79,9 +80,10 @@ describe('a mail server that refuses recipients, quoting their address', () => {
     const email = address('candidate');
     const slug = `candidate-${randomBytes(4).toString('hex')}`;
     await writeProfile(t.app.db, { slug, status: 'published', email });
+    const { auth } = await createRecruiter(t);
     const res = await t.app.inject({
-      method: 'POST', url: `/api/profiles/${slug}/contact`,
-      payload: { name: 'Rita Recruiter', email: 'rita@hiring.example', message: 'We are hiring platform engineers in Berlin; your profile fits.' },
+      method: 'POST', url: `/api/profiles/${slug}/contact`, headers: auth,
+      payload: { message: 'We are hiring platform engineers in Berlin; your profile fits.' },
     });
     expect(res.statusCode).toBe(503);
     expectLoggedWithoutAddress(email, 'a contact message could not be sent');

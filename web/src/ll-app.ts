@@ -1,7 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { signOut, type Me } from './api/account.js';
+import { navigate } from './navigate.js';
 import { interceptLinks, match, type Match } from './router.js';
+import { roleLabel, setSignedIn, signedIn } from './session.js';
 import { controls, tokens } from './styles.js';
 
 const NAV = [
@@ -10,6 +13,9 @@ const NAV = [
   { href: '/organize', label: 'Import a list' },
   { href: '/workspace', label: 'Workspace' },
 ];
+
+/** For visitors who are not signed in: the recruiter's way in. */
+const RECRUITER_NAV = { href: '/recruiters/join', label: 'For recruiters' };
 
 /** The shell: header, navigation, and the page of the current route. */
 @customElement('ll-app')
@@ -33,6 +39,10 @@ export class LlApp extends LitElement {
       main:focus { outline: none; }
       footer { color: var(--ll-muted); font-size: 0.85rem; text-align: center; padding: 1.5rem 1rem; border-top: 1px solid var(--ll-border); }
       .loading { padding: 3rem 1rem; text-align: center; color: var(--ll-muted); }
+      .who { margin-left: auto; display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; font-size: 0.9rem; }
+      .who a { font-weight: 600; }
+      .who .role { color: var(--ll-muted); }
+      .who button { padding: 0.35rem 0.75rem; min-height: 2.25rem; }
       @media (max-width: 640px) {
         .bar { gap: 0.5rem; }
         nav a { padding: 0.4rem 0.55rem; font-size: 0.95rem; }
@@ -42,19 +52,44 @@ export class LlApp extends LitElement {
 
   @state() private _match: Match = match(location.pathname);
   @state() private _loaded = false;
+  /** Who is signed in: undefined while asking, null for nobody. */
+  @state() private _me: Me | null | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     interceptLinks();
     window.addEventListener('popstate', this._onLocationChange);
     window.addEventListener('ll-navigate', this._onLocationChange);
+    window.addEventListener('ll-session', this._onSession);
+    void this._onSession();
     void this._load(true);
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('popstate', this._onLocationChange);
     window.removeEventListener('ll-navigate', this._onLocationChange);
+    window.removeEventListener('ll-session', this._onSession);
     super.disconnectedCallback();
+  }
+
+  private _onSession = async () => {
+    this._me = (await signedIn()) ?? null;
+  };
+
+  private async _onSignOut() {
+    if (this._me) await signOut(this._me).catch(() => undefined);
+    setSignedIn(undefined);
+    navigate('/');
+  }
+
+  private _who() {
+    if (this._me === undefined) return nothing;
+    if (this._me === null) return html`<div class="who"><a href="/sign-in">Sign in</a></div>`;
+    return html`<div class="who">
+      <a href="/account" aria-label="Your account: ${this._me.name ?? this._me.email}, ${roleLabel(this._me)}">${this._me.name ?? this._me.email}</a>
+      <span class="role">${roleLabel(this._me)}</span>
+      <button type="button" class="secondary" @click=${this._onSignOut}>Sign out</button>
+    </div>`;
   }
 
   private _onLocationChange = () => {
@@ -89,11 +124,12 @@ export class LlApp extends LitElement {
           <a class="brand" href="/"><img src="/favicon.svg" alt="" />Lifeline</a>
           <nav aria-label="Main">
             <ul>
-              ${NAV.map(
+              ${[...NAV, ...(this._me === null ? [RECRUITER_NAV] : [])].map(
                 (item) => html`<li><a href=${item.href} aria-current=${match(item.href).route === route ? 'page' : nothing}>${item.label}</a></li>`,
               )}
             </ul>
           </nav>
+          ${this._who()}
         </div>
       </header>
       <main id="main" tabindex="-1">

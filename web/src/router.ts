@@ -1,3 +1,5 @@
+import { navigate } from './navigate.js';
+
 /** Client-side routes: a path pattern, the page element's tag, and how to load it (code split). */
 interface Route {
   pattern: RegExp;
@@ -21,6 +23,12 @@ const ROUTES: Route[] = [
   { pattern: /^\/dev\/mailbox$/, tag: 'll-dev-mailbox-page', title: 'Dev mailbox', load: () => import('./pages/ll-dev-mailbox-page.js') },
   { pattern: /^\/workspace$/, tag: 'll-workspace-page', title: 'Workspace', load: () => import('./pages/ll-workspace-page.js') },
   { pattern: /^\/unsubscribe$/, tag: 'll-unsubscribe-page', title: 'Stop alerts', load: () => import('./pages/ll-unsubscribe-page.js') },
+  { pattern: /^\/sign-in$/, tag: 'll-sign-in-page', title: 'Sign in', load: () => import('./pages/ll-sign-in-page.js') },
+  { pattern: /^\/account$/, tag: 'll-account-page', title: 'Your account', load: () => import('./pages/ll-account-page.js') },
+  { pattern: /^\/recruiters\/join$/, tag: 'll-recruiter-join-page', title: 'Recruiter account', load: () => import('./pages/ll-recruiter-join-page.js') },
+  { pattern: /^\/recruiter\/verify$/, tag: 'll-recruiter-verify-page', title: 'Confirm your address', load: () => import('./pages/ll-recruiter-verify-page.js') },
+  { pattern: /^\/admin$/, tag: 'll-admin-page', title: 'Review recruiters', load: () => import('./pages/ll-admin-page.js') },
+  { pattern: /^\/message-action$/, tag: 'll-message-action-page', title: 'A message you received', load: () => import('./pages/ll-message-action-page.js') },
   { pattern: /^\/organize$/, tag: 'll-organize-page', title: 'Organize', load: () => import('./pages/ll-organize-page.js') },
   { pattern: /^\/p\/(?<slug>[^/]+)$/, tag: 'll-profile-page', title: 'Profile', load: () => import('./pages/ll-profile-page.js') },
   { pattern: /^\/lists\/(?<slug>[^/]+)$/, tag: 'll-list-page', title: 'Layoff list', load: () => import('./pages/ll-list-page.js') },
@@ -40,15 +48,6 @@ export function match(pathname: string): Match {
     if (found) return { route, params: { ...found.groups } };
   }
   return { route: NOT_FOUND, params: {} };
-}
-
-/** Moves to `href` without a page load and tells the app (`ll-navigate` on window). */
-function navigate(href: string, options: { replace?: boolean } = {}): void {
-  const url = new URL(href, location.href);
-  if (url.href === location.href) return;
-  if (options.replace) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
-  window.dispatchEvent(new Event('ll-navigate'));
 }
 
 /**

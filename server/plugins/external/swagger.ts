@@ -9,7 +9,8 @@ import { sessionCookie } from '../auth.js';
 export const API_TAGS = {
   profiles: 'Candidates join (opt-in), confirm, ask for a manage link, remove themselves; anyone reads a published profile or writes to its owner.',
   me: "A candidate's own profile, behind the manage link mailed to them or the session it opens.",
-  auth: 'Organizers sign in and out (session cookie); who is signed in.',
+  auth: 'Organizers, admins and recruiters sign in and out (session cookie); who is signed in.',
+  recruiters: 'Recruiters sign up and prove their work address; admins review accounts and abuse reports.',
   lists: 'Layoff lists: anyone reads them, organizers create them.',
   imports: "Organizers import a layoff list's CSV and follow the import.",
   search: 'Recruiter search over published profiles, with facet counts.',
@@ -37,6 +38,10 @@ const securityOf = (app: FastifyInstance, route: RouteOptions): SecurityRequirem
   if (hooks.length === 1 && hooks[0] === app.requireRecruiter) {
     const safe = ([] as string[]).concat(route.method).every((m) => ['GET', 'HEAD', 'OPTIONS'].includes(m));
     return [{ recruiterToken: [] }, safe ? { recruiterSession: [] } : { recruiterSession: [], csrfToken: [] }];
+  }
+  if (hooks.length === 1 && hooks[0] === app.requireAdmin) {
+    const safe = ([] as string[]).concat(route.method).every((m) => ['GET', 'HEAD', 'OPTIONS'].includes(m));
+    return [{ adminToken: [] }, safe ? { adminSession: [] } : { adminSession: [], csrfToken: [] }];
   }
   if (hooks.length === 1 && hooks[0] === app.requireCandidate) return [{ candidateSession: [] }, { manageLink: [] }];
   if (hooks.length === 1 && hooks[0] === app.requireManageLink) return [{ manageLink: [] }];
@@ -84,6 +89,17 @@ export default fp(
               in: 'cookie',
               name: sessionCookie(app.config.publicUrl).name,
               description: "A verified recruiter's session cookie, set by POST /api/auth/sign-in.",
+            },
+            adminToken: {
+              type: 'http',
+              scheme: 'bearer',
+              description: "An admin's API token (`npm run user -- add --role admin` or `user -- token` prints it).",
+            },
+            adminSession: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: sessionCookie(app.config.publicUrl).name,
+              description: "An admin's session cookie, set by POST /api/auth/sign-in.",
             },
             csrfToken: {
               type: 'apiKey',

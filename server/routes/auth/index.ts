@@ -4,7 +4,17 @@ import { publicWriteLimit } from '../../plugins/external/rate-limit.js';
 import { CSRF_MISMATCH, csrfMatches, isCrossSite, sessionCookie } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas/common.js';
 import { MeReplySchema, MeUserSchema, SignInSchema } from '../../schemas/auth.js';
+import type { AuthUser } from '../../services/auth-user.js';
 import { SESSION_TTL_MS } from '../../services/users.js';
+
+/** What a signed-in user is told about their own account. */
+const shown = (user: AuthUser) => ({
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  company: user.company,
+  recruiterState: user.recruiterState,
+});
 
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const rateLimit = publicWriteLimit(app.config.rateLimit);
@@ -28,7 +38,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { user, session } = await app.users.signIn({ email: request.body.email.trim(), password: request.body.password, ip: request.ip });
       reply.setCookie(cookie.name, session.token, { ...cookie.options, maxAge: SESSION_TTL_MS / 1000 });
-      return { email: user.email, name: user.name, role: user.role, csrfToken: session.csrfToken };
+      return { ...shown(user), csrfToken: session.csrfToken };
     },
   );
 
@@ -47,12 +57,12 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  // Signed out is an answer, not an error: the Organize page asks on every visit.
+  // Signed out is an answer, not an error: the header asks on every visit.
   app.get('/api/me/user', { schema: { response: { 200: MeReplySchema } } }, async (request, reply) => {
     const auth = await app.currentUser(request);
     reply.header('cache-control', 'no-store');
     if (!auth) return { user: null };
-    return { user: { email: auth.user.email, name: auth.user.name, role: auth.user.role, csrfToken: auth.csrfToken ?? null } };
+    return { user: { ...shown(auth.user), csrfToken: auth.csrfToken ?? null } };
   });
 };
 

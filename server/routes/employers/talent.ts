@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { tieredReadLimit } from '../../plugins/tier.js';
 import { errorResponses } from '../../schemas/common.js';
 import { EmployerParamsSchema, EmployerTalentSchema } from '../../../search/schemas.js';
 
@@ -6,8 +7,11 @@ import { EmployerParamsSchema, EmployerTalentSchema } from '../../../search/sche
 const employerTalentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/employers/:slug',
-    { schema: { params: EmployerParamsSchema, response: { 200: EmployerTalentSchema, ...errorResponses(404, 503) } } },
-    async (request) => app.profileSearch.employerTalent(request.params.slug),
+    {
+      config: tieredReadLimit(app.config.rateLimit),
+      schema: { params: EmployerParamsSchema, response: { 200: EmployerTalentSchema, ...errorResponses(404, 429, 503) } },
+    },
+    async (request) => app.profileSearch.employerTalent(request.params.slug, await app.tierOf(request)),
   );
 };
 

@@ -12,12 +12,12 @@ const listRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => reply.status(201).send(await app.lists.create(request.body, request.user!.id)),
   );
 
-  app.get('/api/lists', { schema: { response: { 200: ListsSchema } } }, async () => ({ lists: await app.lists.all() }));
+  app.get('/api/lists', { schema: { response: { 200: ListsSchema } } }, async (request) => ({ lists: await app.lists.all(await app.tierOf(request)) }));
 
   app.get(
     '/api/lists/:slug',
     { schema: { params: ListParamsSchema, response: { 200: ListDetailSchema, ...errorResponses(404) } } },
-    async (request) => app.lists.get(request.params.slug),
+    async (request) => app.lists.get(request.params.slug, await app.tierOf(request)),
   );
 };
 

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { publicWriteLimit } from '../../plugins/external/rate-limit.js';
+import { replyForTier, tieredReadLimit } from '../../plugins/tier.js';
 import { errorResponses } from '../../schemas/common.js';
 import {
   AcceptedSchema,
@@ -7,7 +9,7 @@ import {
   CreateProfileSchema,
   FreshnessOutcomeSchema,
   ManageLinkBodySchema,
-  PublicProfileSchema,
+  PublicProfileSchemas,
   RemovedSchema,
   SlugParamsSchema,
   TokenBodySchema,
@@ -84,8 +86,23 @@ const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/profiles/:slug',
-    { schema: { params: SlugParamsSchema, response: { 200: PublicProfileSchema, ...errorResponses(400, 404) } } },
-    async (request) => app.publicProfiles.get(request.params.slug),
+    {
+      config: tieredReadLimit(app.config.rateLimit),
+      schema: {
+        params: SlugParamsSchema,
+        response: {
+          200: Type.Union([PublicProfileSchemas.recruiter, PublicProfileSchemas.anonymous], {
+            description: 'Verified recruiters get the first shape; anyone else the second, without LinkedIn URL, work authorization, years of experience and email.',
+          }),
+          ...errorResponses(400, 404, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const tier = await app.tierOf(request);
+      const profile = await app.publicProfiles.get(request.params.slug, tier);
+      return replyForTier(reply, tier, PublicProfileSchemas).send(profile);
+    },
   );
 };
 

@@ -16,10 +16,11 @@ describe('mail templates', () => {
   );
   const contact = contactMail({
     name: EVIL,
-    from: { name: EVIL, company: EVIL },
+    from: { name: EVIL, company: EVIL, domain: 'acme.example', personalDomain: false },
     message: `${EVIL}\nsecond line`,
     profileUrl: 'https://l.test/p/x',
     manageUrl: 'https://l.test/manage',
+    links: { blockRecruiter: 'https://l.test/b1', blockCompany: 'https://l.test/b2', report: 'https://l.test/r' },
   });
 
   // The list's title is the organizer's, the reason may quote the sheet's own headers.

@@ -21,7 +21,7 @@ describe('organizer authentication', () => {
   it('signs in with the password: a secure, HttpOnly, SameSite=Lax session cookie and a CSRF token', async () => {
     const res = await signIn({ email: email.toUpperCase(), password });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ email, name: null, role: 'organizer', csrfToken: expect.any(String) });
+    expect(res.json()).toEqual({ email, name: null, role: 'organizer', company: null, recruiterState: null, csrfToken: expect.any(String) });
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/^__Host-ll_session=[\w-]+;/);
     expect(cookie).toContain('HttpOnly');
@@ -51,7 +51,7 @@ describe('organizer authentication', () => {
     expect((await newList({ cookie, 'x-csrf-token': csrfToken })).statusCode).toBe(201);
 
     const me = await t.app.inject({ method: 'GET', url: '/api/me/user', headers: { cookie } });
-    expect(me.json()).toEqual({ user: { email, name: null, role: 'organizer', csrfToken } });
+    expect(me.json()).toEqual({ user: { email, name: null, role: 'organizer', company: null, recruiterState: null, csrfToken } });
 
     const signOut = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie, 'x-csrf-token': csrfToken } });
     expect(signOut.statusCode).toBe(204);

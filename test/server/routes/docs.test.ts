@@ -91,8 +91,8 @@ describe('GET /docs/json', () => {
     }
     const contact = doc.paths['/api/profiles/{slug}/contact']!.post!;
     expect(contact.tags).toEqual(['profiles']);
-    expect(Object.keys(contact.responses).sort()).toEqual(['202', '400', '404', '409', '429', '503']);
-    expect(contact).toMatchObject({ requestBody: { content: { 'application/json': { schema: { required: expect.arrayContaining(['email', 'message']) } } } } });
+    expect(Object.keys(contact.responses).sort()).toEqual(['202', '400', '401', '403', '404', '409', '429', '503']);
+    expect(contact).toMatchObject({ requestBody: { content: { 'application/json': { schema: { required: ['message'] } } } } });
     expect(doc.paths['/api/search']!.get).toMatchObject({ parameters: expect.arrayContaining([expect.objectContaining({ in: 'query', name: 'skills' })]) });
   });
 
@@ -102,6 +102,8 @@ describe('GET /docs/json', () => {
     expect(securityOf('/api/imports/{id}', 'get')).toEqual([{ organizerToken: [] }, { organizerSession: [] }]);
     expect(securityOf('/api/me/profile', 'patch')).toEqual([{ candidateSession: [] }, { manageLink: [] }]);
     expect(securityOf('/api/me/session', 'post')).toEqual([{ manageLink: [] }]);
+    expect(securityOf('/api/profiles/{slug}/contact', 'post')).toEqual([{ recruiterToken: [] }, { recruiterSession: [], csrfToken: [] }]);
+    expect(securityOf('/api/admin/recruiters', 'get')).toEqual([{ adminToken: [] }, { adminSession: [] }]);
     expect(securityOf('/api/search', 'get')).toBeUndefined();
     expect(securityOf('/api/shortlists/{id}/profiles', 'post')).toEqual([{ recruiterToken: [] }, { recruiterSession: [], csrfToken: [] }]);
     expect(securityOf('/api/saved-searches', 'get')).toEqual([{ recruiterToken: [] }, { recruiterSession: [] }]);
@@ -115,7 +117,7 @@ describe('GET /docs/json', () => {
       }
     }
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual([
-      'candidateSession', 'csrfToken', 'manageLink', 'organizerSession', 'organizerToken', 'recruiterSession', 'recruiterToken',
+      'adminSession', 'adminToken', 'candidateSession', 'csrfToken', 'manageLink', 'organizerSession', 'organizerToken', 'recruiterSession', 'recruiterToken',
     ]);
   });
 

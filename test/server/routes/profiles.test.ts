@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_VERSION } from '../../../common/consent.js';
 import { suppressionHashes } from '../../../server/privacy/suppression.js';
+import { createRecruiter } from '../../helpers/recruiter.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 import { captureLogs } from '../../helpers/log-capture.js';
 import { joinForm, mailTo, mailedToken, publishedProfile, sessionFor } from '../../helpers/opt-in.js';
@@ -175,7 +176,7 @@ describe('candidate opt-in API', () => {
   });
 
   describe('GET /api/profiles/:slug', () => {
-    it('shows public fields only, and the email only when its owner chose to show it', async () => {
+    it('shows public fields only, and the email only to verified recruiters when its owner chose to show it', async () => {
       const hidden = await publishedProfile(t.app);
       const res = await t.app.inject({ method: 'GET', url: `/api/profiles/${hidden.slug}` });
       expect(res.statusCode).toBe(200);
@@ -192,8 +193,11 @@ describe('candidate opt-in API', () => {
       for (const key of ['consent_at', 'consentAt', 'consentVersion', 'status', 'id', 'emailVerifiedAt']) expect(body).not.toHaveProperty(key);
 
       const shown = await publishedProfile(t.app, { showEmail: true });
-      const withEmail = (await t.app.inject({ method: 'GET', url: `/api/profiles/${shown.slug}` })).json();
+      const { auth } = await createRecruiter(t);
+      const withEmail = (await t.app.inject({ method: 'GET', url: `/api/profiles/${shown.slug}`, headers: auth })).json();
       expect(withEmail.email).toBe(shown.form.email);
+      const anonymous = await t.app.inject({ method: 'GET', url: `/api/profiles/${shown.slug}` });
+      expect(anonymous.body).not.toContain(shown.form.email);
       const row = await profileByEmail(shown.form.email);
       const doc = await until(() => searchDocument(row!.id));
       expect(JSON.stringify(doc)).not.toContain(shown.form.email);

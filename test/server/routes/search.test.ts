@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRecruiter } from '../../helpers/recruiter.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 import { createAppWithMeiliDown } from '../../helpers/meili-down.js';
 import { insertProfiles, type TestProfile } from '../../helpers/profiles.js';
@@ -37,9 +38,11 @@ const PROFILES: TestProfile[] = [
   { slug: 'hidden-one', name: 'Hidden Person', role: 'Platform Engineer', skills: ['Kubernetes'], status: 'hidden', email: 'hid@example.org' },
 ];
 
+/** As a verified recruiter, who sees every field and filter (what anyone else sees: tiers.test.ts). */
 describe('search API', () => {
   let t: TestApp;
-  const search = async (qs: string) => t.app.inject({ method: 'GET', url: `/api/search${qs}` });
+  let recruiter: Record<string, string>;
+  const search = async (qs: string) => t.app.inject({ method: 'GET', url: `/api/search${qs}`, headers: recruiter });
   const slugs = async (qs: string) => {
     const res = await search(qs);
     expect(res.statusCode, res.body).toBe(200);
@@ -49,6 +52,7 @@ describe('search API', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await insertProfiles(t.app.db, PROFILES);
+    recruiter = (await createRecruiter(t)).auth;
   });
   afterAll(() => t.close());
 

@@ -1,13 +1,13 @@
 import { request } from './http.js';
 
-import type { MeReply, MeUser } from '../../../server/schemas/auth.js';
+import { csrf, type Me } from './account.js';
 import type { ImportStatusReply } from '../../../server/schemas/imports.js';
 import type { SourceReply } from '../../../server/schemas/list-sources.js';
 import type { List } from '../../../server/schemas/lists.js';
 import type { Target } from '../../../server/services/imports/mapping.js';
 
 /** The organizer API; its types come from the server's schemas. Cookie writes carry the CSRF token. */
-export type Me = MeUser;
+export type { Me };
 export type LayoffList = List;
 export type ImportStatus = ImportStatusReply;
 export type ImportCounts = ImportStatus['counts'];
@@ -48,16 +48,6 @@ export function mappingOverride(mapping: Mapping | undefined): Record<string, st
   if (!mapping) return undefined;
   return Object.fromEntries(TARGETS.map(([target]) => [target, mapping[target] ?? null]));
 }
-
-const csrf = (me: Me) => (me.csrfToken ? { 'x-csrf-token': me.csrfToken } : undefined);
-
-/** The signed-in organizer, or undefined when nobody is signed in. */
-export const getMe = async (signal: AbortSignal) => (await request<MeReply>('GET', '/api/me/user', { signal })).user ?? undefined;
-
-export const signIn = (email: string, password: string, signal?: AbortSignal) =>
-  request<Me>('POST', '/api/auth/sign-in', { body: { email, password }, signal });
-
-export const signOut = (me: Me) => request<void>('POST', '/api/auth/sign-out', { headers: csrf(me) });
 
 export const getLists = (signal: AbortSignal) => request<{ lists: LayoffList[] }>('GET', '/api/lists', { signal });
 

@@ -1,5 +1,5 @@
 /** The candidate's side of the API: join, confirm, manage, remove, and form suggestions. */
-import type { CreateProfileBody, OwnProfile, PublicProfile, UpdateProfileBody } from '../../../server/schemas/profiles.js';
+import type { AnonymousProfile, CreateProfileBody, OwnProfile, PublicProfile, UpdateProfileBody } from '../../../server/schemas/profiles.js';
 import { query, request } from './http.js';
 
 export type { CreateProfileBody, OwnProfile, PublicProfile, UpdateProfileBody };
@@ -65,8 +65,11 @@ export const updateOwnProfile = (token: string, body: UpdateProfileBody, signal?
 export const removeOwnProfile = (token: string, signal?: AbortSignal) =>
   request<{ status: 'removed'; message: string }>('DELETE', '/api/me/profile', { headers: bearer(token), signal });
 
+/** A profile as either tier gets it: what is kept to verified recruiters is absent for anyone else. */
+export type TieredProfile = AnonymousProfile & Partial<Pick<PublicProfile, 'linkedinUrl' | 'workAuthorization' | 'yearsExperience' | 'email'>>;
+
 export const getPublicProfile = (slug: string, signal?: AbortSignal) =>
-  request<PublicProfile>('GET', `/api/profiles/${encodeURIComponent(slug)}`, { signal });
+  request<TieredProfile>('GET', `/api/profiles/${encodeURIComponent(slug)}`, { signal });
 
 export interface SkillSuggestion {
   name: string;

@@ -1,10 +1,14 @@
 import { query, request } from './http.js';
 
 import type { SearchableFacet } from '../../../common/search.js';
-import type { FacetValue, SearchHit, SearchResult } from '../../../search/schemas.js';
+import type { AnonymousHit, FacetValue, SearchHit as RecruiterHit, SearchResult as RecruiterResult } from '../../../search/schemas.js';
 
 /** The contract's types come from the server's schemas; only types cross over, no code. */
-export type { FacetValue, SearchHit, SearchResult };
+export type { FacetValue };
+
+/** A hit as either tier gets it: what is kept to verified recruiters is absent for anyone else. */
+export type SearchHit = AnonymousHit & Partial<Pick<RecruiterHit, 'linkedinUrl' | 'workAuthorization' | 'yearsExperience'>>;
+export type SearchResult = Omit<RecruiterResult, 'hits'> & { hits: SearchHit[] };
 
 export type Counts = Record<string, number>;
 

@@ -1,5 +1,6 @@
 import { request } from './http.js';
-import { getMe, type Me } from './organize.js';
+import { signedIn } from '../session.js';
+import { csrf, type Me } from './account.js';
 
 import type {
   SavedSearch,
@@ -12,27 +13,17 @@ import type {
 export type { SavedSearch, Shortlist, ShortlistEntry, ShortlistSummary };
 export type Cadence = SavedSearch['alert'];
 
-let recruiter: Promise<Me | undefined> | undefined;
-
 /**
- * The signed-in recruiter, asked once per page load and shared by every button that needs it
- * (each result card's "Add to shortlist"); undefined for anyone else.
+ * The signed-in verified recruiter (the one who may use the workspace), or undefined for anyone
+ * else; from the page's shared session, so every "Add to shortlist" button asks nothing more.
  */
-export function signedInRecruiter(): Promise<Me | undefined> {
-  recruiter ??= getMe(new AbortController().signal).then(
-    (me) => (me?.role === 'recruiter' ? me : undefined),
-    () => undefined,
-  );
-  return recruiter;
-}
-
-/** After signing in or out on this page. */
-export function forgetRecruiter(): void {
-  recruiter = undefined;
+export async function signedInRecruiter(): Promise<Me | undefined> {
+  const me = await signedIn();
+  return me?.role === 'recruiter' && me.recruiterState === 'verified' ? me : undefined;
 }
 
 const write = <T>(me: Me, method: string, path: string, body?: unknown) =>
-  request<T>(method, path, { body, headers: me.csrfToken ? { 'x-csrf-token': me.csrfToken } : undefined });
+  request<T>(method, path, { body, headers: csrf(me) });
 
 export const listSavedSearches = async (signal: AbortSignal) =>
   (await request<{ savedSearches: SavedSearch[] }>('GET', '/api/saved-searches', { signal })).savedSearches;

@@ -1,14 +1,15 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
+import { csrf, type Me } from '../api/account.js';
 import { contactProfile } from '../api/contact.js';
 import { controls, tokens } from '../styles.js';
 
 const MESSAGE_MAX = 5_000;
 
 /**
- * Writes to a person through Lifeline: the message goes by mail, with the sender's address to
- * reply to; the person's own address is never shown.
+ * A verified recruiter writes to a person through Lifeline: the message goes by mail, signed with
+ * the recruiter's account, with their address to reply to; the person's own address is never shown.
  */
 @customElement('ll-contact-form')
 export class LlContactForm extends LitElement {
@@ -18,9 +19,7 @@ export class LlContactForm extends LitElement {
     css`
       :host { display: block; }
       form { display: grid; gap: 0.85rem; }
-      .row { display: grid; grid-template-columns: 1fr 1fr; gap: 0.85rem; }
       textarea { min-height: 9rem; resize: vertical; }
-      .optional { color: var(--ll-muted); font-weight: 400; }
       .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
       .foot { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; justify-content: space-between; }
       .privacy { color: var(--ll-muted); font-size: 0.85rem; margin: 0; flex: 1 1 14rem; }
@@ -28,13 +27,14 @@ export class LlContactForm extends LitElement {
       .alert.error { background: var(--ll-danger-soft); color: var(--ll-danger); border: 1px solid rgb(180 35 24 / 25%); }
       .alert.sent { background: #ecfdf3; color: var(--ll-ok); border: 1px solid rgb(6 118 71 / 25%); }
       .alert strong { display: block; }
-      @media (max-width: 520px) { .row { grid-template-columns: 1fr; } }
     `,
   ];
 
   @property() slug = '';
   /** Whom the message goes to, for the labels ("Write to Ada"). */
   @property() recipient = '';
+  /** The signed-in verified recruiter who writes. */
+  @property({ attribute: false }) me: Me | undefined;
 
   @state() private _status: 'idle' | 'sending' | 'sent' = 'idle';
   @state() private _error = '';
@@ -43,28 +43,23 @@ export class LlContactForm extends LitElement {
     if (this._status === 'sent') {
       return html`<div class="alert sent" role="status">
         <strong>Message sent.</strong>
-        ${this.recipient} will get it by email and can answer you directly at the address you gave.
+        ${this.recipient} will get it by email and can answer you directly at your address.
       </div>`;
     }
     const sending = this._status === 'sending';
     return html`
       <form @submit=${this._onSubmit} aria-describedby="privacy">
-        <div class="row">
-          <div><label for="name">Your name</label><input id="name" name="name" required maxlength="100" autocomplete="name" /></div>
-          <div><label for="email">Your email</label><input id="email" name="email" type="email" required maxlength="254" autocomplete="email" /></div>
-        </div>
-        <div><label for="company">Company <span class="optional">(optional)</span></label><input id="company" name="company" maxlength="120" autocomplete="organization" /></div>
         <div>
           <label for="message">Message</label>
           <textarea id="message" name="message" required minlength="20" maxlength=${MESSAGE_MAX}
-            placeholder="Say who you are, the role you have in mind, and how to reach you."></textarea>
+            placeholder="Say the role you have in mind and why it fits."></textarea>
         </div>
         <div class="trap" aria-hidden="true">
           <label for="website">Leave this empty</label><input id="website" name="website" tabindex="-1" autocomplete="off" />
         </div>
         ${this._error ? html`<p class="alert error" role="alert">${this._error}</p>` : nothing}
         <div class="foot">
-          <p class="privacy" id="privacy">We send your message by email. ${this.recipient || 'They'} sees your name, company and address, and replies from their own inbox; we never show theirs.</p>
+          <p class="privacy" id="privacy">We send your message by email, signed ${this.me?.name ?? ''}${this.me?.company ? `, ${this.me.company}` : ''}. ${this.recipient || 'They'} replies from their own inbox to yours; we never show theirs.</p>
           <button type="submit" ?disabled=${sending}>${sending ? 'Sending…' : 'Send message'}</button>
         </div>
       </form>
@@ -73,7 +68,7 @@ export class LlContactForm extends LitElement {
 
   /** Focuses the first field, so "Write to …" elsewhere on the page can start the message. */
   override focus() {
-    this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
+    this.renderRoot.querySelector<HTMLTextAreaElement>('#message')?.focus();
   }
 
   private async _onSubmit(event: SubmitEvent) {
@@ -84,13 +79,7 @@ export class LlContactForm extends LitElement {
     this._status = 'sending';
     this._error = '';
     try {
-      await contactProfile(this.slug, {
-        name: field('name'),
-        email: field('email'),
-        company: field('company'),
-        message: field('message'),
-        website: field('website'),
-      });
+      await contactProfile(this.slug, { message: field('message'), website: field('website') }, this.me && csrf(this.me));
       this._status = 'sent';
     } catch (err) {
       this._status = 'idle';

@@ -33,6 +33,7 @@ interface FormState {
   linkedinUrl: string;
   websiteUrl: string;
   showEmail: boolean;
+  visibility: 'public' | 'recruiters';
   consent: boolean;
   website2: string;
 }
@@ -43,14 +44,14 @@ const EMPTY: FormState = {
   name: '', email: '', headline: '', role: '', seniority: '', yearsExperience: '', bio: '', skills: [],
   formerEmployer: '', layoffDate: '', country: '', region: '', city: '', remote: '', relocation: '',
   workAuthorization: '', employmentTypes: [], availableFrom: '', linkedinUrl: '', websiteUrl: '',
-  showEmail: false, consent: false, website2: '',
+  showEmail: false, visibility: 'public', consent: false, website2: '',
 };
 
 /** Fields in the order they appear, to focus the first one with a problem. */
 const ORDER = [
   'name', 'email', 'headline', 'role', 'seniority', 'yearsExperience', 'skills', 'formerEmployer', 'layoffDate',
   'country', 'region', 'city', 'remote', 'relocation', 'workAuthorization', 'employmentTypes', 'availableFrom',
-  'linkedinUrl', 'websiteUrl', 'bio', 'showEmail', 'consent',
+  'linkedinUrl', 'websiteUrl', 'bio', 'visibility', 'showEmail', 'consent',
 ];
 
 const COUNTRIES = [...COUNTRY_CODES]
@@ -82,6 +83,7 @@ function toBody(s: FormState) {
     linkedinUrl: orNull(s.linkedinUrl),
     websiteUrl: orNull(s.websiteUrl),
     showEmail: s.showEmail,
+    visibility: s.visibility,
   };
 }
 
@@ -110,6 +112,7 @@ function fromOwn(own: OwnProfile): FormState {
     linkedinUrl: p.linkedinUrl ?? '',
     websiteUrl: p.websiteUrl ?? '',
     showEmail: own.showEmail,
+    visibility: own.visibility,
   };
 }
 
@@ -127,6 +130,7 @@ export class LlOptinForm extends LitElement {
       fieldset { border: 1px solid var(--ll-border); border-radius: var(--ll-radius); background: var(--ll-surface);
         padding: 1rem 1.25rem 1.25rem; margin: 0; min-width: 0; }
       legend { font-weight: 800; font-size: 1.1rem; padding: 0 0.35rem; }
+      .group-label { font-weight: 600; margin: 0 0 0.35rem; }
       .why { color: var(--ll-muted); margin: 0 0 1rem; font-size: 0.95rem; }
       .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1rem 1.25rem; }
       .wide { grid-column: 1 / -1; }
@@ -277,10 +281,19 @@ export class LlOptinForm extends LitElement {
 
         <fieldset>
           <legend>Privacy</legend>
+          <div class="field" role="radiogroup" aria-labelledby="visibility-label">
+            <p class="group-label" id="visibility-label">Who can find my profile</p>
+            <label class="check"><input id="visibility" type="radio" name="visibility" value="public" .checked=${this._state.visibility === 'public'}
+              @change=${() => this._set('visibility', 'public')} />
+              <span>Anyone. <span class="hint">Visitors see your name, headline, skills and place; LinkedIn, work authorization and years of experience only verified recruiters see.</span></span></label>
+            <label class="check"><input type="radio" name="visibility" value="recruiters" .checked=${this._state.visibility === 'recruiters'}
+              @change=${() => this._set('visibility', 'recruiters')} />
+              <span>Verified recruiters only. <span class="hint">Your profile is not shown to anyone else: not in search, not by its address.</span></span></label>
+          </div>
           <div class="field">
             <label class="check"><input id="showEmail" type="checkbox" .checked=${this._state.showEmail}
               @change=${(e: Event) => this._set('showEmail', (e.target as HTMLInputElement).checked)} />
-              <span>Show my email address on my public profile. <span class="hint">Off: recruiters reach you through Lifeline and never see it.</span></span></label>
+              <span>Show my email address to verified recruiters. <span class="hint">Off: recruiters reach you through Lifeline and never see it.</span></span></label>
           </div>
           ${join
             ? html`<div class="field consent">

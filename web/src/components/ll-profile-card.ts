@@ -92,7 +92,7 @@ export class LlProfileCard extends LitElement {
             : hit.layoffDate
               ? html`<li>Laid off ${monthLabel(hit.layoffDate)}</li>`
               : nothing}
-          ${hit.yearsExperience !== null ? html`<li>${hit.yearsExperience} yrs experience</li>` : nothing}
+          ${hit.yearsExperience != null ? html`<li>${hit.yearsExperience} yrs experience</li>` : nothing}
           <li class="confirmed" title="When ${hit.name} last said they are still looking">${confirmedLabel(hit.confirmedAt)}</li>
         </ul>
         ${hit.skills.length

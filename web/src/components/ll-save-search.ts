@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
-import type { Me } from '../api/organize.js';
+import type { Me } from '../api/account.js';
 import { saveSearch, signedInRecruiter, type Cadence, type SavedSearch } from '../api/workspace.js';
 import { controls, tokens } from '../styles.js';
 

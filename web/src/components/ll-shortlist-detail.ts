@@ -2,7 +2,7 @@ import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
-import type { Me } from '../api/organize.js';
+import type { Me } from '../api/account.js';
 import { exportUrl, getShortlist, removeFromShortlist, updateNote, type ShortlistEntry } from '../api/workspace.js';
 import { countryName } from '../../../common/labels.js';
 import { controls, tokens } from '../styles.js';

@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
-import { signIn } from '../api/organize.js';
+import { signIn } from '../api/account.js';
+import { setSignedIn } from '../session.js';
 import { controls, tokens } from '../styles.js';
 
-/** Sign-in of an organizer or a recruiter (`audience`); fires `ll-signed-in` with the user. */
+/** Sign-in for every role (organizers, admins, recruiters); fires `ll-signed-in` with the user. */
 @customElement('ll-sign-in-form')
 export class LlSignInForm extends LitElement {
   static override styles = [
@@ -17,13 +18,12 @@ export class LlSignInForm extends LitElement {
     `,
   ];
 
-  @property() audience: 'organizer' | 'recruiter' = 'organizer';
   @state() private _error = '';
   @state() private _busy = false;
 
   override render() {
     return html`<form class="card" @submit=${this._onSubmit} novalidate>
-      <h2>Sign in as ${this.audience === 'recruiter' ? 'a recruiter' : 'an organizer'}</h2>
+      <h2>Sign in</h2>
       <div>
         <label for="email">Email</label>
         <input id="email" name="email" type="email" autocomplete="username" required />
@@ -34,9 +34,8 @@ export class LlSignInForm extends LitElement {
       </div>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       <div><button type="submit" ?disabled=${this._busy}>${this._busy ? 'Signing in…' : 'Sign in'}</button></div>
-      ${this.audience === 'recruiter'
-        ? html`<p class="hint">Saved searches, alerts and shortlists are for verified recruiters, signed in with their work email.</p>`
-        : html`<p class="hint">No account? An admin creates one with <code>npm run user -- add --email you@example.org --role organizer --password …</code></p>`}
+      <p class="hint">Hiring? <a href="/recruiters/join">Create a recruiter account</a>. Organizers and admins get theirs from an admin
+        (<code>npm run user -- add</code>).</p>
     </form>`;
   }
 
@@ -53,6 +52,7 @@ export class LlSignInForm extends LitElement {
     this._error = '';
     try {
       const me = await signIn(email, password);
+      setSignedIn(me);
       this.dispatchEvent(new CustomEvent('ll-signed-in', { detail: me, bubbles: true, composed: true }));
     } catch (err) {
       this._error = err instanceof ApiError ? err.message : 'Signing in failed. Try again.';

@@ -3,11 +3,13 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ApiError } from '../api/http.js';
+import { signOut } from '../api/account.js';
 import {
-  getMe, mappingOverride, reportUrl, signOut, startImport, watchImport,
+  mappingOverride, reportUrl, startImport, watchImport,
   type ImportStatus, type LayoffList, type Mapping, type Me,
 } from '../api/organize.js';
 import { getList } from '../api/talent.js';
+import { setSignedIn, signedIn } from '../session.js';
 import '../components/ll-file-drop.js';
 import '../components/ll-import-counts.js';
 import '../components/ll-import-preview.js';
@@ -76,8 +78,8 @@ export class LlOrganizePage extends LitElement {
   private _abort = new AbortController();
 
   private _session = new Task(this, {
-    task: async (_args, { signal }) => {
-      this._me = await getMe(signal);
+    task: async () => {
+      this._me = await signedIn();
       return this._me;
     },
     args: () => [],
@@ -101,7 +103,11 @@ export class LlOrganizePage extends LitElement {
       ${this._session.render({
         pending: () => html`<p class="hint" role="status">Checking your session…</p>`,
         error: () => html`<p class="problem" role="alert">Lifeline cannot be reached. <button class="secondary" @click=${() => this._session.run()}>Try again</button></p>`,
-        complete: () => (this._me ? this._renderSteps(this._me) : html`<ll-sign-in-form @ll-signed-in=${this._onSignedIn}></ll-sign-in-form>`),
+        complete: () => {
+          if (!this._me) return html`<ll-sign-in-form @ll-signed-in=${this._onSignedIn}></ll-sign-in-form>`;
+          if (this._me.role === 'recruiter') return html`<p class="problem" role="alert">Importing lists is for organizers. You are signed in as a recruiter: <a href="/account">your account</a>.</p>`;
+          return this._renderSteps(this._me);
+        },
       })}`;
   }
 
@@ -252,6 +258,7 @@ export class LlOrganizePage extends LitElement {
   private async _onSignOut() {
     if (this._me) await signOut(this._me).catch(() => undefined);
     this._me = undefined;
+    setSignedIn(undefined);
     this._reset();
     this.requestUpdate();
   }

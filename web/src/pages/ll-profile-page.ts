@@ -5,6 +5,7 @@ import { ApiError } from '../api/http.js';
 import { getPublicProfile, type PublicProfile } from '../api/profiles.js';
 import type { SearchHit } from '../api/search.js';
 import { getList } from '../api/talent.js';
+import type { Me } from '../api/account.js';
 import '../components/ll-contact-form.js';
 import '../components/ll-shortlist-button.js';
 import { initials } from '../components/ll-profile-card.js';
@@ -13,6 +14,7 @@ import { dateLabel, placeLabel, relocationLabel } from '../labels.js';
 import { notice, slugParam } from '../page-parts.js';
 import { previewOf } from '../profile-preview.js';
 import { lastSearchUrl, stateUrl } from '../search-state.js';
+import { signedIn } from '../session.js';
 import { controls, page, tokens } from '../styles.js';
 
 /**
@@ -66,6 +68,9 @@ export class LlProfilePage extends LitElement {
 
   @property({ attribute: false }) params: Record<string, string> = {};
 
+  /** Who is reading: the contact form is for verified recruiters. */
+  private _me = new Task(this, { task: () => signedIn(), args: () => [] });
+
   private _profile = new Task(this, {
     task: ([slug], { signal }) => getPublicProfile(slug, signal),
     args: () => [slugParam(this.params)] as const,
@@ -111,16 +116,34 @@ export class LlProfilePage extends LitElement {
         ${this._details(profile, status === TaskStatus.PENDING)}
         <section class="card contact" aria-labelledby="contact-heading">
           <h2 id="contact-heading">Write to ${firstName(profile.name)}</h2>
-          <ll-contact-form .slug=${profile.slug} .recipient=${firstName(profile.name)}></ll-contact-form>
+          ${this._contact(profile)}
         </section>
       </div>`;
   }
 
+  /** The form for a verified recruiter; for anyone else, how to become one. */
+  private _contact(profile: Shown) {
+    const me: Me | undefined = this._me.value;
+    if (me?.recruiterState === 'verified') {
+      return html`<ll-contact-form .slug=${profile.slug} .recipient=${firstName(profile.name)} .me=${me}></ll-contact-form>`;
+    }
+    if (me?.role === 'recruiter') {
+      return html`<p>Only verified recruiters can write to people on Lifeline. <a href="/account">See where your account stands</a>.</p>`;
+    }
+    const here = `${location.pathname}${location.search}`;
+    return html`<p>Sign in as a recruiter to contact ${firstName(profile.name)}. Lifeline passes on messages from verified recruiters
+        only, so people here hear from real employers.</p>
+      <p class="row"><a class="button" href="/sign-in?next=${encodeURIComponent(here)}">Sign in as a recruiter to contact</a>
+        <a href="/recruiters/join">Create a recruiter account</a></p>`;
+  }
+
   /** On a narrow screen the form is below the profile: bring it up and start at its first field. */
   private _toContact() {
+    const section = this.renderRoot.querySelector<HTMLElement>('.contact');
+    section?.scrollIntoView({ block: 'start' });
     const form = this.renderRoot.querySelector('ll-contact-form');
-    form?.scrollIntoView({ block: 'start' });
-    form?.focus();
+    if (form) form.focus();
+    else section?.querySelector<HTMLElement>('a')?.focus();
   }
 
   private _details(p: Shown, loading: boolean) {
@@ -131,7 +154,7 @@ export class LlProfilePage extends LitElement {
       ['Relocation', p.relocation === null || p.relocation === undefined ? null : relocationLabel(p.relocation)],
       ['Work authorization', p.workAuthorization ? workAuthorizationLabel(p.workAuthorization) : null],
       ['Looking for', p.employmentTypes?.length ? p.employmentTypes.map(employmentTypeLabel).join(', ') : null],
-      ['Experience', p.yearsExperience !== null ? `${p.yearsExperience} years` : null],
+      ['Experience', p.yearsExperience != null ? `${p.yearsExperience} years` : null],
       [
         'Former employer',
         p.formerEmployer ? html`<a href="/employers/${encodeURIComponent(p.formerEmployer.slug)}">${p.formerEmployer.name}</a>` : null,

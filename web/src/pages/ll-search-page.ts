@@ -27,6 +27,7 @@ import {
   withParam,
   withValues,
 } from '../search-state.js';
+import { signedIn } from '../session.js';
 import { controls, page, tokens } from '../styles.js';
 
 const TYPING_DELAY_MS = 250;
@@ -124,6 +125,8 @@ export class LlSearchPage extends LitElement {
   /** What the search box shows; reaches the URL after a pause in typing. */
   @state() private _q = this._state.q ?? '';
   @state() private _filtersOpen = false;
+  /** Only verified recruiters may filter by experience and work authorization (the API refuses anyone else). */
+  @state() private _recruiter = false;
   /** Display names of slugs and codes seen so far, so chips keep a name when a value's count drops to 0. */
   private _labels: Record<'employer' | 'list' | 'country', Record<string, string>> = { employer: {}, list: {}, country: {} };
   /** Opened from a saved search of the workspace: results confirmed after the visit before this one are new. */
@@ -148,6 +151,7 @@ export class LlSearchPage extends LitElement {
     window.addEventListener('ll-navigate', this._onLocation);
     rememberSearch(this._state);
     void this._recordVisit();
+    void signedIn().then((me) => (this._recruiter = me?.recruiterState === 'verified'));
   }
 
   /** `?saved=<id>` (the workspace's Run, an alert's link): records the visit and learns the previous one. */
@@ -363,15 +367,17 @@ export class LlSearchPage extends LitElement {
                 : nothing}
             </select>
           </div>
-          <div>
-            <label class="legend" for="years">Experience</label>
-            <select id="years" @change=${this._onSelect('yearsMin')}>
-              <option value="" ?selected=${!s.yearsMin}>Any</option>
-              ${YEARS_MIN.map((n) => html`<option value=${n} ?selected=${s.yearsMin === String(n)}>${n}+ years</option>`)}
-              ${s.yearsMin && !YEARS_MIN.map(String).includes(s.yearsMin) ? html`<option value=${s.yearsMin} selected>${s.yearsMin}+ years</option>` : nothing}
-            </select>
-          </div>
-          <label class="inline"><input type="checkbox" .checked=${s.workAuthorization === 'authorized'} @change=${this._onCheck('workAuthorization', 'authorized')} />No visa sponsorship needed</label>
+          ${this._recruiter
+            ? html`<div>
+                  <label class="legend" for="years">Experience</label>
+                  <select id="years" @change=${this._onSelect('yearsMin')}>
+                    <option value="" ?selected=${!s.yearsMin}>Any</option>
+                    ${YEARS_MIN.map((n) => html`<option value=${n} ?selected=${s.yearsMin === String(n)}>${n}+ years</option>`)}
+                    ${s.yearsMin && !YEARS_MIN.map(String).includes(s.yearsMin) ? html`<option value=${s.yearsMin} selected>${s.yearsMin}+ years</option>` : nothing}
+                  </select>
+                </div>
+                <label class="inline"><input type="checkbox" .checked=${s.workAuthorization === 'authorized'} @change=${this._onCheck('workAuthorization', 'authorized')} />No visa sponsorship needed</label>`
+            : html`<p class="hint"><a href="/sign-in">Verified recruiters</a> also filter by experience and work authorization, and page through every result.</p>`}
           <label class="inline"><input type="checkbox" .checked=${s.relocation === 'true'} @change=${this._onCheck('relocation', 'true')} />Open to relocation</label>
         </div>
         <button class="apply" type="button" @click=${this._showResults}>

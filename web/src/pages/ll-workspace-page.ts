@@ -1,12 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
-import type { Me } from '../api/organize.js';
+import type { Me } from '../api/account.js';
+import { roleLabel, signedIn } from '../session.js';
 import {
   createShortlist,
   deleteSavedSearch,
   deleteShortlist,
-  forgetRecruiter,
   listSavedSearches,
   listShortlists,
   signedInRecruiter,
@@ -71,6 +71,8 @@ export class LlWorkspacePage extends LitElement {
   @state() private _lists: ShortlistSummary[] = [];
   @state() private _open: number | undefined;
   @state() private _error = '';
+  /** Whoever is signed in, recruiter or not. */
+  @state() private _signedIn: Me | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -78,6 +80,7 @@ export class LlWorkspacePage extends LitElement {
   }
 
   private async _load() {
+    this._signedIn = await signedIn();
     this._me = (await signedInRecruiter()) ?? null;
     if (!this._me) return;
     try {
@@ -91,10 +94,15 @@ export class LlWorkspacePage extends LitElement {
 
   override render() {
     if (this._me === undefined) return html`<p role="status">Loading…</p>`;
+    if (this._me === null && this._signedIn) {
+      return html`<h1>Your workspace</h1>
+        <p class="lead">Saved searches and shortlists are for verified recruiters. You are signed in as ${this._signedIn.email}
+          (${roleLabel(this._signedIn)}): <a href="/account">see your account</a>${this._signedIn.role === 'recruiter' ? nothing : html`, or <a href="/recruiters/join">create a recruiter account</a>`}.</p>`;
+    }
     if (this._me === null) {
       return html`<h1>Your workspace</h1>
         <p class="lead">Saved searches that mail you new people, and shortlists with your notes, for verified recruiters.</p>
-        <ll-sign-in-form audience="recruiter" @ll-signed-in=${this._onSignedIn}></ll-sign-in-form>`;
+        <ll-sign-in-form @ll-signed-in=${this._onSignedIn}></ll-sign-in-form>`;
     }
     return html`<h1>Your workspace</h1>
       <p class="lead">Saved searches mail you the people new to them; shortlists keep the people you want to call, with your private notes.</p>
@@ -150,7 +158,6 @@ export class LlWorkspacePage extends LitElement {
   }
 
   private _onSignedIn = () => {
-    forgetRecruiter();
     void this._load();
   };
 

@@ -1,0 +1,85 @@
+import { Task } from '@lit/task';
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { previewRecruiterClaim, verifyRecruiter, type RecruiterClaim } from '../api/account.js';
+import { linkProblem } from '../api/profiles.js';
+import { controls, notices, page, tokens } from '../styles.js';
+
+/**
+ * /recruiter/verify?token=…: the link in the sign-up mail. Anyone can sign up with any address
+ * (and the form's password becomes the account's), so the page first shows who signed up, and
+ * confirms only on a click: mail scanners open links.
+ */
+@customElement('ll-recruiter-verify-page')
+export class LlRecruiterVerifyPage extends LitElement {
+  static override styles = [tokens, controls, page, notices];
+
+  @property({ attribute: false }) params: Record<string, string> = {};
+
+  @state() private _state: 'verified' | 'in_review' | undefined;
+  @state() private _busy = false;
+  @state() private _error = '';
+
+  private _token = new URLSearchParams(location.search).get('token') ?? '';
+
+  private _claim = new Task(this, {
+    task: async ([token], { signal }) => {
+      if (!token) throw new Error('This page needs the link from your sign-up email. Open it from the mail again.');
+      return previewRecruiterClaim(token, signal);
+    },
+    args: () => [this._token] as const,
+  });
+
+  override render() {
+    if (this._state) {
+      return html`<h1>Address confirmed</h1>
+        <section class="notice" role="status" tabindex="-1" id="result">
+          ${this._state === 'verified'
+            ? html`<h2>Your account is verified</h2><p>Your address is on a company domain. Sign in to search every profile and write to candidates.</p>`
+            : html`<h2>Your account is waiting for a review</h2>
+                <p>Your address is a personal one, so the Lifeline team checks the account before it can reach candidates. Until then you
+                  can sign in and search like any visitor.</p>`}
+          <p class="row"><a class="button" href="/sign-in">Sign in</a></p>
+        </section>`;
+    }
+    return html`<h1>Confirm your work address</h1>
+      ${this._error ? html`<section class="notice error" role="alert"><p>${this._error}</p>
+          <p><a href="/recruiters/join">Sign up again for a new link</a></p></section>` : nothing}
+      ${this._claim.render({
+        pending: () => html`<p class="notice" role="status">Loading the sign-up this link is for…</p>`,
+        complete: (claim) => this._renderClaim(claim),
+        error: (err) => html`<section class="notice error" role="alert"><p>${linkProblem(err)}</p>
+            <p><a href="/recruiters/join">Sign up again for a new link</a></p></section>`,
+      })}`;
+  }
+
+  private _renderClaim(claim: RecruiterClaim) {
+    return html`<section class="notice">
+      <p>This link finishes a recruiter account for <strong>${claim.name}</strong>, hiring for <strong>${claim.company}</strong>,
+        with your address at ${claim.emailDomain}, and the password chosen on the sign-up form.</p>
+      <p>Not you? Do not confirm: close this page, and no account will work with your address.</p>
+      <p class="row"><button type="button" ?disabled=${this._busy} @click=${this._onConfirm}>${this._busy ? 'Confirming…' : 'Confirm my address'}</button></p>
+    </section>`;
+  }
+
+  private async _onConfirm() {
+    this._busy = true;
+    this._error = '';
+    try {
+      this._state = (await verifyRecruiter(this._token)).state;
+      history.replaceState(null, '', '/recruiter/verify');
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#result')?.focus();
+    } catch (err) {
+      this._error = linkProblem(err);
+    } finally {
+      this._busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'll-recruiter-verify-page': LlRecruiterVerifyPage;
+  }
+}
