@@ -4,6 +4,7 @@ import { eq, toFilter } from './filters.js';
 import type { ProfileDocument } from './profiles-index.js';
 import type { Executor } from '../db/client.js';
 import { LabelCache } from './label-cache.js';
+import type { Answer, AnswerCache } from './answer-cache.js';
 import { countryName } from '../common/labels.js';
 import { FACETS, MAX_TOTAL_HITS, type Facet } from '../common/search.js';
 import {
@@ -13,6 +14,7 @@ import {
   type SearchHit,
   type SearchQuery,
   type SearchResult,
+  type SearchTier,
 } from './schemas.js';
 import { conditionsByFacet, conditionsWithout, parseFilters, type SearchFilters } from './request.js';
 
@@ -22,6 +24,8 @@ interface SearchStores {
   /** Meilisearch with the search-only key. */
   searchClient: () => Promise<Meilisearch>;
   indexUid: string;
+  /** Answers to identical searches of one tier, dropped whenever the index changes. */
+  answers: AnswerCache;
 }
 
 /**
@@ -60,7 +64,9 @@ const RETRIEVED: (keyof ProfileDocument)[] = [
   'years_experience', 'linkedin_url',
 ];
 
-const SORT: Record<NonNullable<SearchQuery['sort']>, string[] | undefined> = {
+type SearchSort = NonNullable<SearchQuery['sort']>;
+
+const SORT: Record<SearchSort, string[] | undefined> = {
   relevance: undefined,
   layoff_desc: ['layoff_at:desc'],
   updated_desc: ['updated_at:desc'],
@@ -114,8 +120,12 @@ export class ProfileSearchService {
 
   constructor(private readonly stores: SearchStores) {}
 
-  /** GET /api/search. */
-  async search(query: SearchQuery): Promise<SearchResult> {
+  /**
+   * GET /api/search for a visitor of `tier`: the answer serialized by `serialize` (the route's
+   * response schema), with its entity tag. Identical searches of one tier share one answer until
+   * the index changes.
+   */
+  async search(query: SearchQuery, tier: SearchTier, serialize: (result: SearchResult) => string): Promise<Answer> {
     const filters = parseFilters(query);
     const page = query.page ?? 1;
     const hitsPerPage = query.hitsPerPage ?? 20;
@@ -124,16 +134,25 @@ export class ProfileSearchService {
         `querystring.page: only the first ${MAX_TOTAL_HITS.toLocaleString('en')} results can be paged through; narrow the search with filters instead`,
       );
     }
+    const sort = query.sort ?? 'relevance';
+    // Values of a comma list are matched as a set: their order does not change the answer.
+    const normalized = Object.entries(filters).map(([name, value]) => [name, Array.isArray(value) ? [...value].sort() : value]);
+    const key = JSON.stringify([tier, sort, page, hitsPerPage, normalized]);
+    return this.stores.answers.answer(key, async () => serialize(await this.result(filters, sort, page, hitsPerPage)));
+  }
+
+  /** The requests one search sends to Meilisearch, in one multi-search. */
+  private searchQueries(filters: SearchFilters, sort: SearchSort, page: number, hitsPerPage: number): MultiSearchQuery[] {
     const byFacet = conditionsByFacet(filters);
     const base = { indexUid: this.stores.indexUid, q: filters.q };
-    const queries: MultiSearchQuery[] = [
+    return [
       {
         ...base,
         filter: toFilter(conditionsWithout(byFacet)),
         facets: FACETS.filter((f) => !isDisjunctive(f, filters)).map((f) => FACET_FIELD[f]),
         page,
         hitsPerPage,
-        sort: SORT[query.sort ?? 'relevance'],
+        sort: SORT[sort],
         attributesToRetrieve: RETRIEVED,
       },
       ...FACETS.filter((f) => isDisjunctive(f, filters)).map((f) => ({
@@ -144,6 +163,10 @@ export class ProfileSearchService {
         hitsPerPage: 0,
       })),
     ];
+  }
+
+  private async result(filters: SearchFilters, sort: SearchSort, page: number, hitsPerPage: number): Promise<SearchResult> {
+    const queries = this.searchQueries(filters, sort, page, hitsPerPage);
     const { results } = await meili(async () =>
       (await this.stores.searchClient()).multiSearch<{ queries: MultiSearchQuery[] }, ProfileDocument>({ queries }),
     );

@@ -47,6 +47,9 @@ export const SearchQuerySchema = Type.Object(
 );
 export type SearchQuery = Static<typeof SearchQuerySchema>;
 
+/** Who is searching: anonymous visitors see less than verified recruiters (DESIGN.md, trust tiers). */
+export type SearchTier = 'anonymous' | 'recruiter';
+
 export const FacetSearchParamsSchema = Type.Object({ facet: enumOf(SEARCHABLE_FACETS, 'the facet to search') });
 export const FacetSearchQuerySchema = Type.Object(
   { ...filterProperties, facetQuery: Optional(Type.String({ maxLength: 100, description: 'what the facet values start with' })) },
