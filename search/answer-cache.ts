@@ -28,7 +28,7 @@ const answerOf = (body: string): Answer => ({ body, etag: `"${createHash('sha1')
  * is not kept (it may predate the change). Least recently used answers go first past `maxBytes`.
  */
 export class AnswerCache {
-  private readonly entries = new Map<string, Answer & { bytes: number }>();
+  private readonly entries = new Map<string, { answer: Answer; bytes: number }>();
   /** Identical searches arriving together wait for the first one instead of each asking Meilisearch. */
   private readonly inFlight = new Map<string, { generation: number; answer: Promise<Answer> }>();
   private bytes = 0;
@@ -63,6 +63,11 @@ export class AnswerCache {
     return this.listener.listening;
   }
 
+  /** Bytes the kept answers weigh now. */
+  get weight(): number {
+    return this.bytes;
+  }
+
   /** Starts listening; until it does (Postgres down), searches are answered but not kept. */
   async start(): Promise<void> {
     this.stopped = false;
@@ -84,7 +89,7 @@ export class AnswerCache {
       // Most recently used last: eviction takes the first.
       this.entries.delete(key);
       this.entries.set(key, kept);
-      return Promise.resolve(kept);
+      return Promise.resolve(kept.answer);
     }
     const pending = this.inFlight.get(key);
     if (pending?.generation === this.generation) return pending.answer;
@@ -109,7 +114,7 @@ export class AnswerCache {
       this.entries.delete(key);
       this.bytes -= replaced.bytes;
     }
-    this.entries.set(key, { ...answer, bytes });
+    this.entries.set(key, { answer, bytes });
     this.bytes += bytes;
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;

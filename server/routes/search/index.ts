@@ -47,7 +47,8 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const answer = await app.profileSearch.search(request.query, tier, (result) => reply.serialize(result) as string);
       // An answer depends on who asks: a shared cache must not hand one tier's answer to another.
       reply.header('cache-control', CACHE_CONTROL[tier]).header('vary', 'Authorization, Cookie').header('etag', answer.etag);
-      if (matches(request.headers['if-none-match'], answer.etag)) return reply.code(304).send(null);
+      // No payload at all: `null` would be serialized into a body that a 304 must not have.
+      if (matches(request.headers['if-none-match'], answer.etag)) return reply.code(304).send(undefined as never);
       // Already serialized by the response schema: Fastify sends a string as it is.
       return reply.type('application/json; charset=utf-8').send(answer.body as unknown as SearchResult);
     },
