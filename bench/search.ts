@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { settled } from '../search/client.js';
 import { enqueue } from '../db/outbox.js';
+import { announceIndexChange } from '../search/index-changes.js';
 import { slugify } from '../common/normalize/text.js';
 import type { SearchTier } from '../search/schemas.js';
 import type { BenchContext } from './context.js';
@@ -17,6 +19,8 @@ const P99_TARGET = 1.2;
 const FRESH_P95_TARGET_MS = 1_000;
 /** Searches in each tier's mix (issue #20: at least 40). */
 const MIX_SIZE = 48;
+/** How often the index "changes" (every process drops its answers) in the churn runs. */
+const CHURN_EVERY_MS = 100;
 /** Commits timed from Postgres to the API's answer. */
 const FRESHNESS_SAMPLES = 20;
 
@@ -44,6 +48,7 @@ async function mixFigures(ctx: BenchContext, tier: SearchTier): Promise<Figure[]
   const { duration, connections, rounds } = ctx.options;
   const label = `search mix, ${tier} (${MIX_SIZE} searches)`;
   const names = { rps: `${label}: throughput`, p99: `${label}: p99`, p50: `${label}: p50` };
+  const churnLabel = `${label}, index changing every ${CHURN_EVERY_MS} ms`;
   const targets = { rps: `≥ ${THROUGHPUT_TARGET}× direct`, p99: `≤ ${P99_TARGET}× direct` };
   const mix = await captureSearches(ctx.stack, tier, await drawSearches(ctx.stack.meili, ctx.stack.indexUid, tier, MIX_SIZE));
   const run = (requests: LoadRequest[], origin: string, seconds: number) => runLoad({ origin, requests, seconds, connections });
@@ -57,11 +62,13 @@ async function mixFigures(ctx: BenchContext, tier: SearchTier): Promise<Figure[]
   if (viaApi && !apiProblem) await run(mix.map((s) => s.api), ctx.stack.server.url, 1).catch((err: unknown) => (apiProblem = err));
   const baseline: Load[] = [];
   const api: Load[] = [];
+  const churned: Load[] = [];
   for (let round = 0; round < rounds; round++) {
     baseline.push(await direct());
     if (viaApi && !apiProblem) {
       try {
         api.push(await viaApi());
+        churned.push(await whileIndexChanges(ctx, viaApi));
       } catch (err) {
         apiProblem = err;
       }
@@ -83,7 +90,16 @@ async function mixFigures(ctx: BenchContext, tier: SearchTier): Promise<Figure[]
     ['p99', 'p99', 'ms', (r) => r <= P99_TARGET, 2],
     ['p50', 'p50', 'ms', undefined, 2],
   ];
-  return rows.map(([name, key, unit, meets, digits]) => {
+  const c = churned.length > 0 ? best(churned) : undefined;
+  if (c) ctx.say(`  ${tier}, index changing every ${CHURN_EVERY_MS} ms: API ${shown(c)}`);
+  const churn: Figure[] = c
+    ? (['rps', 'p99'] as const).map((key) => ({
+        name: `${churnLabel}: ${key === 'rps' ? 'throughput' : 'p99'}`, unit: key === 'rps' ? 'req/s' : 'ms', value: c[key],
+        baseline: b[key], baselineLabel: 'Meilisearch',
+        note: `every process drops its answers ${1000 / CHURN_EVERY_MS} times a second, as a stream of edits would make it: most answers are computed; spread ${spread(churned, key, key === 'rps' ? 0 : 2)}`,
+      }))
+    : [];
+  return [...rows.map(([name, key, unit, meets, digits]): Figure => {
     const target = name === 'p50' ? undefined : targets[name];
     const common = { baseline: b[key], baselineLabel: 'Meilisearch' };
     if (!viaApi) {
@@ -91,7 +107,17 @@ async function mixFigures(ctx: BenchContext, tier: SearchTier): Promise<Figure[]
     }
     if (!a) return { ...failed(names[name], unit, apiProblem ?? new Error('no API run'), target), ...common };
     return { name: names[name], unit, value: a[key], target, pass: meets?.(a[key] / b[key]), note: note(key, digits), ...common };
-  });
+  }), ...churn];
+}
+
+/** Runs `load` while the index "changes" every CHURN_EVERY_MS: each announcement drops every kept answer. */
+async function whileIndexChanges(ctx: BenchContext, load: () => Promise<Load>): Promise<Load> {
+  const timer = setInterval(() => void announceIndexChange(ctx.stack.db).catch(() => undefined), CHURN_EVERY_MS);
+  try {
+    return await load();
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /** The best round of a side: the most throughput, the lowest latencies. */
@@ -131,9 +157,9 @@ async function freshnessFigures(ctx: BenchContext): Promise<Figure[]> {
     const rows = await db.selectFrom('profiles').select(['id', 'name']).where('status', '=', 'published').orderBy('id').limit(FRESHNESS_SAMPLES).execute();
     if (rows.length < FRESHNESS_SAMPLES) throw new Error(`only ${rows.length} published profiles to change`);
     const delays: number[] = [];
-    const stamp = Date.now().toString(36);
-    for (const [i, row] of rows.entries()) {
-      const word = `fresh${stamp}x${i}`;
+    for (const row of rows) {
+      // Random, so that no two words are within Meilisearch's typo tolerance or prefixes of each other.
+      const word = `q${randomBytes(8).toString('hex')}`;
       const query = `q=${word}`;
       if ((await ctx.anonymous.search(query)).total !== 0) throw new Error(`"${word}" already matches a profile`);
       await db.transaction().execute(async (trx) => {
