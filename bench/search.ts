@@ -9,7 +9,7 @@ import type { SearchTier } from '../search/schemas.js';
 import type { BenchContext } from './context.js';
 import { generatePeople, seedLists } from '../tools/people/generate.js';
 import { personDocument } from './lib/documents.js';
-import { loadGenerator, runLoad, type Load, type LoadRequest } from './lib/load.js';
+import { runLoad, type Load, type LoadRequest } from './lib/load.js';
 import { failed, type Figure } from './lib/report.js';
 import { captureSearches, drawSearches, queryString, type MixSearch } from './lib/search-mix.js';
 import { percentile } from './lib/stats.js';
@@ -37,7 +37,7 @@ export async function searchFigures(ctx: BenchContext): Promise<Figure[]> {
   const { duration, connections, rounds } = ctx.options;
   const { meili, indexUid } = ctx.stack;
   const stats = await meili.index(indexUid).getStats();
-  ctx.say(`Search: ${stats.numberOfDocuments} documents, mixes of ${MIX_SIZE} searches, ${loadGenerator} with ${connections} connections, ${duration} s per run, ${rounds} rounds`);
+  ctx.say(`Search: ${stats.numberOfDocuments} documents, mixes of ${MIX_SIZE} searches, ${ctx.options.load} with ${connections} connections, ${duration} s per run, ${rounds} rounds`);
   const figures: Figure[] = [];
   for (const tier of ['anonymous', 'recruiter'] as const) figures.push(...(await mixFigures(ctx, tier)));
   figures.push(...(await freshnessFigures(ctx)));
@@ -45,13 +45,13 @@ export async function searchFigures(ctx: BenchContext): Promise<Figure[]> {
 }
 
 async function mixFigures(ctx: BenchContext, tier: SearchTier): Promise<Figure[]> {
-  const { duration, connections, rounds } = ctx.options;
+  const { duration, connections, rounds, load: generator } = ctx.options;
   const label = `search mix, ${tier} (${MIX_SIZE} searches)`;
   const names = { rps: `${label}: throughput`, p99: `${label}: p99`, p50: `${label}: p50` };
   const churnLabel = `${label}, index changing every ${CHURN_EVERY_MS} ms`;
   const targets = { rps: `≥ ${THROUGHPUT_TARGET}× direct`, p99: `≤ ${P99_TARGET}× direct` };
   const mix = await captureSearches(ctx.stack, tier, await drawSearches(ctx.stack.meili, ctx.stack.indexUid, tier, MIX_SIZE));
-  const run = (requests: LoadRequest[], origin: string, seconds: number) => runLoad({ origin, requests, seconds, connections });
+  const run = (requests: LoadRequest[], origin: string, seconds: number) => runLoad({ generator, origin, requests, seconds, connections });
   const direct = () => run(mix.map((s) => s.direct), ctx.stack.stores.meiliUrl, duration);
   // The route serves every visitor as anonymous until trust tiers (issue #16) land.
   const viaApi = tier === 'anonymous' ? () => run(mix.map((s) => s.api), ctx.stack.server.url, duration) : undefined;
@@ -84,7 +84,7 @@ async function mixFigures(ctx: BenchContext, tier: SearchTier): Promise<Figure[]
   const a = measured.length > 0 ? best(measured) : undefined;
   ctx.say(`  ${tier}: Meilisearch ${shown(b)}; API ${a ? shown(a) : viaApi ? 'unavailable' : 'not yet (issue #16)'}`);
   const note = (key: keyof Load, digits: number) =>
-    `best of ${rounds} rounds; spread: API ${a ? spread(measured, key, digits) : '—'}, Meilisearch ${spread(baseline, key, digits)}; ${loadGenerator}, ${connections} connections`;
+    `best of ${rounds} rounds; spread: API ${a ? spread(measured, key, digits) : '—'}, Meilisearch ${spread(baseline, key, digits)}; ${generator}, ${connections} connections`;
   const rows: [keyof typeof names, keyof Load, string, ((r: number) => boolean) | undefined, number][] = [
     ['rps', 'rps', 'req/s', (r) => r >= THROUGHPUT_TARGET, 0],
     ['p99', 'p99', 'ms', (r) => r <= P99_TARGET, 2],

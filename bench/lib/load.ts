@@ -19,7 +19,10 @@ export interface Load {
   requests: number;
 }
 
+export type LoadGenerator = 'wrk' | 'autocannon';
+
 export interface LoadOptions {
+  generator: LoadGenerator;
   /** Base URL (`http://host:port`) the paths are relative to. */
   origin: string;
   requests: LoadRequest[];
@@ -27,8 +30,8 @@ export interface LoadOptions {
   connections: number;
 }
 
-/** Which load generator runs: wrk when installed (C, one thread, little CPU), else autocannon in a child process. */
-export const loadGenerator: 'wrk' | 'autocannon' = spawnSync('wrk', ['--version']).error ? 'autocannon' : 'wrk';
+/** The default load generator: wrk when installed (C, one thread, little CPU), else autocannon in a child process. */
+export const defaultLoadGenerator = (): LoadGenerator => (spawnSync('wrk', ['--version']).error ? 'autocannon' : 'wrk');
 
 /**
  * Sends the requests, each connection cycling through them, for `seconds` at `connections`
@@ -38,7 +41,7 @@ export const loadGenerator: 'wrk' | 'autocannon' = spawnSync('wrk', ['--version'
 export async function runLoad(options: LoadOptions): Promise<Load> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'lifeline-load-'));
   try {
-    return loadGenerator === 'wrk' ? await runWrk(options, dir) : await runAutocannon(options, dir);
+    return options.generator === 'wrk' ? await runWrk(options, dir) : await runAutocannon(options, dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
