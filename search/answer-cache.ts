@@ -8,6 +8,9 @@ export interface Answer {
   etag: string;
 }
 
+/** Kept in memory, shared with an identical search under way, or computed for this one. */
+export type AnswerSource = 'kept' | 'joined' | 'computed';
+
 interface AnswerCacheOptions {
   /** What the kept bodies and keys may weigh together (UTF-16: two bytes a character). */
   maxBytes?: number;
@@ -40,6 +43,8 @@ export class AnswerCache {
   private nextRetryMs: number;
   private retryTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** Called for every answer given, with where it came from: the metrics hook. */
+  onAnswer: ((source: AnswerSource) => void) | undefined;
 
   constructor(databaseUrl: string, options: AnswerCacheOptions = {}) {
     this.maxBytes = options.maxBytes ?? 32 * 2 ** 20;
@@ -83,16 +88,24 @@ export class AnswerCache {
 
   /** The kept answer for `key`, or the one `compute` serializes now (kept when it may be). */
   answer(key: string, compute: () => Promise<string>): Promise<Answer> {
-    if (!this.live) return compute().then(answerOf);
+    if (!this.live) {
+      this.onAnswer?.('computed');
+      return compute().then(answerOf);
+    }
     const kept = this.entries.get(key);
     if (kept) {
+      this.onAnswer?.('kept');
       // Most recently used last: eviction takes the first.
       this.entries.delete(key);
       this.entries.set(key, kept);
       return Promise.resolve(kept.answer);
     }
     const pending = this.inFlight.get(key);
-    if (pending?.generation === this.generation) return pending.answer;
+    if (pending?.generation === this.generation) {
+      this.onAnswer?.('joined');
+      return pending.answer;
+    }
+    this.onAnswer?.('computed');
     const generation = this.generation;
     const answer = compute().then(answerOf);
     this.inFlight.set(key, { generation, answer });

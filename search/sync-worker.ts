@@ -134,6 +134,8 @@ export class SyncWorker {
         await this.listener.connect();
         if (!this.indexReady) {
           await ensureProfilesIndex(this.options.meili, this.options.indexUid);
+          // New settings (synonyms, ranking) change answers too; this runs once a start or an outage.
+          await announceIndexChange(this.options.db);
           this.indexReady = true;
         }
         this.pending = false;

@@ -20,6 +20,7 @@ export default fp<{ databaseUrl: string }>(
       'profileSearch',
       new ProfileSearchService({ db: app.db, searchClient: app.searchOnlyMeili, indexUid: app.profilesIndex, answers }),
     );
+    if (app.hasDecorator('metrics')) answers.onAnswer = (source) => app.metrics.searchAnswers.inc({ source });
     app.addHook('onReady', async () => answers.start());
     app.addHook('onClose', async () => answers.stop());
   },
