@@ -74,17 +74,16 @@ async function mixFigures(ctx: BenchContext, tier: SearchTier): Promise<Figure[]
       }
     }
   }
-  const measured = api;
   const b = best(baseline);
   const shown = (l: Load) => `p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, ${l.rps.toFixed(0)} req/s`;
   const spread = (loads: Load[], key: keyof Load, digits: number) => {
     const values = loads.map((l) => l[key]);
     return `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
   };
-  const a = measured.length > 0 ? best(measured) : undefined;
+  const a = api.length > 0 ? best(api) : undefined;
   ctx.say(`  ${tier}: Meilisearch ${shown(b)}; API ${a ? shown(a) : viaApi ? 'unavailable' : 'not yet (issue #16)'}`);
   const note = (key: keyof Load, digits: number) =>
-    `best of ${rounds} rounds; spread: API ${a ? spread(measured, key, digits) : '—'}, Meilisearch ${spread(baseline, key, digits)}; ${generator}, ${connections} connections`;
+    `best of ${rounds} rounds; spread: API ${a ? spread(api, key, digits) : '—'}, Meilisearch ${spread(baseline, key, digits)}; ${generator}, ${connections} connections`;
   const rows: [keyof typeof names, keyof Load, string, ((r: number) => boolean) | undefined, number][] = [
     ['rps', 'rps', 'req/s', (r) => r >= THROUGHPUT_TARGET, 0],
     ['p99', 'p99', 'ms', (r) => r <= P99_TARGET, 2],
