@@ -71,9 +71,10 @@ export class SyncWorker {
     // imported rows searchable in 43 s at 5,000 against 90 s at 1,000, for ~30 MB more peak
     // server memory; 10,000 was not faster (55 s) and peaked 55 MB higher still.
     this.batchSize = options.batchSize ?? 5_000;
-    // Measured with `npm run bench -- --profiles 30000 --only import` on the shared 2-core machine:
-    // import done → searchable 0.89× Meilisearch alone indexing the same rows with 3 lanes, 1.03×
-    // with 1 (the machine's noise is large; the ratio is what is stable).
+    // Measured on the shared 2-core machine: `npm run bench -- --profiles 30000 --only import` had
+    // import done → searchable at 0.89× Meilisearch alone indexing the same rows with 3 lanes, 1.03×
+    // with 1; draining 30k outbox rows, 1 and 3 lanes alternately, took 27.5/15.6/16.0 s against
+    // 18.9/14.8/12.6 s. Four lanes of 2,500 were no faster than three of 5,000.
     this.lanes = options.lanes ?? 3;
     this.sweepMs = options.sweepMs ?? 5_000;
     this.listener = new PgListener(options.databaseUrl, 'search_outbox', { onNotify: () => this.wake() });
