@@ -42,8 +42,14 @@ export class PgListener {
   }
 
   private async open(): Promise<void> {
-    // keepAlive: a connection cut without a FIN (a NAT, a failover) is noticed instead of staying silent.
-    const client = new pg.Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: 5_000, keepAlive: true });
+    // TCP keepalive from 10 s of silence: a connection cut without a FIN (a NAT, a failover) is
+    // noticed, and reported lost, instead of staying silent while notifications go elsewhere.
+    const client = new pg.Client({
+      connectionString: this.databaseUrl,
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     const lost = () => {
       if (this.client !== client) return;
       this.client = undefined;
