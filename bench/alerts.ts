@@ -1,3 +1,4 @@
+import { AnswerCache } from '../search/answer-cache.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { epochSeconds } from '../search/profiles-index.js';
@@ -89,7 +90,8 @@ export async function alertFigures(ctx: BenchContext): Promise<Figure[]> {
 
     const deps = {
       db,
-      profileSearch: new ProfileSearchService({ db, searchClient: async () => meili, indexUid }),
+      // Alerts never use the answer cache (each is a new search); the service needs one all the same.
+      profileSearch: new ProfileSearchService({ db, searchClient: async () => meili, indexUid, answers: new AnswerCache(ctx.stack.stores.databaseUrl) }),
       mailer: createMailer({ smtpUrl: undefined, from: 'bench@lifeline.test', db }),
       publicUrl: 'http://bench.lifeline.test',
       log: createLogger('warn'),

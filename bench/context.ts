@@ -1,4 +1,5 @@
 import type { LifelineClient } from '../tools/lifeline-client.js';
+import type { LoadGenerator } from './lib/load.js';
 import type { BenchStack } from './lib/stack.js';
 
 export const SECTIONS = ['start', 'import', 'search', 'optin', 'web', 'alerts', 'reindex'] as const;
@@ -7,9 +8,11 @@ export type Section = (typeof SECTIONS)[number];
 export interface BenchOptions {
   profiles: number;
   seed: number;
-  /** Seconds of load per autocannon run. */
+  /** Seconds of load per load-generator run. */
   duration: number;
   connections: number;
+  /** The search load generator: wrk when installed, else autocannon in a child process. */
+  load: LoadGenerator;
   /** Times each search query is run, baseline and API alternately. */
   rounds: number;
   optins: number;

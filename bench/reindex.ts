@@ -1,13 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { settled } from '../search/client.js';
 import { indexableProfiles } from '../search/indexable.js';
-import { applySettings, toDocument } from '../search/profiles-index.js';
+import { toDocument } from '../search/profiles-index.js';
+import { indexingFloorSeconds } from './lib/floor.js';
 import { reindex } from '../search/reindex.js';
 import type { BenchContext } from './context.js';
 import { importPeople } from './lib/people.js';
 import { failed, type Figure } from './lib/report.js';
 import { percentile } from './lib/stats.js';
-import { QUERIES } from './search.js';
+import { SAMPLE_SEARCHES } from './search.js';
 
 /** `npm run reindex`'s default. */
 const BATCH_SIZE = 2_000;
@@ -30,24 +30,13 @@ export async function reindexFigures(ctx: BenchContext, imported: boolean): Prom
     if (!imported) await importPeople(ctx);
     const { db, meili, indexUid } = ctx.stack;
     // Warm the search path (JIT, caches, connection pools) before measuring it.
-    for (const query of QUERIES) await ctx.anonymous.search(query.api);
+    for (const query of SAMPLE_SEARCHES) await ctx.anonymous.search(query);
     const idle = await searchWhile(ctx, () => sleep(ctx.options.duration * 1000));
     const documents = (await indexableProfiles(db).orderBy('p.id').execute()).map(toDocument);
     ctx.say(`Reindex: ${documents.length} published profiles, ${ctx.options.connections} clients searching`);
     let floorSeconds = 0;
     await searchWhile(ctx, async () => {
-      const uid = `${indexUid}_bench_floor`;
-      const started = performance.now();
-      try {
-        await settled(meili.createIndex(uid, { primaryKey: 'id' }));
-        await applySettings(meili, uid);
-        const batches = [];
-        for (let i = 0; i < documents.length; i += BATCH_SIZE) batches.push(meili.index(uid).addDocuments(documents.slice(i, i + BATCH_SIZE)));
-        for (const batch of batches) await settled(batch, 600_000);
-        floorSeconds = (performance.now() - started) / 1000;
-      } finally {
-        await settled(meili.deleteIndex(uid)).catch(() => undefined);
-      }
+      floorSeconds = await indexingFloorSeconds(meili, `${indexUid}_bench_floor`, documents, BATCH_SIZE);
     });
     let rebuild = { documents: 0, ms: 0 };
     const during = await searchWhile(ctx, async () => {
@@ -79,7 +68,7 @@ async function searchWhile(ctx: BenchContext, work: () => Promise<unknown>): Pro
     for (let i = first; running; i += ctx.options.connections) {
       const started = performance.now();
       try {
-        await ctx.anonymous.search(QUERIES[i % QUERIES.length]!.api);
+        await ctx.anonymous.search(SAMPLE_SEARCHES[i % SAMPLE_SEARCHES.length]!);
         load.latencies.push(performance.now() - started);
       } catch (err) {
         load.failures++;

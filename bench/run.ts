@@ -10,6 +10,7 @@ import { SECTIONS, type BenchContext, type BenchOptions, type Section } from './
 import { importFigures } from './import.js';
 import { describe, describeMachine } from './lib/machine.js';
 import { failed, formatTable, writeResults, type Figure } from './lib/report.js';
+import { defaultLoadGenerator, type LoadGenerator } from './lib/load.js';
 import { startBenchStack } from './lib/stack.js';
 import { importPeople } from './lib/people.js';
 import { optinFigures } from './optin.js';
@@ -19,15 +20,16 @@ import { indexDirectly, searchFigures } from './search.js';
 import { firstResultsFigure, jsSizeFigure } from './web.js';
 
 const USAGE = `Usage: npm run bench -- [--profiles N] [--seed S] [--duration SECONDS] [--connections C]
-                       [--rounds R] [--optins N] [--saved-searches N] [--only ${SECTIONS.join(',')}] [--out FILE]
+                       [--load wrk|autocannon] [--rounds R] [--optins N] [--saved-searches N] [--only ${SECTIONS.join(',')}] [--out FILE]
                        [--result-selector CSS]
 
 Starts its own Lifeline (embedded stores in a temp dir, or DATABASE_URL / MEILI_URL), measures each
 figure beside its baseline, prints a table and writes bench/results/latest.json.
   --profiles N     rows of the imported CSV and size of the search index (default 10000; 100000 for the full run)
-  --duration S     seconds of load per autocannon run, and of searches before the reindex (default 5)
+  --duration S     seconds of load per search run, and of searches before the reindex (default 5)
   --connections C  concurrent search clients (default 16)
-  --rounds R       baseline/API alternations per search query (default 2), and per server entry (at least 3)
+  --load G         the search load generator: wrk (default when installed) or autocannon (in a child process)
+  --rounds R       Meilisearch/API alternations per search mix (default 2), and per server entry (at least 3)
   --optins N       candidates who opt in one after another (default 200)
   --saved-searches N  saved searches the alerts section sweeps (default 10000)`;
 
@@ -36,6 +38,7 @@ const { values } = parseCli(USAGE, {
   seed: { type: 'string' },
   duration: { type: 'string' },
   connections: { type: 'string' },
+  load: { type: 'string' },
   rounds: { type: 'string' },
   optins: { type: 'string' },
   'saved-searches': { type: 'string' },
@@ -61,11 +64,17 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
+if (values.load !== undefined && !['wrk', 'autocannon'].includes(values.load)) {
+  process.stderr.write(`--load must be wrk or autocannon\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
 const options: BenchOptions = {
   profiles: positive('profiles', 10_000),
   seed: positive('seed', DEFAULT_SEED),
   duration: positive('duration', 5),
   connections: positive('connections', 16),
+  load: (values.load as LoadGenerator | undefined) ?? defaultLoadGenerator(),
   rounds: positive('rounds', 2),
   optins: positive('optins', 200),
   savedSearches: positive('saved-searches', 10_000),

@@ -1,114 +1,184 @@
-import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
 import { settled } from '../search/client.js';
+import { enqueue } from '../db/outbox.js';
+import { announceIndexChange } from '../search/index-changes.js';
 import { slugify } from '../common/normalize/text.js';
+import type { SearchTier } from '../search/schemas.js';
 import type { BenchContext } from './context.js';
 import { generatePeople, seedLists } from '../tools/people/generate.js';
 import { personDocument } from './lib/documents.js';
+import { runLoad, type Load, type LoadRequest } from './lib/load.js';
 import { failed, type Figure } from './lib/report.js';
+import { captureSearches, drawSearches, queryString, type MixSearch } from './lib/search-mix.js';
+import { percentile } from './lib/stats.js';
 
-const P99_TARGET = 2;
-const THROUGHPUT_TARGET = 0.5;
-/** The facets the search API returns in every answer (issue 5): the direct query asks for the same. */
-const FACETS = ['skills', 'country', 'region', 'former_employer', 'seniority', 'remote', 'lists'];
+const THROUGHPUT_TARGET = 1;
+const P99_TARGET = 1.2;
+const FRESH_P95_TARGET_MS = 1_000;
+/** Searches in each tier's mix (issue #20: at least 40). */
+const MIX_SIZE = 48;
+/** How often the index "changes" (every process drops its answers) in the churn runs. */
+const CHURN_EVERY_MS = 100;
+/** Commits timed from Postgres to the API's answer. */
+const FRESHNESS_SAMPLES = 20;
 
-interface Query {
-  name: string;
-  /** Query string of GET /api/search. */
-  api: string;
-  /** The same search as a Meilisearch request body. */
-  direct: Record<string, unknown>;
-}
-
-export const QUERIES: Query[] = [
-  { name: 'text', api: 'q=engineer&hitsPerPage=20', direct: { q: 'engineer' } },
-  {
-    name: 'text + 3 filters',
-    api: 'q=engineer&skills=Python&country=US&employer=google&hitsPerPage=20',
-    direct: { q: 'engineer', filter: ['skills = "Python"', 'country = "US"', 'former_employer = "google"'] },
-  },
-  { name: 'facets only', api: 'hitsPerPage=20', direct: { q: '' } },
-].map((q) => ({ ...q, direct: { ...q.direct, page: 1, hitsPerPage: 20, facets: FACETS } }));
-
-interface Load {
-  p50: number;
-  p99: number;
-  rps: number;
-}
+/** A few searches of every kind, for sections that search while they measure something else (reindex). */
+export const SAMPLE_SEARCHES = ['q=engineer', 'q=engineer&skills=Python&country=US', '', 'skills=Python,SQL&page=2'];
 
 /**
- * The API's search beside the same search sent straight to Meilisearch, under autocannon at the
- * same concurrency, run alternately (baseline, API, baseline, API…) so that neither gets the
- * machine's quieter moments.
+ * The API's search beside exactly the same multi-searches sent straight to Meilisearch: a mix of
+ * recruiter searches drawn from the index, each side loaded in turn (Meilisearch, API,
+ * Meilisearch, API…) by a load generator in its own process, the best round of each side kept.
+ * Then how soon a committed change shows in the API's answers.
  */
 export async function searchFigures(ctx: BenchContext): Promise<Figure[]> {
   const { duration, connections, rounds } = ctx.options;
-  const { meili, indexUid, stores, server } = ctx.stack;
-  const direct = {
-    url: `${stores.meiliUrl}/indexes/${indexUid}/search`,
-    method: 'POST' as const,
-    headers: { authorization: `Bearer ${stores.meiliKey}`, 'content-type': 'application/json' },
-  };
+  const { meili, indexUid } = ctx.stack;
   const stats = await meili.index(indexUid).getStats();
-  ctx.say(`Search: ${stats.numberOfDocuments} documents, ${connections} connections, ${duration} s per run, ${rounds} rounds`);
-
+  ctx.say(`Search: ${stats.numberOfDocuments} documents, mixes of ${MIX_SIZE} searches, ${ctx.options.load} with ${connections} connections, ${duration} s per run, ${rounds} rounds`);
   const figures: Figure[] = [];
-  for (const query of QUERIES) {
-    const body = JSON.stringify(query.direct);
-    const apiUrl = `${server.url}/api/search?${query.api}`;
-    let apiProblem: unknown;
-    const sample = await ctx.anonymous.search(query.api).catch((err: unknown) => {
-      apiProblem = err;
-      return undefined;
-    });
-    const directSample = (await (await fetch(direct.url, { ...direct, body })).json()) as { totalHits?: number };
-    // Warm both paths (JIT, caches, connection pools) before measuring.
-    await run({ ...direct, body }, 1, connections);
-    if (!apiProblem) await run({ url: apiUrl }, 1, connections);
-
-    const baseline: Load[] = [];
-    const api: Load[] = [];
-    for (let round = 0; round < rounds; round++) {
-      baseline.push(await run({ ...direct, body }, duration, connections));
-      if (!apiProblem) {
-        try {
-          api.push(await run({ url: apiUrl }, duration, connections));
-        } catch (err) {
-          apiProblem = err;
-        }
-      }
-    }
-    const b = mean(baseline);
-    const a = api.length > 0 ? mean(api) : undefined;
-    const totals = `${sample ? `API total ${sample.total}, ` : ''}Meilisearch total ${directSample.totalHits}`;
-    const shown = (l: Load) => `p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, ${l.rps.toFixed(0)} req/s`;
-    ctx.say(`  ${query.name}: Meilisearch ${shown(b)}; API ${a ? shown(a) : 'unavailable'} (${totals})`);
-    const rows: [string, keyof Load, string, string | undefined, ((r: number) => boolean) | undefined][] = [
-      [`search "${query.name}": p50`, 'p50', 'ms', undefined, undefined],
-      [`search "${query.name}": p99`, 'p99', 'ms', `≤ ${P99_TARGET}× direct`, (r) => r <= P99_TARGET],
-      [`search "${query.name}": throughput`, 'rps', 'req/s', `≥ ${THROUGHPUT_TARGET}× direct`, (r) => r >= THROUGHPUT_TARGET],
-    ];
-    for (const [name, key, unit, target, meets] of rows) {
-      const figure: Figure = a
-        ? { name, unit, value: a[key], target, pass: meets?.(a[key] / b[key]), note: key === 'p50' ? totals : undefined }
-        : failed(name, unit, apiProblem ?? new Error('no API run'), target);
-      figures.push({ ...figure, baseline: b[key], baselineLabel: 'Meilisearch' });
-    }
-  }
+  for (const tier of ['anonymous', 'recruiter'] as const) figures.push(...(await mixFigures(ctx, tier)));
+  figures.push(...(await freshnessFigures(ctx)));
   return figures;
 }
 
-async function run(target: { url: string; method?: 'POST'; headers?: Record<string, string>; body?: string }, duration: number, connections: number): Promise<Load> {
-  const result = await autocannon({ ...target, duration, connections });
-  const bad = result.non2xx + result.errors + result.timeouts;
-  if (bad > 0) {
-    throw new Error(`${target.url}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts in ${result.requests.total} requests`);
+async function mixFigures(ctx: BenchContext, tier: SearchTier): Promise<Figure[]> {
+  const { duration, connections, rounds, load: generator } = ctx.options;
+  const label = `search mix, ${tier} (${MIX_SIZE} searches)`;
+  const names = { rps: `${label}: throughput`, p99: `${label}: p99`, p50: `${label}: p50` };
+  const churnLabel = `${label}, index changing every ${CHURN_EVERY_MS} ms`;
+  const targets = { rps: `≥ ${THROUGHPUT_TARGET}× direct`, p99: `≤ ${P99_TARGET}× direct` };
+  const mix = await captureSearches(ctx.stack, tier, await drawSearches(ctx.stack.meili, ctx.stack.indexUid, tier, MIX_SIZE));
+  const run = (requests: LoadRequest[], origin: string, seconds: number) => runLoad({ generator, origin, requests, seconds, connections });
+  const direct = () => run(mix.map((s) => s.direct), ctx.stack.stores.meiliUrl, duration);
+  // The route serves every visitor as anonymous until trust tiers (issue #16) land.
+  const viaApi = tier === 'anonymous' ? () => run(mix.map((s) => s.api), ctx.stack.server.url, duration) : undefined;
+  let apiProblem: unknown = viaApi ? await checkTotals(ctx, mix) : undefined;
+
+  // Warm both paths (JIT, connection pools, the answer cache) before measuring.
+  await run(mix.map((s) => s.direct), ctx.stack.stores.meiliUrl, 1);
+  if (viaApi && !apiProblem) await run(mix.map((s) => s.api), ctx.stack.server.url, 1).catch((err: unknown) => (apiProblem = err));
+  const baseline: Load[] = [];
+  const api: Load[] = [];
+  const churned: Load[] = [];
+  for (let round = 0; round < rounds; round++) {
+    baseline.push(await direct());
+    if (viaApi && !apiProblem) {
+      try {
+        api.push(await viaApi());
+        churned.push(await whileIndexChanges(ctx, viaApi));
+      } catch (err) {
+        apiProblem = err;
+      }
+    }
   }
-  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
+  const b = best(baseline);
+  const shown = (l: Load) => `p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, ${l.rps.toFixed(0)} req/s`;
+  const spread = (loads: Load[], key: keyof Load, digits: number) => {
+    const values = loads.map((l) => l[key]);
+    return `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
+  };
+  const a = api.length > 0 ? best(api) : undefined;
+  ctx.say(`  ${tier}: Meilisearch ${shown(b)}; API ${a ? shown(a) : viaApi ? 'unavailable' : 'not yet (issue #16)'}`);
+  const note = (key: keyof Load, digits: number) =>
+    `best of ${rounds} rounds; spread: API ${a ? spread(api, key, digits) : '—'}, Meilisearch ${spread(baseline, key, digits)}; ${generator}, ${connections} connections`;
+  const rows: [keyof typeof names, keyof Load, string, ((r: number) => boolean) | undefined, number][] = [
+    ['rps', 'rps', 'req/s', (r) => r >= THROUGHPUT_TARGET, 0],
+    ['p99', 'p99', 'ms', (r) => r <= P99_TARGET, 2],
+    ['p50', 'p50', 'ms', undefined, 2],
+  ];
+  const c = churned.length > 0 ? best(churned) : undefined;
+  if (c) ctx.say(`  ${tier}, index changing every ${CHURN_EVERY_MS} ms: API ${shown(c)}`);
+  const churn: Figure[] = c
+    ? (['rps', 'p99'] as const).map((key) => ({
+        name: `${churnLabel}: ${key === 'rps' ? 'throughput' : 'p99'}`, unit: key === 'rps' ? 'req/s' : 'ms', value: c[key],
+        baseline: b[key], baselineLabel: 'Meilisearch',
+        note: `every process drops its answers ${1000 / CHURN_EVERY_MS} times a second, as a stream of edits would make it: most answers are computed; spread ${spread(churned, key, key === 'rps' ? 0 : 2)}`,
+      }))
+    : [];
+  return [...rows.map(([name, key, unit, meets, digits]): Figure => {
+    const target = name === 'p50' ? undefined : targets[name];
+    const common = { baseline: b[key], baselineLabel: 'Meilisearch' };
+    if (!viaApi) {
+      return { name: names[name], unit, target, ...common, note: 'Meilisearch side only: the API serves recruiters once trust tiers (issue #16) land' };
+    }
+    if (!a) return { ...failed(names[name], unit, apiProblem ?? new Error('no API run'), target), ...common };
+    return { name: names[name], unit, value: a[key], target, pass: meets?.(a[key] / b[key]), note: note(key, digits), ...common };
+  }), ...churn];
 }
 
-function mean(loads: Load[]): Load {
-  const avg = (key: keyof Load) => loads.reduce((sum, l) => sum + l[key], 0) / loads.length;
-  return { p50: avg('p50'), p99: avg('p99'), rps: avg('rps') };
+/** Runs `load` while the index "changes" every CHURN_EVERY_MS: each announcement drops every kept answer. */
+async function whileIndexChanges(ctx: BenchContext, load: () => Promise<Load>): Promise<Load> {
+  const timer = setInterval(() => void announceIndexChange(ctx.stack.db).catch(() => undefined), CHURN_EVERY_MS);
+  try {
+    return await load();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** The best round of a side: the most throughput, the lowest latencies. */
+function best(loads: Load[]): Load {
+  return {
+    rps: Math.max(...loads.map((l) => l.rps)),
+    p50: Math.min(...loads.map((l) => l.p50)),
+    p99: Math.min(...loads.map((l) => l.p99)),
+    requests: Math.max(...loads.map((l) => l.requests)),
+  };
+}
+
+/** The API must find what Meilisearch finds for each search of the mix; otherwise the comparison means nothing. */
+async function checkTotals(ctx: BenchContext, mix: MixSearch[]): Promise<Error | undefined> {
+  try {
+    const wrong: string[] = [];
+    for (const search of mix) {
+      const { total } = await ctx.anonymous.search(queryString(search.query));
+      if (total !== search.total) wrong.push(`${queryString(search.query)}: API ${total}, Meilisearch ${search.total}`);
+    }
+    return wrong.length > 0 ? new Error(`the API and Meilisearch disagree on ${wrong.length} searches: ${wrong.slice(0, 3).join('; ')}`) : undefined;
+  } catch (err) {
+    return err as Error;
+  }
+}
+
+/**
+ * Commit → the API answers with the change, with the answer cached beforehand: a profile's
+ * name gets a word no one has; the search for that word, answered (and kept) before the
+ * commit, is asked again every 5 ms until it finds the profile.
+ */
+async function freshnessFigures(ctx: BenchContext): Promise<Figure[]> {
+  const name = `commit → API answer shows it, p95 (n=${FRESHNESS_SAMPLES})`;
+  const target = `≤ ${FRESH_P95_TARGET_MS} ms`;
+  try {
+    const { db } = ctx.stack;
+    const rows = await db.selectFrom('profiles').select(['id', 'name']).where('status', '=', 'published').orderBy('id').limit(FRESHNESS_SAMPLES).execute();
+    if (rows.length < FRESHNESS_SAMPLES) throw new Error(`only ${rows.length} published profiles to change`);
+    const delays: number[] = [];
+    for (const row of rows) {
+      // Random, so that no two words are within Meilisearch's typo tolerance or prefixes of each other.
+      const word = `q${randomBytes(8).toString('hex')}`;
+      const query = `q=${word}`;
+      if ((await ctx.anonymous.search(query)).total !== 0) throw new Error(`"${word}" already matches a profile`);
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('profiles').set({ name: `${row.name} ${word}`, updated_at: sql`clock_timestamp()` }).where('id', '=', row.id).execute();
+        await enqueue(trx, row.id);
+      });
+      const committed = performance.now();
+      const deadline = committed + 10_000;
+      while ((await ctx.anonymous.search(query)).total === 0) {
+        if (performance.now() > deadline) throw new Error(`profile ${row.id}'s change did not show in the API's answer within 10 s`);
+        await sleep(5);
+      }
+      delays.push(performance.now() - committed);
+    }
+    const p95 = percentile(delays, 95);
+    ctx.say(`  commit → fresh answer: p50 ${percentile(delays, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`);
+    return [{ name, unit: 'ms', value: p95, target, pass: p95 <= FRESH_P95_TARGET_MS, note: `p50 ${percentile(delays, 50).toFixed(0)} ms; the search was answered (and its answer kept) just before each commit` }];
+  } catch (err) {
+    return [failed(name, 'ms', err, target)];
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { eq, toFilter } from './filters.js';
 import type { ProfileDocument } from './profiles-index.js';
 import type { Executor } from '../db/client.js';
 import { LabelCache } from './label-cache.js';
+import type { Answer, AnswerCache } from './answer-cache.js';
 import { countryName } from '../common/labels.js';
 import { FACETS, MAX_TOTAL_HITS, type Facet } from '../common/search.js';
 import {
@@ -25,6 +26,8 @@ interface SearchStores {
   /** Meilisearch with the search-only key. */
   searchClient: () => Promise<Meilisearch>;
   indexUid: string;
+  /** Answers to identical searches of one tier, dropped whenever the index changes. */
+  answers: AnswerCache;
 }
 
 /**
@@ -63,7 +66,9 @@ const RETRIEVED: (keyof ProfileDocument)[] = [
   'years_experience', 'linkedin_url', 'confirmed_at',
 ];
 
-const SORT: Record<NonNullable<SearchQuery['sort']>, string[] | undefined> = {
+type SearchSort = NonNullable<SearchQuery['sort']>;
+
+const SORT: Record<SearchSort, string[] | undefined> = {
   relevance: undefined,
   layoff_desc: ['layoff_at:desc'],
   updated_desc: ['updated_at:desc'],
@@ -120,8 +125,12 @@ export class ProfileSearchService {
 
   constructor(private readonly stores: SearchStores) {}
 
-  /** GET /api/search, as `tier` may see it (search/tiers.ts). */
-  async search(query: SearchQuery, tier: SearchTier): Promise<SearchResult | AnonymousSearchResult> {
+  /**
+   * GET /api/search as `tier` may see it (search/tiers.ts): the answer serialized by `serialize` (the route's
+   * response schema), with its entity tag. Identical searches of one tier share one answer until
+   * the index changes.
+   */
+  async search(query: SearchQuery, tier: SearchTier, serialize: (result: SearchResult | AnonymousSearchResult) => string): Promise<Answer> {
     const filters = parseFilters(query);
     checkTierFilters(filters, tier);
     const page = query.page ?? 1;
@@ -132,16 +141,27 @@ export class ProfileSearchService {
       );
     }
     const { hitsOnPage } = tierPaging(tier, page, hitsPerPage);
+    const sort = query.sort ?? 'relevance';
+    // Values of a comma list are matched as a set: their order does not change the answer.
+    const normalized = Object.entries(filters).map(([name, value]) => [name, Array.isArray(value) ? [...value].sort() : value]);
+    // `confirmedWithin` counts days back from now: its answer moves with the clock as well as with the index.
+    const minute = filters.confirmedWithin === undefined ? 0 : Math.floor(Date.now() / 60_000);
+    const key = JSON.stringify([tier, sort, page, hitsPerPage, normalized, minute]);
+    return this.stores.answers.answer(key, async () => serialize(await this.result(filters, tier, sort, { page, hitsPerPage, hitsOnPage })));
+  }
+
+  /** The requests one search sends to Meilisearch, in one multi-search. */
+  private searchQueries(filters: SearchFilters, tier: SearchTier, sort: SearchSort, page: number, hitsPerPage: number): MultiSearchQuery[] {
     const byFacet = tieredConditions(filters, tier);
     const base = { indexUid: this.stores.indexUid, q: filters.q };
-    const queries: MultiSearchQuery[] = [
+    return [
       {
         ...base,
         filter: toFilter(conditionsWithout(byFacet)),
         facets: FACETS.filter((f) => !isDisjunctive(f, filters)).map((f) => FACET_FIELD[f]),
         page,
         hitsPerPage,
-        sort: SORT[query.sort ?? 'relevance'],
+        sort: SORT[sort],
         attributesToRetrieve: RETRIEVED,
       },
       ...FACETS.filter((f) => isDisjunctive(f, filters)).map((f) => ({
@@ -152,6 +172,15 @@ export class ProfileSearchService {
         hitsPerPage: 0,
       })),
     ];
+  }
+
+  private async result(
+    filters: SearchFilters,
+    tier: SearchTier,
+    sort: SearchSort,
+    { page, hitsPerPage, hitsOnPage }: { page: number; hitsPerPage: number; hitsOnPage: number },
+  ): Promise<SearchResult | AnonymousSearchResult> {
+    const queries = this.searchQueries(filters, tier, sort, page, hitsPerPage);
     const { results } = await meili(async () =>
       (await this.stores.searchClient()).multiSearch<{ queries: MultiSearchQuery[] }, ProfileDocument>({ queries }),
     );

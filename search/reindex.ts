@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
 import type { Db } from '../db/client.js';
 import { settled } from './client.js';
+import { announceIndexChange } from './index-changes.js';
 import { indexableProfiles } from './indexable.js';
 import { applySettings, createIndexIfMissing, toDocument } from './profiles-index.js';
 
@@ -68,6 +69,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexResult> {
         // Searches need a live index to swap with; an empty one is the same to them as none.
         await createIndexIfMissing(meili, liveUid);
         await settled(meili.swapIndexes([{ indexes: [liveUid, uid], rename: false }]));
+        await announceIndexChange(db);
       } finally {
         // After the swap `uid` holds the old documents; after a failure, the partial build.
         await settled(meili.deleteIndex(uid)).catch(() => undefined);

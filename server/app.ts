@@ -103,7 +103,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(publicProfiles);
   await app.register(contact);
   await app.register(messageActions);
-  await app.register(profileSearch);
+  await app.register(profileSearch, { databaseUrl: options.databaseUrl });
   await app.register(lists);
   await app.register(imports, { databaseUrl: options.databaseUrl });
   await app.register(sheetSync);

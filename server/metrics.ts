@@ -65,6 +65,17 @@ export function createMetrics() {
       help: 'Sync passes that failed (Meilisearch down, a failed task); their rows stay queued',
       registers,
     }),
+    searchAnswers: new Counter({
+      name: 'lifeline_search_answers_total',
+      help: 'Search answers by source: kept (from memory), joined (an identical search under way), computed (asked of Meilisearch)',
+      labelNames: ['source'] as const,
+      registers,
+    }),
+    searchAnswerBytes: new Gauge({
+      name: 'lifeline_search_answers_kept_bytes',
+      help: 'What the search answers kept in memory weigh (read at scrape time)',
+      registers,
+    }),
     imports: new Counter({
       name: 'lifeline_imports_total',
       help: 'CSV imports finished, by status (done or failed) and whether they were dry runs',

@@ -28,6 +28,7 @@ export default fp(
         metrics.outboxDepth.set(outbox.depth);
         metrics.outboxOldestAge.set(outbox.oldestAgeSeconds);
       }
+      if (app.hasDecorator('searchAnswers')) metrics.searchAnswerBytes.set(app.searchAnswers.weight);
       return metrics.registry.metrics();
     });
 

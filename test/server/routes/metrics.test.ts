@@ -35,6 +35,7 @@ describe('GET /metrics', () => {
     await writeProfile(t.app.db, { slug: 'metered', status: 'published', email: 'metered@example.org' });
     await outboxDrained(t.app.db);
     await t.app.inject({ method: 'GET', url: '/healthz' });
+    for (let i = 0; i < 2; i++) await t.app.inject({ method: 'GET', url: '/api/search?q=metered' });
     const text = await scrape();
     expect(text).toMatch(/lifeline_http_request_duration_seconds_count\{method="GET",route="\/healthz",status_code="200"\} 1/);
     expect(text).toMatch(/lifeline_http_request_duration_seconds_bucket\{le="0\.005",method="GET",route="\/healthz"/);
@@ -46,6 +47,9 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/^lifeline_search_sync_documents_total\{action="upserted"\} [1-9]/m);
     expect(text).toMatch(/^lifeline_search_sync_batch_duration_seconds_count [1-9]/m);
     expect(text).toMatch(/^lifeline_search_sync_failures_total 0$/m);
+    expect(text).toMatch(/^lifeline_search_answers_total\{source="computed"\} 1$/m);
+    expect(text).toMatch(/^lifeline_search_answers_total\{source="kept"\} 1$/m);
+    expect(text).toMatch(/^lifeline_search_answers_kept_bytes [1-9]/m);
     expect(text).toMatch(/^lifeline_imports_total\{status="done",dry_run="false"\} 1$/m);
     expect(text).toMatch(/^lifeline_import_rows_total\{outcome="created"\} 3$/m);
     expect(text).toMatch(/^lifeline_import_rows_total\{outcome="failed"\} 1$/m);
