@@ -128,7 +128,7 @@ describe('layoff lists', () => {
 
     const one = await t.app.inject({ method: 'GET', url: '/api/lists/meta-layoffs-november-2026' });
     expect(one.statusCode).toBe(200);
-    expect(Object.keys(one.json()).sort()).toEqual(['createdAt', 'description', 'employer', 'profiles', 'slug', 'sourceUrl', 'title']);
+    expect(Object.keys(one.json()).sort()).toEqual(['createdAt', 'description', 'employer', 'hired', 'hiresByMonth', 'profiles', 'slug', 'sourceUrl', 'stale', 'title']);
     const all = await t.app.inject({ method: 'GET', url: '/api/lists' });
     expect(all.json().lists.map((l: { slug: string }) => l.slug)).toContain('meta-layoffs-november-2026');
     expect(all.body).not.toMatch(/organizer|@example/);
