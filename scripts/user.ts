@@ -49,11 +49,14 @@ await runCli(async ({ config, db, log }) => {
     return;
   }
   const role = values.role as UserRole | undefined;
-  if (!role || !(USER_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${USER_ROLES.join(', ')}.\n\n${USAGE}`);
+  if (role === 'recruiter') {
+    throw new UsageError(`Recruiters create their own account at ${config.publicUrl}/recruiters/join (their work email must be proven by a mailed link); approve one in review with: npm run user -- approve --email E`);
+  }
+  if (!role || !(USER_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be organizer or admin.\n\n${USAGE}`);
   if (values.password !== undefined && values.password.length < 10) throw new UsageError('--password must be at least 10 characters.');
   try {
     const user = await createUser(db, { email, role, name: values.name ?? null, password: values.password ?? null });
-    process.stdout.write(`Created ${user.role} ${user.email}${values.password ? ' (can sign in on the web at /organize)' : ''}.\nAPI token (shown once; send it as "Authorization: Bearer <token>"):\n`);
+    process.stdout.write(`Created ${user.role} ${user.email}${values.password ? ' (can sign in on the web at /sign-in)' : ''}.\nAPI token (shown once; send it as "Authorization: Bearer <token>"):\n`);
     process.stdout.write(`${await issueApiToken(db, user.id, 'cli')}\n`);
   } catch (err) {
     if (err instanceof UserExistsError) throw new UsageError(`${err.message} For a new API token: npm run user -- token --email ${email}`);

@@ -52,7 +52,10 @@ describe('npm run user / npm run import', () => {
     expect(again.stderr).toContain('already exists');
     const badRole = await run('user', ['add', '--email', 'x@example.org', '--role', 'boss']);
     expect(badRole.code).toBe(2);
-    expect(badRole.stderr).toContain('--role must be one of');
+    expect(badRole.stderr).toContain('--role must be organizer or admin');
+    const recruiter = await run('user', ['add', '--email', 'r@example.org', '--role', 'recruiter']);
+    expect(recruiter.code).toBe(2);
+    expect(recruiter.stderr).toContain('/recruiters/join');
   });
 
   it('approves and suspends a recruiter account, and says why it cannot', async () => {
