@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { watchProblems } from '../../tools/browser.js';
 import type { TestApp } from '../helpers/app.js';
 import { screenshot, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
+import { messageActionLink } from '../../server/services/message-actions.js';
+import { unsubscribeLinks } from '../../server/services/alert-links.js';
 import { insertProfiles } from '../helpers/profiles.js';
 import { createRecruiter } from '../helpers/recruiter.js';
 import { talentCrowd } from '../helpers/talent.js';
@@ -120,6 +122,36 @@ describe('the recruiter workspace in the browser', () => {
     await page.goto(`${base}/dev/mailbox?to=${encodeURIComponent(recruiter.user.email)}`);
     await expect.poll(() => page.getByRole('heading', { name: '1 new person matches your saved search' }).count()).toBe(1);
     await screenshot(page, 'alert-mail-dev-mailbox');
+    await page.close();
+  });
+
+  it('stopping alerts and blocking a recruiter from a mail act only on the button, and move focus to the answer', async () => {
+    const recruiter = await createRecruiter(t, 'verified');
+    const saved = (await t.app.inject({ method: 'POST', url: '/api/saved-searches', headers: recruiter.auth, payload: { name: 'Go people', query: 'skills=Go', alert: 'daily' } })).json();
+    const alertDue = () => t.app.db.selectFrom('saved_searches').select('alert_due_at').where('id', '=', saved.id).executeTakeFirstOrThrow();
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    const problems = watchProblems(page);
+    const focused = (selector: string) => page.locator(selector).evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el);
+
+    await page.goto((await unsubscribeLinks(t.app.db, saved.id, base)).page);
+    await page.getByRole('button', { name: 'Stop these alerts' }).waitFor();
+    expect((await alertDue()).alert_due_at).not.toBeNull();
+    await page.getByRole('button', { name: 'Stop these alerts' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Alerts stopped' }).count()).toBe(1);
+    expect(await page.getByRole('status').textContent()).toContain('“Go people”');
+    expect(new URL(page.url()).search).toBe('');
+    expect(await focused('ll-unsubscribe-page #result')).toBe(true);
+    expect((await alertDue()).alert_due_at).toBeNull();
+
+    const { id: profileId } = await t.app.db.selectFrom('profiles').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const blocks = () => t.app.db.selectFrom('recruiter_blocks').select('id').where('profile_id', '=', profileId).where('recruiter_id', '=', recruiter.user.id).execute();
+    await page.goto(await messageActionLink(t.app.db, base, 'block-recruiter', profileId, recruiter.user.id));
+    await page.getByRole('button', { name: 'Block this recruiter' }).waitFor();
+    expect(await blocks()).toEqual([]);
+    await page.getByRole('button', { name: 'Block this recruiter' }).click();
+    await expect.poll(() => focused('ll-message-action-page #result')).toBe(true);
+    expect(await blocks()).toHaveLength(1);
+    expect(problems).toEqual([]);
     await page.close();
   });
 });
