@@ -1,11 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../server/embedded/processes.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
+import { startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 import { enqueue } from '../../db/outbox.js';
 import { mailedToken, publishedProfile } from '../helpers/opt-in.js';
 import { outboxDrained } from '../helpers/profiles.js';
-import { launchBrowser, watchProblems } from '../../tools/browser.js';
+import { watchProblems } from '../../tools/browser.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -13,18 +13,12 @@ describe('a candidate in Chromium answers "Still looking?"', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
+  let close: BrowserApp['close'] | undefined;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ PUBLIC_URL: base });
-    await t.app.listen({ port, host: '127.0.0.1' });
-    browser = await launchBrowser();
+    ({ t, browser, base, close } = await startBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => close?.());
 
   const status = (slug: string) => t.app.db.selectFrom('profiles').select(['status', 'hidden_reason']).where('slug', '=', slug).executeTakeFirstOrThrow();
 

@@ -1,27 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../server/embedded/processes.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, watchProblems } from '../../tools/browser.js';
+import type { TestApp } from '../helpers/app.js';
+import { startBrowserApp, type BrowserApp } from '../helpers/browser.js';
+import { watchProblems } from '../../tools/browser.js';
 import { until } from '../helpers/until.js';
 
 describe('a candidate in Chromium: join, confirm, manage, remove', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
+  let close: BrowserApp['close'] | undefined;
 
   beforeAll(async () => {
-    // Links in mail point at PUBLIC_URL: this server.
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ PUBLIC_URL: base });
-    await t.app.listen({ port, host: '127.0.0.1' });
-    browser = await launchBrowser();
+    ({ t, browser, base, close } = await startBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => close?.());
 
   const searchDocument = (id: number) => t.app.meili.index(t.app.profilesIndex).getDocument(id).catch(() => undefined);
 

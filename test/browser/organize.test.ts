@@ -1,16 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, watchProblems } from '../../tools/browser.js';
+import type { TestApp } from '../helpers/app.js';
+import { screenshot, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
+import { watchProblems } from '../../tools/browser.js';
 import { createOrganizer } from '../helpers/organizer.js';
 
 const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/csv/google-form.csv');
-const SHOTS = process.env.SCREENSHOT_DIR;
 
 /**
  * The fixture with people of this run's own: both runs share one database, and a list may only
@@ -25,24 +24,15 @@ describe('the Organize page', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
+  let close: BrowserApp['close'] | undefined;
   let email: string;
   const password = 'organizer password 1';
 
   beforeAll(async () => {
-    t = await createTestApp({}, { worker: false });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    ({ t, browser, base, close } = await startBrowserApp({}, { worker: false }));
     ({ user: { email } } = await createOrganizer(t, 'organizer', password));
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  const shot = async (page: Page, name: string) => {
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  };
+  afterAll(() => close?.());
 
   it.each([1280, 375])('signs in, creates a list, previews, remaps, confirms and imports (%i px)', async (width) => {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
@@ -67,7 +57,7 @@ describe('the Organize page', () => {
     const table = page.getByRole('region', { name: 'Preview of the first rows' });
     await expect.poll(() => table.textContent()).toContain('Ada Lovelace');
     expect(await table.textContent()).toContain('does not say yes');
-    await shot(page, `organize-preview-${width}`);
+    await screenshot(page, `organize-preview-${width}`);
 
     // Leave the title out: the preview no longer has it.
     await page.getByText(/^Columns/).click();
@@ -84,7 +74,7 @@ describe('the Organize page', () => {
     await expect.poll(() => page.getByLabel('Import into').locator('option:checked').textContent()).toContain('· 2 people');
     const report = page.getByRole('link', { name: 'Download the report of the rejected rows (1 row, CSV)' });
     expect(await report.getAttribute('href')).toMatch(/^\/api\/imports\/\d+\/report\.csv$/);
-    await shot(page, `organize-done-${width}`);
+    await screenshot(page, `organize-done-${width}`);
 
     const download = await page.evaluate(async (href) => (await fetch(href!)).text(), await report.getAttribute('href'));
     expect(download).toContain('does not say yes');

@@ -1,21 +1,18 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../server/embedded/processes.js';
-import { launchBrowser, watchProblems } from '../../tools/browser.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { watchProblems } from '../../tools/browser.js';
+import type { TestApp } from '../helpers/app.js';
+import { startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 import { insertProfiles } from '../helpers/profiles.js';
 
 describe('a recruiter in Chromium at 375 px: sign up, verify, sign in, contact', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
+  let close: BrowserApp['close'] | undefined;
 
   beforeAll(async () => {
-    // Links in mail point at PUBLIC_URL: this server.
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ PUBLIC_URL: base });
-    await t.app.listen({ port, host: '127.0.0.1' });
+    ({ t, browser, base, close } = await startBrowserApp());
     await insertProfiles(t.app.db, [
       {
         slug: 'ada-lovelace-1',
@@ -28,12 +25,8 @@ describe('a recruiter in Chromium at 375 px: sign up, verify, sign in, contact',
         years_experience: 12,
       },
     ]);
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => close?.());
 
   it('walks the whole path, by keyboard where a person would', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });

@@ -3,22 +3,22 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/app.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { screenshot, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 import { launchBrowser, watchProblems } from '../../tools/browser.js';
 import { createAppWithMeiliDown } from '../helpers/meili-down.js';
 import { insertProfiles } from '../helpers/profiles.js';
 import { talentCrowd } from '../helpers/talent.js';
 
-/** Set SCREENSHOT_DIR to keep screenshots of the pages at 1280 and 375 px (the layout test takes them). */
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 const crowd = talentCrowd(40);
 
 describe('recruiter search in the browser', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
+  let close: BrowserApp['close'] | undefined;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    ({ t, browser, base, close } = await startBrowserApp());
     const [meta] = await t.app.db.insertInto('employers').values({ slug: 'meta', name: 'Meta' }).returning('id').execute();
     await t.app.db
       .insertInto('layoff_lists')
@@ -28,14 +28,8 @@ describe('recruiter search in the browser', () => {
       ])
       .execute();
     await insertProfiles(t.app.db, crowd);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => close?.());
 
   const cards = (page: Page) => page.locator('ll-profile-card');
   const summary = (page: Page) => page.locator('ll-search-page .summary').textContent();
@@ -162,7 +156,7 @@ describe('recruiter search in the browser', () => {
   it('lays out the search, profile, list and employer pages at 1280 and 375 px with nothing cut off sideways', async () => {
     const shoot = async (page: Page, name: string, fullPage = true) => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
-      if (SCREENSHOT_DIR) await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage });
+      await screenshot(page, name, fullPage);
     };
     for (const width of [1280, 375]) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });

@@ -1,34 +1,28 @@
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchProblems } from '../../tools/browser.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { watchProblems } from '../../tools/browser.js';
+import type { TestApp } from '../helpers/app.js';
+import { screenshot, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 import { createList, createOrganizer } from '../helpers/organizer.js';
 import { startSheetServer } from '../helpers/sheet-server.js';
-
-const SHOTS = process.env.SCREENSHOT_DIR;
 
 describe('Follow a sheet, on the Organize page (SYNC_ALLOW_PRIVATE=1)', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
+  let close: BrowserApp['close'] | undefined;
   let sheet: Awaited<ReturnType<typeof startSheetServer>>;
   let organizer: Awaited<ReturnType<typeof createOrganizer>>;
   const password = 'organizer password 1';
 
   beforeAll(async () => {
-    t = await createTestApp({ SYNC_ALLOW_PRIVATE: '1' }, { worker: false });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    ({ t, browser, base, close } = await startBrowserApp({ SYNC_ALLOW_PRIVATE: '1' }, { worker: false }));
     organizer = await createOrganizer(t, 'organizer', password);
     sheet = await startSheetServer({ csv: 'Name,Email,Title\n' });
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
     await sheet?.close();
-    await t?.close();
+    await close?.();
   });
 
   it.each([375, 1280])('pastes a link, previews, confirms, follows, then syncs again and sees it unchanged, by keyboard (%i px)', async (width) => {
@@ -46,7 +40,7 @@ describe('Follow a sheet, on the Organize page (SYNC_ALLOW_PRIVATE=1)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { name: 'What the first sync would do' }).count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => page.getByRole('region', { name: 'Preview of the first rows' }).textContent()).toContain('Grace Hopper');
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `sheet-preview-${width}.png`), fullPage: true });
+    await screenshot(page, `sheet-preview-${width}`);
     const follow = page.getByRole('button', { name: 'Follow this sheet (2 people)' });
     expect(await follow.isDisabled()).toBe(true);
     await page.getByLabel('Every hour').check();
@@ -59,7 +53,7 @@ describe('Follow a sheet, on the Organize page (SYNC_ALLOW_PRIVATE=1)', () => {
     expect(await page.getByText('every hour').count()).toBe(1);
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'has not changed' }).count(), { timeout: 15_000 }).toBe(1);
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `sheet-followed-${width}.png`), fullPage: true });
+    await screenshot(page, `sheet-followed-${width}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     // Being signed out on arrival is not an error.
     expect(problems.filter((p) => !p.includes('status of 401'))).toEqual([]);

@@ -1,24 +1,17 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, watchProblems } from '../../tools/browser.js';
+import { startBrowserApp, type BrowserApp } from '../helpers/browser.js';
+import { watchProblems } from '../../tools/browser.js';
 
 describe('the web shell', () => {
-  let t: TestApp;
   let browser: Browser;
   let base: string;
+  let close: BrowserApp['close'] | undefined;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    ({ browser, base, close } = await startBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => close?.());
 
   it('navigates between pages client-side, with Back working and no CSP or console errors', async () => {
     const page = await browser.newPage();

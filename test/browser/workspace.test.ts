@@ -1,38 +1,28 @@
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchProblems } from '../../tools/browser.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { watchProblems } from '../../tools/browser.js';
+import type { TestApp } from '../helpers/app.js';
+import { screenshot, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
+import { messageActionLink } from '../../server/services/message-actions.js';
+import { unsubscribeLinks } from '../../server/services/alert-links.js';
 import { insertProfiles } from '../helpers/profiles.js';
 import { createRecruiter } from '../helpers/recruiter.js';
 import { talentCrowd } from '../helpers/talent.js';
 
-/** Set SCREENSHOT_DIR to keep screenshots of the workspace, the search page and the alert mail. */
-const SHOTS = process.env.SCREENSHOT_DIR;
 const PASSWORD = 'recruiter password 1';
 
 describe('the recruiter workspace in the browser', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
+  let close: BrowserApp['close'] | undefined;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    ({ t, browser, base, close } = await startBrowserApp());
     await insertProfiles(t.app.db, talentCrowd(40));
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  const shot = async (page: Page, name: string) => {
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  };
+  afterAll(() => close?.());
 
   it.each([1280, 375])('signs in, saves a search, adds two people to a shortlist with a note, downloads the export (%i px)', async (width) => {
     const { user } = await createRecruiter(t, 'verified', { password: PASSWORD });
@@ -67,7 +57,7 @@ describe('the recruiter workspace in the browser', () => {
     await second.getByRole('button', { name: 'Add to shortlist' }).click();
     await second.getByRole('button', { name: new RegExp(`^Call this week ${width}`) }).click();
     await expect.poll(() => second.getByRole('status').textContent()).toContain(`Added ${names[1]}`);
-    await shot(page, `workspace-search-${width}`);
+    await screenshot(page, `workspace-search-${width}`);
 
     // The workspace: the saved search, the shortlist, a note, the export.
     await page.goto(`${base}/workspace`);
@@ -77,7 +67,7 @@ describe('the recruiter workspace in the browser', () => {
     await page.getByLabel(`Private note about ${names[0]}`).fill('=SUM(A1) Strong Go; call Tuesday.');
     await page.getByRole('button', { name: 'Save note' }).first().click();
     await expect.poll(() => page.getByText('Saved', { exact: true }).count()).toBe(1);
-    await shot(page, `workspace-${width}`);
+    await screenshot(page, `workspace-${width}`);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toBe(`shortlist-call-this-week-${width}.csv`);
@@ -127,11 +117,41 @@ describe('the recruiter workspace in the browser', () => {
     const inbox = await browser.newPage({ viewport: { width: 640, height: 900 } });
     await inbox.setContent(mail.html!);
     expect(await inbox.getByRole('link', { name: 'Nadia Newcomer' }).getAttribute('href')).toMatch(/\/p\/kotlin-newcomer$/);
-    await shot(inbox, 'alert-mail');
+    await screenshot(inbox, 'alert-mail');
     await inbox.close();
     await page.goto(`${base}/dev/mailbox?to=${encodeURIComponent(recruiter.user.email)}`);
     await expect.poll(() => page.getByRole('heading', { name: '1 new person matches your saved search' }).count()).toBe(1);
-    await shot(page, 'alert-mail-dev-mailbox');
+    await screenshot(page, 'alert-mail-dev-mailbox');
+    await page.close();
+  });
+
+  it('stopping alerts and blocking a recruiter from a mail act only on the button, and move focus to the answer', async () => {
+    const recruiter = await createRecruiter(t, 'verified');
+    const saved = (await t.app.inject({ method: 'POST', url: '/api/saved-searches', headers: recruiter.auth, payload: { name: 'Go people', query: 'skills=Go', alert: 'daily' } })).json();
+    const alertDue = () => t.app.db.selectFrom('saved_searches').select('alert_due_at').where('id', '=', saved.id).executeTakeFirstOrThrow();
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    const problems = watchProblems(page);
+    const focused = (selector: string) => page.locator(selector).evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el);
+
+    await page.goto((await unsubscribeLinks(t.app.db, saved.id, base)).page);
+    await page.getByRole('button', { name: 'Stop these alerts' }).waitFor();
+    expect((await alertDue()).alert_due_at).not.toBeNull();
+    await page.getByRole('button', { name: 'Stop these alerts' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Alerts stopped' }).count()).toBe(1);
+    expect(await page.getByRole('status').textContent()).toContain('“Go people”');
+    expect(new URL(page.url()).search).toBe('');
+    expect(await focused('ll-unsubscribe-page #result')).toBe(true);
+    expect((await alertDue()).alert_due_at).toBeNull();
+
+    const { id: profileId } = await t.app.db.selectFrom('profiles').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const blocks = () => t.app.db.selectFrom('recruiter_blocks').select('id').where('profile_id', '=', profileId).where('recruiter_id', '=', recruiter.user.id).execute();
+    await page.goto(await messageActionLink(t.app.db, base, 'block-recruiter', profileId, recruiter.user.id));
+    await page.getByRole('button', { name: 'Block this recruiter' }).waitFor();
+    expect(await blocks()).toEqual([]);
+    await page.getByRole('button', { name: 'Block this recruiter' }).click();
+    await expect.poll(() => focused('ll-message-action-page #result')).toBe(true);
+    expect(await blocks()).toHaveLength(1);
+    expect(problems).toEqual([]);
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { applyMessageAction } from '../api/account.js';
-import { linkProblem } from '../api/profiles.js';
+import { LinkAction } from '../components/link-action.js';
 import { controls, notices, page, tokens } from '../styles.js';
 
 /** What each link of a relayed message offers, before the candidate confirms. */
@@ -33,40 +33,23 @@ export class LlMessageActionPage extends LitElement {
 
   @property({ attribute: false }) params: Record<string, string> = {};
 
-  @state() private _done = '';
-  @state() private _busy = false;
-  @state() private _error = '';
-
-  private _token = new URLSearchParams(location.search).get('token') ?? '';
+  private _link = new LinkAction(this, { act: async (token) => (await applyMessageAction(token)).message });
 
   override render() {
-    const action = ACTIONS[this._token.split('.')[0] ?? ''];
-    if (this._done) {
-      return html`<h1>${action?.title ?? 'Done'}</h1><section class="notice" role="status" tabindex="-1" id="result"><p>${this._done}</p></section>`;
+    const { busy, done, error, token } = this._link;
+    const action = ACTIONS[token.split('.')[0] ?? ''];
+    if (done) {
+      return html`<h1>${action?.title ?? 'Done'}</h1><section class="notice" role="status" tabindex="-1" id="result"><p>${done}</p></section>`;
     }
     if (!action) {
       return html`<h1>This link does not work</h1>
         <section class="notice error" role="alert"><p>Open the link from the message again: it may have been cut.</p></section>`;
     }
     return html`<h1>${action.title}</h1>
-      ${this._error ? html`<section class="notice error" role="alert"><p>${this._error}</p></section>` : nothing}
+      ${error ? html`<section class="notice error" role="alert"><p>${error}</p></section>` : nothing}
       <section class="notice"><p>${action.explain}</p>
-        <p class="row"><button type="button" ?disabled=${this._busy} @click=${this._onConfirm}>${this._busy ? 'Working…' : action.button}</button></p>
+        <p class="row"><button type="button" ?disabled=${busy} @click=${() => this._link.run()}>${busy ? 'Working…' : action.button}</button></p>
       </section>`;
-  }
-
-  private async _onConfirm() {
-    this._busy = true;
-    this._error = '';
-    try {
-      this._done = (await applyMessageAction(this._token)).message;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#result')?.focus();
-    } catch (err) {
-      this._error = linkProblem(err);
-    } finally {
-      this._busy = false;
-    }
   }
 }
 

@@ -1,8 +1,9 @@
 import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { previewRecruiterClaim, verifyRecruiter, type RecruiterClaim } from '../api/account.js';
 import { linkProblem } from '../api/profiles.js';
+import { LinkAction } from '../components/link-action.js';
 import { controls, notices, page, tokens } from '../styles.js';
 
 /**
@@ -16,25 +17,22 @@ export class LlRecruiterVerifyPage extends LitElement {
 
   @property({ attribute: false }) params: Record<string, string> = {};
 
-  @state() private _state: 'verified' | 'in_review' | undefined;
-  @state() private _busy = false;
-  @state() private _error = '';
-
-  private _token = new URLSearchParams(location.search).get('token') ?? '';
+  private _link = new LinkAction(this, { act: async (token) => (await verifyRecruiter(token)).state, usedPath: '/recruiter/verify' });
 
   private _claim = new Task(this, {
     task: async ([token], { signal }) => {
       if (!token) throw new Error('This page needs the link from your sign-up email. Open it from the mail again.');
       return previewRecruiterClaim(token, signal);
     },
-    args: () => [this._token] as const,
+    args: () => [this._link.token] as const,
   });
 
   override render() {
-    if (this._state) {
+    const { done, error } = this._link;
+    if (done) {
       return html`<h1>Address confirmed</h1>
         <section class="notice" role="status" tabindex="-1" id="result">
-          ${this._state === 'verified'
+          ${done === 'verified'
             ? html`<h2>Your account is verified</h2><p>Your address is on a company domain. Sign in to search every profile and write to candidates.</p>`
             : html`<h2>Your account is waiting for a review</h2>
                 <p>Your address is a personal one, so the Lifeline team checks the account before it can reach candidates. Until then you
@@ -43,7 +41,7 @@ export class LlRecruiterVerifyPage extends LitElement {
         </section>`;
     }
     return html`<h1>Confirm your work address</h1>
-      ${this._error ? html`<section class="notice error" role="alert"><p>${this._error}</p>
+      ${error ? html`<section class="notice error" role="alert"><p>${error}</p>
           <p><a href="/recruiters/join">Sign up again for a new link</a></p></section>` : nothing}
       ${this._claim.render({
         pending: () => html`<p class="notice" role="status">Loading the sign-up this link is for…</p>`,
@@ -58,23 +56,8 @@ export class LlRecruiterVerifyPage extends LitElement {
       <p>This link finishes a recruiter account for <strong>${claim.name}</strong>, hiring for <strong>${claim.company}</strong>,
         with your address at ${claim.emailDomain}, and the password chosen on the sign-up form.</p>
       <p>Not you? Do not confirm: close this page, and no account will work with your address.</p>
-      <p class="row"><button type="button" ?disabled=${this._busy} @click=${this._onConfirm}>${this._busy ? 'Confirming…' : 'Confirm my address'}</button></p>
+      <p class="row"><button type="button" ?disabled=${this._link.busy} @click=${() => this._link.run()}>${this._link.busy ? 'Confirming…' : 'Confirm my address'}</button></p>
     </section>`;
-  }
-
-  private async _onConfirm() {
-    this._busy = true;
-    this._error = '';
-    try {
-      this._state = (await verifyRecruiter(this._token)).state;
-      history.replaceState(null, '', '/recruiter/verify');
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#result')?.focus();
-    } catch (err) {
-      this._error = linkProblem(err);
-    } finally {
-      this._busy = false;
-    }
   }
 }
 

@@ -1,7 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
 import { unsubscribe } from '../api/workspace.js';
+import { LinkAction } from '../components/link-action.js';
 import { controls, notices, page, tokens } from '../styles.js';
 
 /**
@@ -14,44 +15,30 @@ export class LlUnsubscribePage extends LitElement {
 
   @property({ attribute: false }) params: Record<string, string> = {};
 
-  @state() private _busy = false;
-  @state() private _done = '';
-  @state() private _error = '';
-
-  private _token = new URLSearchParams(location.search).get('token') ?? '';
+  private _link = new LinkAction(this, {
+    act: async (token) => (await unsubscribe(token)).name,
+    usedPath: '/unsubscribe',
+    problem: (err) => (err instanceof ApiError ? err.message : 'That did not work. Try again in a minute.'),
+  });
 
   override render() {
-    if (this._done) {
+    const { busy, done, error, token } = this._link;
+    if (done) {
       return html`<h1>Alerts stopped</h1>
         <section class="notice" role="status" tabindex="-1" id="result">
-          <p>You will get no more emails for your saved search “${this._done}”. The search itself stays in your workspace.</p>
+          <p>You will get no more emails for your saved search “${done}”. The search itself stays in your workspace.</p>
           <p><a href="/workspace">Turn alerts back on in your workspace</a></p>
         </section>`;
     }
     return html`<h1>Stop these alerts</h1>
-      ${this._error ? html`<section class="notice error" role="alert"><p>${this._error}</p></section>` : nothing}
-      ${this._token
+      ${error ? html`<section class="notice error" role="alert"><p>${error}</p></section>` : nothing}
+      ${token
         ? html`<section class="notice">
             <p>Stop the emails about new people matching this saved search. You can turn them back on, or change how often they come, in your workspace.</p>
-            <p class="row"><button type="button" ?disabled=${this._busy} @click=${this._onStop}>${this._busy ? 'Stopping…' : 'Stop these alerts'}</button></p>
+            <p class="row"><button type="button" ?disabled=${busy} @click=${() => this._link.run()}>${busy ? 'Stopping…' : 'Stop these alerts'}</button></p>
           </section>`
         : html`<section class="notice error" role="alert"><p>This page needs the link from one of our alert emails. Or change your alerts in your
             <a href="/workspace">workspace</a>.</p></section>`}`;
-  }
-
-  private async _onStop() {
-    this._busy = true;
-    this._error = '';
-    try {
-      this._done = (await unsubscribe(this._token)).name;
-      history.replaceState(null, '', '/unsubscribe');
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#result')?.focus();
-    } catch (err) {
-      this._error = err instanceof ApiError ? err.message : 'That did not work. Try again in a minute.';
-    } finally {
-      this._busy = false;
-    }
   }
 }
 

@@ -1,7 +1,8 @@
 import { Task } from '@lit/task';
 import { LitElement, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { linkProblem, previewClaim, verifyProfile, type PublicProfile } from '../api/profiles.js';
+import { LinkAction } from '../components/link-action.js';
 import '../components/ll-profile-preview.js';
 import { controls, notices, page, tokens } from '../styles.js';
 
@@ -16,24 +17,20 @@ export class LlVerifyPage extends LitElement {
 
   @property({ attribute: false }) params: Record<string, string> = {};
 
-  @state() private _published: { url: string; profile: PublicProfile } | undefined;
-  @state() private _publishing = false;
-  @state() private _problem = '';
-
-  private _token = new URLSearchParams(location.search).get('token') ?? '';
+  private _link = new LinkAction(this, { act: verifyProfile });
 
   private _preview = new Task(this, {
     task: async ([token], { signal }) => {
       if (!token) throw new Error('This page needs the link from your confirmation email. Open the link from the mail again.');
       return previewClaim(token, signal);
     },
-    args: () => [this._token] as const,
+    args: () => [this._link.token] as const,
   });
 
   override render() {
     return html`<h1>Confirm your profile</h1>
-      ${this._published
-        ? this._renderPublished(this._published)
+      ${this._link.done
+        ? this._renderPublished(this._link.done)
         : this._preview.render({
             pending: () => html`<p class="notice" role="status">Loading the profile this link would publish…</p>`,
             complete: ({ profile }) => this._renderPreview(profile),
@@ -46,10 +43,10 @@ export class LlVerifyPage extends LitElement {
       <p>This is the profile that was sent with your address. Recruiters will see it as shown
         here${profile.email ? html`, <strong>with your email address</strong>.` : '; your email address stays private.'}</p>
       <ll-profile-preview .profile=${profile}></ll-profile-preview>
-      ${this._problem ? this._renderProblem(this._problem) : ''}
+      ${this._link.error ? this._renderProblem(this._link.error) : ''}
       <p class="row">
-        <button type="button" @click=${this._onPublish} ?disabled=${this._publishing}>
-          ${this._publishing ? 'Publishing…' : 'Publish my profile'}
+        <button type="button" @click=${() => this._link.run()} ?disabled=${this._link.busy}>
+          ${this._link.busy ? 'Publishing…' : 'Publish my profile'}
         </button>
       </p>
       <p>Not what you sent? Don't publish it: close this page and nothing will be shown. You can
@@ -75,18 +72,6 @@ export class LlVerifyPage extends LitElement {
       <p>${message}</p>
       <p class="row"><a class="button secondary" href="/manage">Get a new link</a> <a href="/join">Join again</a></p>
     </section>`;
-  }
-
-  private async _onPublish() {
-    this._publishing = true;
-    this._problem = '';
-    try {
-      this._published = await verifyProfile(this._token);
-    } catch (err) {
-      this._problem = linkProblem(err);
-    } finally {
-      this._publishing = false;
-    }
   }
 }
 
