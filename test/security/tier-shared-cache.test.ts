@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { insertProfiles } from '../helpers/profiles.js';
-import { createRecruiter } from '../helpers/recruiter.js';
+import { createRecruiter, signedUpRecruiter } from '../helpers/recruiter.js';
 
 /**
  * A CDN or proxy in front of Lifeline keeps what the origin lets it keep. A recruiter opens a
@@ -32,5 +32,24 @@ describe('a shared cache between tiers, on every route that answers by tier', ()
     const anonymous = await t.app.inject({ method: 'GET', url });
     expect(anonymous.headers.vary).toMatch(/Authorization/i);
     expect(anonymous.headers.vary).toMatch(/Cookie/i);
+  });
+});
+
+describe('a shared cache in front of a signed-in recruiter’s workspace', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({}, { worker: false });
+  });
+  afterAll(() => t.close());
+
+  it('is told to keep none of it: shortlists and saved searches (with their private notes) are the session’s only', async () => {
+    const { headers } = await signedUpRecruiter(t);
+    const created = await t.app.inject({ method: 'POST', url: '/api/shortlists', headers, payload: { name: 'Quiet candidates' } });
+    expect(created.statusCode).toBe(201);
+    for (const url of ['/api/shortlists', `/api/shortlists/${created.json().id}`, '/api/saved-searches']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { cookie: headers.cookie } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('private, no-store');
+    }
   });
 });
