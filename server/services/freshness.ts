@@ -61,7 +61,7 @@ export class FreshnessService {
 
   /** POST /api/profiles/confirm: "keep me listed", from a mail. */
   async confirmByToken(token: string): Promise<FreshnessOutcome> {
-    await this.deps.db.transaction().execute(async (trx) => keepListed(trx, await tokenProfile(trx, token)));
+    await this.deps.db.transaction().execute(async (trx) => keepListed(trx, await tokenProfile(trx, token), { byLink: true }));
     return { status: 'listed', message: LISTED };
   }
 
@@ -233,9 +233,16 @@ async function ownedProfile(trx: Executor, profileId: number) {
  * "Keep me listed": the profile is confirmed now and published, whatever hid it (the owner, the
  * sweep, a job), and a new cycle starts. Coming back after "I found a job" takes the hire back:
  * the lists count the people who found work and stayed away.
+ *
+ * A mailed link (`byLink`) does not undo the owner's own hiding: it outlives the mail's reading
+ * (90 days, not used up), and whoever once read that mail must not put someone who hid back in
+ * search. Only the owner's session (the manage page) lists such a profile again.
  */
-export async function keepListed(trx: Executor, profileId: number): Promise<void> {
+export async function keepListed(trx: Executor, profileId: number, { byLink = false } = {}): Promise<void> {
   const row = await ownedProfile(trx, profileId);
+  if (byLink && row.status === 'hidden' && row.hidden_reason === 'owner') {
+    throw httpErrors.conflict('You hid this profile yourself, so this link cannot list it again: open your manage page (/manage) to show it.');
+  }
   if (row.status === 'hidden' && row.hidden_reason === 'hired') await trx.deleteFrom('hires').where('profile_id', '=', profileId).execute();
   await trx
     .updateTable('profiles')
