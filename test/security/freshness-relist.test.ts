@@ -29,6 +29,10 @@ describe('an old "keep me listed" link against a profile its owner hid', () => {
     const relist = await t.app.inject({ method: 'POST', url: '/api/profiles/confirm', payload: { token: kept } });
     expect(relist.statusCode).toBe(409);
     expect(relist.json().message).toMatch(/manage/);
+    // Nor through "I found a job" first, which "keep me listed" would then undo.
+    const hired = await t.app.inject({ method: 'POST', url: '/api/profiles/hired', payload: { token: kept } });
+    expect(hired.statusCode).toBe(409);
+    expect((await t.app.inject({ method: 'POST', url: '/api/profiles/confirm', payload: { token: kept } })).statusCode).toBe(409);
     const row = await t.app.db.selectFrom('profiles').select(['status', 'hidden_reason']).where('slug', '=', slug).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'hidden', hidden_reason: 'owner' });
 
