@@ -202,6 +202,11 @@ export default fp(
       request.profileId = check.profileId;
     };
     app.decorateRequest('profileId', undefined);
+    // What a signed-in user or a candidate is answered is theirs: no shared cache may keep it
+    // (a cookie, unlike Authorization, does not stop a cache by itself).
+    app.addHook('onSend', async (request, reply) => {
+      if ((request.user || request.profileId !== undefined) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
+    });
     app.decorate('requireCandidate', candidateHook(true));
     app.decorate('requireManageLink', candidateHook(false));
   },

@@ -49,6 +49,15 @@ export default fp(
       }
       return tier;
     });
+    // A reply that depended on who asks (a profile, a list's counts, facet values) must not be handed
+    // by a shared cache to someone else: it varies with the credentials, and a recruiter's is theirs
+    // only. A route that says more (GET /api/search) keeps its own headers.
+    app.addHook('onSend', async (request, reply) => {
+      const tier = decided.get(request);
+      if (!tier) return;
+      if (!reply.hasHeader('vary')) reply.header('vary', 'Authorization, Cookie');
+      if (!reply.hasHeader('cache-control') && (await tier) === 'recruiter') reply.header('cache-control', 'private, no-cache');
+    });
   },
   { name: 'tier', dependencies: ['auth'] },
 );

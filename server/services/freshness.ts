@@ -61,13 +61,13 @@ export class FreshnessService {
 
   /** POST /api/profiles/confirm: "keep me listed", from a mail. */
   async confirmByToken(token: string): Promise<FreshnessOutcome> {
-    await this.deps.db.transaction().execute(async (trx) => keepListed(trx, await tokenProfile(trx, token)));
+    await this.deps.db.transaction().execute(async (trx) => keepListed(trx, await tokenProfile(trx, token), { byLink: true }));
     return { status: 'listed', message: LISTED };
   }
 
   /** POST /api/profiles/hired: "I found a job", from a mail. */
   async hiredByToken(token: string): Promise<FreshnessOutcome> {
-    await this.deps.db.transaction().execute(async (trx) => markHired(trx, await tokenProfile(trx, token)));
+    await this.deps.db.transaction().execute(async (trx) => markHired(trx, await tokenProfile(trx, token), { byLink: true }));
     return { status: 'hired', message: HIRED };
   }
 
@@ -216,8 +216,14 @@ async function tokenProfile(db: Executor, token: string): Promise<number> {
   throw check.reason === 'unknown' ? httpErrors.badRequest(message) : httpErrors.gone(message);
 }
 
-/** Locks a profile its owner answers for; a removed one is gone, a pending one has nothing to confirm. */
-async function ownedProfile(trx: Executor, profileId: number) {
+/**
+ * Locks a profile its owner answers for; a removed one is gone, a pending one has nothing to
+ * confirm. A mailed link (`byLink`) does not answer for a profile its owner hid: it outlives the
+ * mail's reading (90 days, not used up), and whoever once read that mail must not put someone who
+ * hid back in search (nor mark them hired, which the link's "keep me listed" would then undo).
+ * Only the owner's session (the manage page) does.
+ */
+async function ownedProfile(trx: Executor, profileId: number, { byLink = false } = {}) {
   const row = await trx
     .selectFrom('profiles')
     .select(['status', 'hidden_reason'])
@@ -226,6 +232,9 @@ async function ownedProfile(trx: Executor, profileId: number) {
     .executeTakeFirst();
   if (!row || row.status === 'removed') throw httpErrors.gone('This profile was removed: there is nothing left to list. You can join again with the form.');
   if (row.status === 'pending') throw httpErrors.conflict('This profile is not published yet: click the link in the confirmation email first.');
+  if (byLink && row.status === 'hidden' && row.hidden_reason === 'owner') {
+    throw httpErrors.conflict('You hid this profile yourself, so this link cannot change it: open your manage page (/manage) instead.');
+  }
   return row;
 }
 
@@ -234,8 +243,8 @@ async function ownedProfile(trx: Executor, profileId: number) {
  * sweep, a job), and a new cycle starts. Coming back after "I found a job" takes the hire back:
  * the lists count the people who found work and stayed away.
  */
-export async function keepListed(trx: Executor, profileId: number): Promise<void> {
-  const row = await ownedProfile(trx, profileId);
+export async function keepListed(trx: Executor, profileId: number, { byLink = false } = {}): Promise<void> {
+  const row = await ownedProfile(trx, profileId, { byLink });
   if (row.status === 'hidden' && row.hidden_reason === 'hired') await trx.deleteFrom('hires').where('profile_id', '=', profileId).execute();
   await trx
     .updateTable('profiles')
@@ -255,8 +264,8 @@ export async function keepListed(trx: Executor, profileId: number): Promise<void
 }
 
 /** "I found a job": out of search at once, counted once on each of its lists and its former employer. */
-export async function markHired(trx: Executor, profileId: number): Promise<void> {
-  const row = await ownedProfile(trx, profileId);
+export async function markHired(trx: Executor, profileId: number, { byLink = false } = {}): Promise<void> {
+  const row = await ownedProfile(trx, profileId, { byLink });
   if (row.status === 'hidden' && row.hidden_reason === 'hired') return;
   await trx
     .updateTable('profiles')

@@ -45,14 +45,26 @@ async function checkLink(db: Executor, token: string): Promise<{ action: Message
   return given.length === expected.length && timingSafeEqual(given, expected) ? { action, profileId, recruiterId } : undefined;
 }
 
-/** Whether a candidate blocked this recruiter, or everyone of its work email domain. */
+/**
+ * Whether a candidate blocked this recruiter, or everyone of its work email domain. A recruiter
+ * blocked on a company domain owns mailboxes there, or can get one: an account proven on the same
+ * domain after the block is blocked too (a personal domain needs an admin's review to come back).
+ */
 export async function isBlocked(db: Executor, profileId: number, recruiter: { id: number; emailDomain: string | null }): Promise<boolean> {
+  const company = recruiter.emailDomain && !isPersonalDomain(recruiter.emailDomain) ? recruiter.emailDomain : undefined;
   const row = await db
-    .selectFrom('recruiter_blocks')
-    .select('id')
-    .where('profile_id', '=', profileId)
+    .selectFrom('recruiter_blocks as b')
+    .leftJoin('users as blocked', 'blocked.id', 'b.recruiter_id')
+    .select('b.id')
+    .where('b.profile_id', '=', profileId)
     .where((eb) =>
-      eb.or([eb('recruiter_id', '=', recruiter.id), ...(recruiter.emailDomain ? [eb('email_domain', '=', recruiter.emailDomain)] : [])]),
+      eb.or([
+        eb('b.recruiter_id', '=', recruiter.id),
+        ...(recruiter.emailDomain ? [eb('b.email_domain', '=', recruiter.emailDomain)] : []),
+        ...(company
+          ? [eb.and([eb('blocked.email_domain', '=', company), eb('b.created_at', '<', eb.selectFrom('users').select(sql<Date>`coalesce(email_verified_at, created_at)`.as('since')).where('id', '=', recruiter.id))])]
+          : []),
+      ]),
     )
     .executeTakeFirst();
   return row !== undefined;

@@ -79,8 +79,9 @@ export class RecruiterService {
 
   /**
    * POST /api/recruiters/verify: proves the address, applies the sign-up's answers, and makes the
-   * account verified (company domain) or in review (personal domain). A second link of an account
-   * already proven changes nothing (its answers may be a stranger's).
+   * account verified (company domain) or in review (personal domain, or a domain with a suspended
+   * recruiter). A second link of an account already proven changes nothing (its answers may be a
+   * stranger's).
    */
   async verify(token: string): Promise<{ state: 'verified' | 'in_review' }> {
     return this.deps.db.transaction().execute(async (trx) => {
@@ -105,7 +106,7 @@ export class RecruiterService {
         throw httpErrors.conflict('This recruiter account is suspended: its link changes nothing. Write to the Lifeline team if you think this is a mistake.');
       }
       const claim = used.fields as Claim;
-      const state = stateForProvenAddress(user.email);
+      const state = (await suspendedOnDomain(trx, emailDomain(user.email))) ? 'in_review' : stateForProvenAddress(user.email);
       await trx
         .updateTable('users')
         .set({
@@ -174,6 +175,21 @@ export class RecruiterService {
     this.deps.log.info({ userId }, 'recruiter sign-up awaiting confirmation');
     return { to: email, ...recruiterVerifyMail({ verifyUrl: `${this.deps.publicUrl}/recruiter/verify?token=${token}` }) };
   }
+}
+
+/**
+ * Whether a recruiter of this domain is suspended: whoever owns the domain can open another
+ * mailbox on it, so a new address there waits for an admin instead of being verified at once.
+ */
+async function suspendedOnDomain(db: Executor, domain: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'recruiter')
+    .where('email_domain', '=', domain)
+    .where('recruiter_state', '=', 'suspended')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 async function whyUnusable(db: Executor, token: string): Promise<'unknown' | 'used' | 'expired'> {
