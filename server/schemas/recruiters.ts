@@ -12,6 +12,19 @@ export const RecruiterSignUpSchema = Type.Object(
 );
 export type RecruiterSignUpBody = Static<typeof RecruiterSignUpSchema>;
 
+/**
+ * The link's token, and the password typed on the sign-up form: only whoever chose that password
+ * can finish the account, so a stranger's sign-up with someone's address cannot be confirmed by
+ * its owner into the stranger's hands.
+ */
+export const RecruiterVerifySchema = Type.Object(
+  {
+    token: Type.String({ minLength: 1, maxLength: 200 }),
+    password: Type.String({ minLength: 1, maxLength: 1024, description: 'The password chosen on the sign-up form' }),
+  },
+  { additionalProperties: false },
+);
+
 export const RecruiterVerifiedSchema = Type.Object({
   state: Type.Union([Type.Literal('verified'), Type.Literal('in_review')], {
     description: 'verified: a company domain, ready to use; in_review: a personal address, waiting for an admin',

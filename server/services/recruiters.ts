@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { httpErrors } from '@fastify/sensible';
-import { hash } from '@node-rs/argon2';
+import { hash, verify as verifyPassword } from '@node-rs/argon2';
 import { sql } from 'kysely';
 import type { Db, Executor } from '../../db/client.js';
 import type { RecruiterState } from '../../db/schema.js';
@@ -78,12 +78,13 @@ export class RecruiterService {
   }
 
   /**
-   * POST /api/recruiters/verify: proves the address, applies the sign-up's answers, and makes the
+   * POST /api/recruiters/verify: with the sign-up's own password (a wrong one changes nothing and
+   * leaves the link usable), proves the address, applies the sign-up's answers, and makes the
    * account verified (company domain) or in review (personal domain, or a domain with a suspended
    * recruiter). A second link of an account already proven changes nothing (its answers may be a
    * stranger's).
    */
-  async verify(token: string): Promise<{ state: 'verified' | 'in_review' }> {
+  async verify(token: string, password: string): Promise<{ state: 'verified' | 'in_review' }> {
     return this.deps.db.transaction().execute(async (trx) => {
       const used = await trx
         .updateTable('user_tokens')
@@ -106,6 +107,13 @@ export class RecruiterService {
         throw httpErrors.conflict('This recruiter account is suspended: its link changes nothing. Write to the Lifeline team if you think this is a mistake.');
       }
       const claim = used.fields as Claim;
+      // Only whoever chose the sign-up's password may finish it: the owner of an address who opens a
+      // stranger's sign-up link (their own may never have come) cannot hand the account over.
+      if (!(await verifyPassword(claim.passwordHash, password).catch(() => false))) {
+        throw httpErrors.badRequest(
+          'body.password does not match the password chosen on the sign-up form of this link. Type the one you chose; if you did not choose one, this sign-up is not yours: ignore the link and sign up again.',
+        );
+      }
       const state = (await suspendedOnDomain(trx, emailDomain(user.email))) ? 'in_review' : stateForProvenAddress(user.email);
       await trx
         .updateTable('users')

@@ -62,7 +62,14 @@ describe('a recruiter in Chromium at 375 px: sign up, verify, sign in, contact',
     // The page says who signed up before anything happens.
     await expect.poll(() => page.locator('ll-recruiter-verify-page section').first().innerText()).toContain('Rita Recruiter, hiring for Acme Robotics');
     expect((await t.app.db.selectFrom('users').select('recruiter_state').where('email', '=', email).executeTakeFirstOrThrow()).recruiter_state).toBe('unverified');
+    // Only the password of this sign-up finishes it.
+    await page.getByLabel('The password you chose when you signed up').fill('not my password');
     await page.getByRole('button', { name: 'Confirm my address' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('does not match the password chosen');
+    // The browser logs the refused request; that one is expected.
+    expect(problems.splice(0)).toEqual([expect.stringContaining('status of 400')]);
+    await page.getByLabel('The password you chose when you signed up').fill(password);
+    await page.getByLabel('The password you chose when you signed up').press('Enter');
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Your account is verified');
 
     // Sign in: the header says who.

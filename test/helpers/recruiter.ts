@@ -46,7 +46,7 @@ export async function signedUpRecruiter(t: TestApp, domain?: string) {
   const res = await t.app.inject({ method: 'POST', url: '/api/recruiters', payload: form });
   if (res.statusCode !== 202) throw new Error(`sign-up failed: ${res.body}`);
   const token = await mailedToken(t.app, form.email, '/recruiter/verify');
-  const verified = await t.app.inject({ method: 'POST', url: '/api/recruiters/verify', payload: { token } });
+  const verified = await t.app.inject({ method: 'POST', url: '/api/recruiters/verify', payload: { token, password: form.password } });
   if (verified.statusCode !== 200) throw new Error(`verify failed: ${verified.body}`);
   const session = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: form.email, password: form.password } });
   if (session.statusCode !== 200) throw new Error(`sign-in failed: ${session.body}`);

@@ -38,9 +38,9 @@ describe('taking over a recruiter account or its review', () => {
     await t.app.inject({ method: 'POST', url: '/api/recruiters', payload: victim });
     const own = await mailedToken(t.app, victim.email, '/recruiter/verify');
     expect((await t.app.inject({ method: 'POST', url: '/api/recruiters/verify/preview', payload: { token: own } })).json().name).toBe(victim.name);
-    expect((await t.app.inject({ method: 'POST', url: '/api/recruiters/verify', payload: { token: own } })).json()).toEqual({ state: 'verified' });
+    expect((await t.app.inject({ method: 'POST', url: '/api/recruiters/verify', payload: { token: own, password: victim.password } })).json()).toEqual({ state: 'verified' });
     // The impostor's link, clicked later, changes nothing of the account.
-    await t.app.inject({ method: 'POST', url: '/api/recruiters/verify', payload: { token } });
+    await t.app.inject({ method: 'POST', url: '/api/recruiters/verify', payload: { token, password: impostor.password } });
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: victim.email, password: impostor.password } })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: victim.email, password: victim.password } })).statusCode).toBe(200);
   });

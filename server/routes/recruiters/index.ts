@@ -3,6 +3,7 @@ import { publicWriteLimit } from '../../plugins/external/rate-limit.js';
 import { errorResponses } from '../../schemas/common.js';
 import { AcceptedSchema, TokenBodySchema } from '../../schemas/profiles.js';
 import {
+  RecruiterVerifySchema,
   RecruiterClaimSchema,
   RecruiterDecisionParamsSchema,
   RecruiterReviewSchema,
@@ -33,8 +34,8 @@ const recruiterRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/recruiters/verify',
-    { config: limited, schema: { body: TokenBodySchema, response: { 200: RecruiterVerifiedSchema, ...errorResponses(400, 409, 410, 429) } } },
-    async (request) => app.recruiters.verify(request.body.token),
+    { config: limited, schema: { body: RecruiterVerifySchema, response: { 200: RecruiterVerifiedSchema, ...errorResponses(400, 409, 410, 429) } } },
+    async (request) => app.recruiters.verify(request.body.token, request.body.password),
   );
 
   app.get(

@@ -8,7 +8,9 @@ import { createRecruiter, signUpForm, signedUpRecruiter } from '../../helpers/re
 describe('recruiter sign-up and verification', () => {
   let t: TestApp;
   const signUp = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/recruiters', payload });
-  const verify = (token: string) => t.app.inject({ method: 'POST', url: '/api/recruiters/verify', payload: { token } });
+  /** The link's token with the password of signUpForm()'s sign-up, as its owner types it on the verify page. */
+  const verify = (token: string, password = signUpForm().password) =>
+    t.app.inject({ method: 'POST', url: '/api/recruiters/verify', payload: { token, password } });
   const signIn = (email: string, password: string) => t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
   const user = (email: string) => t.app.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 
@@ -51,6 +53,19 @@ describe('recruiter sign-up and verification', () => {
   ])('puts an account on %s in review', async (_what, domain) => {
     const { state } = await signedUpRecruiter(t, domain);
     expect(state).toBe('in_review');
+  });
+
+  it('finishes the account only with the password of its sign-up: a wrong one changes nothing and leaves the link usable', async () => {
+    const form = signUpForm('acme-hiring.example');
+    await signUp(form);
+    const token = await mailedToken(t.app, form.email, '/recruiter/verify');
+    const wrong = await verify(token, 'not the password of this sign-up');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().message).toMatch(/^body\.password does not match/);
+    expect((await user(form.email))?.recruiter_state).toBe('unverified');
+    const missing = await t.app.inject({ method: 'POST', url: '/api/recruiters/verify', payload: { token } });
+    expect(missing.statusCode).toBe(400);
+    expect((await verify(token, form.password)).json()).toEqual({ state: 'verified' });
   });
 
   it('answers a known address the same, mails its owner instead, and changes nothing of the account', async () => {

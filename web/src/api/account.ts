@@ -22,7 +22,8 @@ export const signUpRecruiter = (body: RecruiterSignUpBody) => request<{ message:
 export const previewRecruiterClaim = (token: string, signal?: AbortSignal) =>
   request<RecruiterClaim>('POST', '/api/recruiters/verify/preview', { body: { token }, signal });
 
-export const verifyRecruiter = (token: string) => request<{ state: 'verified' | 'in_review' }>('POST', '/api/recruiters/verify', { body: { token } });
+export const verifyRecruiter = (token: string, password: string) =>
+  request<{ state: 'verified' | 'in_review' }>('POST', '/api/recruiters/verify', { body: { token, password } });
 
 export const getReviews = (signal: AbortSignal) => request<{ recruiters: RecruiterReview[] }>('GET', '/api/admin/recruiters', { signal });
 

@@ -9,7 +9,7 @@ import { controls, notices, page, tokens } from '../styles.js';
 /**
  * /recruiter/verify?token=…: the link in the sign-up mail. Anyone can sign up with any address
  * (and the form's password becomes the account's), so the page first shows who signed up, and
- * confirms only on a click: mail scanners open links.
+ * confirms only on a click (mail scanners open links) with the password chosen on the sign-up form.
  */
 @customElement('ll-recruiter-verify-page')
 export class LlRecruiterVerifyPage extends LitElement {
@@ -17,7 +17,12 @@ export class LlRecruiterVerifyPage extends LitElement {
 
   @property({ attribute: false }) params: Record<string, string> = {};
 
-  private _link = new LinkAction(this, { act: async (token) => (await verifyRecruiter(token)).state, usedPath: '/recruiter/verify' });
+  private _link = new LinkAction(this, {
+    act: async (token) => (await verifyRecruiter(token, this._password)).state,
+    usedPath: '/recruiter/verify',
+  });
+  /** The sign-up's password, typed again: only whoever chose it can finish the account. */
+  private _password = '';
 
   private _claim = new Task(this, {
     task: async ([token], { signal }) => {
@@ -56,8 +61,18 @@ export class LlRecruiterVerifyPage extends LitElement {
       <p>This link finishes a recruiter account for <strong>${claim.name}</strong>, hiring for <strong>${claim.company}</strong>,
         with your address at ${claim.emailDomain}, and the password chosen on the sign-up form.</p>
       <p>Not you? Do not confirm: close this page, and no account will work with your address.</p>
-      <p class="row"><button type="button" ?disabled=${this._link.busy} @click=${() => this._link.run()}>${this._link.busy ? 'Confirming…' : 'Confirm my address'}</button></p>
+      <form @submit=${this._onSubmit}>
+        <label for="password">The password you chose when you signed up</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required
+          @input=${(e: Event) => (this._password = (e.target as HTMLInputElement).value)} />
+        <p class="row"><button type="submit" ?disabled=${this._link.busy}>${this._link.busy ? 'Confirming…' : 'Confirm my address'}</button></p>
+      </form>
     </section>`;
+  }
+
+  private _onSubmit(event: Event) {
+    event.preventDefault();
+    void this._link.run();
   }
 }
 
