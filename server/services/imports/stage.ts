@@ -326,9 +326,13 @@ export async function applyStage(trx: Trx, list: { id: number; employer_id: numb
     insert into profile_lists (profile_id, list_id)
     select profile_id, ${list.id} from import_stage where ${JOINS}
     on conflict do nothing`.execute(trx);
+  // The memberships just added make the planner's idea of this list stale (a new list: "no rows"),
+  // and with it, marking 100k memberships as seen compared every pair (minutes): count them first.
+  await sql`analyze profile_lists (profile_id, list_id)`.execute(trx);
   await sql`
-    update profile_lists set seen_at = now()
-    where list_id = ${list.id}::int and profile_id in (select profile_id from import_stage where ${KEPT} and profile_id is not null)`.execute(trx);
+    update profile_lists pl set seen_at = now()
+    from (select distinct profile_id from import_stage where ${KEPT} and profile_id is not null) s
+    where pl.list_id = ${list.id}::int and pl.profile_id = s.profile_id`.execute(trx);
   await sql`
     with relisted as (
       update profiles p set status = 'published', hidden_reason = null, updated_at = now()
