@@ -11,6 +11,7 @@ import { generatePeople, seedLists } from '../tools/people/generate.js';
 import { personDocument } from './lib/documents.js';
 import { runLoad, type Load, type LoadRequest } from './lib/load.js';
 import { failed, type Figure } from './lib/report.js';
+import { createUser } from '../server/services/users.js';
 import { captureSearches, drawSearches, queryString, type MixSearch } from './lib/search-mix.js';
 import { percentile } from './lib/stats.js';
 
@@ -53,19 +54,21 @@ async function mixFigures(ctx: BenchContext, tier: SearchTier): Promise<Figure[]
   const mix = await captureSearches(ctx.stack, tier, await drawSearches(ctx.stack.meili, ctx.stack.indexUid, tier, MIX_SIZE));
   const run = (requests: LoadRequest[], origin: string, seconds: number) => runLoad({ generator, origin, requests, seconds, connections });
   const direct = () => run(mix.map((s) => s.direct), ctx.stack.stores.meiliUrl, duration);
-  // The route serves every visitor as anonymous until trust tiers (issue #16) land.
-  const viaApi = tier === 'anonymous' ? () => run(mix.map((s) => s.api), ctx.stack.server.url, duration) : undefined;
-  let apiProblem: unknown = viaApi ? await checkTotals(ctx, mix) : undefined;
+  // A recruiter's searches ride a verified recruiter's session, as the web app sends them.
+  const headers = tier === 'recruiter' ? await recruiterSession(ctx) : {};
+  const apiRequests = mix.map((s) => ({ ...s.api, headers }));
+  const viaApi = () => run(apiRequests, ctx.stack.server.url, duration);
+  let apiProblem: unknown = await checkTotals(ctx, mix, headers);
 
   // Warm both paths (JIT, connection pools, the answer cache) before measuring.
   await run(mix.map((s) => s.direct), ctx.stack.stores.meiliUrl, 1);
-  if (viaApi && !apiProblem) await run(mix.map((s) => s.api), ctx.stack.server.url, 1).catch((err: unknown) => (apiProblem = err));
+  if (!apiProblem) await run(apiRequests, ctx.stack.server.url, 1).catch((err: unknown) => (apiProblem = err));
   const baseline: Load[] = [];
   const api: Load[] = [];
   const churned: Load[] = [];
   for (let round = 0; round < rounds; round++) {
     baseline.push(await direct());
-    if (viaApi && !apiProblem) {
+    if (!apiProblem) {
       try {
         api.push(await viaApi());
         churned.push(await whileIndexChanges(ctx, viaApi));
@@ -81,7 +84,7 @@ async function mixFigures(ctx: BenchContext, tier: SearchTier): Promise<Figure[]
     return `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
   };
   const a = api.length > 0 ? best(api) : undefined;
-  ctx.say(`  ${tier}: Meilisearch ${shown(b)}; API ${a ? shown(a) : viaApi ? 'unavailable' : 'not yet (issue #16)'}`);
+  ctx.say(`  ${tier}: Meilisearch ${shown(b)}; API ${a ? shown(a) : 'unavailable'}`);
   const note = (key: keyof Load, digits: number) =>
     `best of ${rounds} rounds; spread: API ${a ? spread(api, key, digits) : '—'}, Meilisearch ${spread(baseline, key, digits)}; ${generator}, ${connections} connections`;
   const rows: [keyof typeof names, keyof Load, string, ((r: number) => boolean) | undefined, number][] = [
@@ -101,9 +104,6 @@ async function mixFigures(ctx: BenchContext, tier: SearchTier): Promise<Figure[]
   return [...rows.map(([name, key, unit, meets, digits]): Figure => {
     const target = name === 'p50' ? undefined : targets[name];
     const common = { baseline: b[key], baselineLabel: 'Meilisearch' };
-    if (!viaApi) {
-      return { name: names[name], unit, target, ...common, note: 'Meilisearch side only: the API serves recruiters once trust tiers (issue #16) land' };
-    }
     if (!a) return { ...failed(names[name], unit, apiProblem ?? new Error('no API run'), target), ...common };
     return { name: names[name], unit, value: a[key], target, pass: meets?.(a[key] / b[key]), note: note(key, digits), ...common };
   }), ...churn];
@@ -130,11 +130,27 @@ function best(loads: Load[]): Load {
 }
 
 /** The API must find what Meilisearch finds for each search of the mix; otherwise the comparison means nothing. */
-async function checkTotals(ctx: BenchContext, mix: MixSearch[]): Promise<Error | undefined> {
+/** A verified recruiter's session cookie on the bench's server. */
+async function recruiterSession(ctx: BenchContext): Promise<Record<string, string>> {
+  const email = `bench-recruiter-${randomBytes(4).toString('hex')}@bench-hiring.example`;
+  const password = randomBytes(16).toString('base64url');
+  await createUser(ctx.stack.db, { email, role: 'recruiter', name: 'Bench Recruiter', company: 'Bench Hiring', password, recruiterState: 'verified' });
+  const res = await fetch(`${ctx.stack.server.url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`signing the bench's recruiter in failed: ${res.status} ${await res.text()}`);
+  return { cookie: res.headers.get('set-cookie')!.split(';')[0]! };
+}
+
+async function checkTotals(ctx: BenchContext, mix: MixSearch[], headers: Record<string, string>): Promise<Error | undefined> {
   try {
     const wrong: string[] = [];
     for (const search of mix) {
-      const { total } = await ctx.anonymous.search(queryString(search.query));
+      const res = await fetch(`${ctx.stack.server.url}/api/search?${queryString(search.query)}`, { headers });
+      if (!res.ok) throw new Error(`GET /api/search?${queryString(search.query)}: ${res.status} ${await res.text()}`);
+      const { total } = (await res.json()) as { total: number };
       if (total !== search.total) wrong.push(`${queryString(search.query)}: API ${total}, Meilisearch ${search.total}`);
     }
     return wrong.length > 0 ? new Error(`the API and Meilisearch disagree on ${wrong.length} searches: ${wrong.slice(0, 3).join('; ')}`) : undefined;
