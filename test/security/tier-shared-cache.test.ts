@@ -46,7 +46,8 @@ describe('a shared cache in front of a signed-in recruiter’s workspace', () =>
     const { headers } = await signedUpRecruiter(t);
     const created = await t.app.inject({ method: 'POST', url: '/api/shortlists', headers, payload: { name: 'Quiet candidates' } });
     expect(created.statusCode).toBe(201);
-    for (const url of ['/api/shortlists', `/api/shortlists/${created.json().id}`, '/api/saved-searches']) {
+    const id = created.json().id;
+    for (const url of ['/api/shortlists', `/api/shortlists/${id}`, `/api/shortlists/${id}/export.csv`, '/api/saved-searches']) {
       const res = await t.app.inject({ method: 'GET', url, headers: { cookie: headers.cookie } });
       expect(res.statusCode).toBe(200);
       expect(res.headers['cache-control']).toBe('private, no-store');

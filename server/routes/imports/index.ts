@@ -29,11 +29,7 @@ const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireOrganizer,
       schema: { params: ImportIdParamsSchema, response: { 200: ImportStatusSchema, ...errorResponses(400, 401, 403, 404) } },
     },
-    async (request, reply) => {
-      const status = await app.imports.status(request.params.id, request.user!);
-      reply.header('cache-control', 'no-store');
-      return status;
-    },
+    async (request) => app.imports.status(request.params.id, request.user!),
   );
 
   app.get(
@@ -47,7 +43,6 @@ const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="import-${request.params.id}-report.csv"`)
-        .header('cache-control', 'no-store')
         .send(Readable.from(lines));
     },
   );

@@ -11,12 +11,10 @@ const listSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/lists/:slug/source',
     {
       preHandler: app.requireOrganizer,
-      schema: { params: ListParamsSchema, response: { 200: FollowedSourceSchema, ...errorResponses(400, 401, 403, 404) } },
+      config: publicWriteLimit(app.config.rateLimit),
+      schema: { params: ListParamsSchema, response: { 200: FollowedSourceSchema, ...errorResponses(400, 401, 403, 404, 429) } },
     },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return { source: await app.sheetSync.get(request.params.slug, request.user!) };
-    },
+    async (request) => ({ source: await app.sheetSync.get(request.params.slug, request.user!) }),
   );
 
   app.put(

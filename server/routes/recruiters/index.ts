@@ -41,10 +41,7 @@ const recruiterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/admin/recruiters',
     { config: limited, preHandler: app.requireAdmin, schema: { response: { 200: RecruiterReviewsSchema, ...errorResponses(401, 403, 429) } } },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return { recruiters: await app.recruiters.inReview() };
-    },
+    async () => ({ recruiters: await app.recruiters.inReview() }),
   );
 
   app.post(

@@ -160,6 +160,19 @@ describe('trust tiers: read rate limits', () => {
     for (let i = 0; i < 8; i++) recruiter.push((await read('/api/profiles/nobody', auth)).statusCode);
     expect(recruiter.filter((s) => s === 429)).toEqual([]);
   });
+
+  it('holds a scraper walking the layoff lists to the same RATE_LIMIT reads a minute', async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await t.app.inject({ method: 'GET', url: '/api/lists/nobody', remoteAddress: '198.51.100.8' })).statusCode);
+    }
+    expect(statuses).toEqual([404, 404, 404, 429]);
+    // Each route counts on its own.
+    const lists = [];
+    for (let i = 0; i < 4; i++) lists.push(await t.app.inject({ method: 'GET', url: '/api/lists', remoteAddress: '198.51.100.8' }));
+    expect(lists.map((r) => r.statusCode)).toEqual([200, 200, 200, 429]);
+    expect(lists[3]!.json().message).toContain('Too many requests');
+  });
 });
 
 describe('trust tiers: the candidate chooses', () => {
