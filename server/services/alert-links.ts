@@ -1,12 +1,10 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Executor } from '../../db/client.js';
-import { secretKey } from './app-secrets.js';
+import { linkSigned, signLink } from './app-secrets.js';
 
 const KEY = 'alert-unsubscribe-links';
 /** "<saved search id>.<HMAC-SHA256 of it, base64url>" */
 const SIGNED = /^(\d{1,10})\.([A-Za-z0-9_-]{43})$/;
 
-const sign = (key: Buffer, id: number) => createHmac('sha256', key).update(`unsubscribe:${id}`).digest('base64url');
 
 /**
  * The unsubscribe links of a saved search's alerts: one-click for mail clients (RFC 8058, the
@@ -14,7 +12,7 @@ const sign = (key: Buffer, id: number) => createHmac('sha256', key).update(`unsu
  * POSTs). Signed, not stored: a link in any old alert keeps working, and names only its search.
  */
 export async function unsubscribeLinks(db: Executor, savedSearchId: number, publicUrl: string): Promise<{ oneClick: string; page: string }> {
-  const token = `${savedSearchId}.${sign(await secretKey(db, KEY), savedSearchId)}`;
+  const token = `${savedSearchId}.${await signLink(db, KEY, `unsubscribe:${savedSearchId}`)}`;
   return {
     oneClick: `${publicUrl}/api/saved-searches/unsubscribe?token=${token}`,
     page: `${publicUrl}/unsubscribe?token=${token}`,
@@ -26,7 +24,5 @@ export async function checkUnsubscribeToken(db: Executor, token: string): Promis
   const signed = SIGNED.exec(token);
   if (!signed) return undefined;
   const id = Number(signed[1]);
-  const expected = Buffer.from(sign(await secretKey(db, KEY), id));
-  const given = Buffer.from(signed[2]!);
-  return given.length === expected.length && timingSafeEqual(given, expected) ? id : undefined;
+  return (await linkSigned(db, KEY, `unsubscribe:${id}`, signed[2]!)) ? id : undefined;
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Executor } from '../../db/client.js';
 
 /**
@@ -9,7 +9,7 @@ import type { Executor } from '../../db/client.js';
  */
 const keys = new WeakMap<Executor, Map<string, Promise<Buffer>>>();
 
-export function secretKey(db: Executor, name: string): Promise<Buffer> {
+function secretKey(db: Executor, name: string): Promise<Buffer> {
   let byName = keys.get(db);
   if (!byName) {
     byName = new Map();
@@ -36,4 +36,16 @@ async function readOrCreateKey(db: Executor, name: string): Promise<Buffer> {
     row = await read();
   }
   return Buffer.from(row!.value, 'base64url');
+}
+
+/** The signature of a signed link: HMAC-SHA256 of `message` under the shared key `name`, base64url (43 characters). */
+export async function signLink(db: Executor, name: string, message: string): Promise<string> {
+  return createHmac('sha256', await secretKey(db, name)).update(message).digest('base64url');
+}
+
+/** Whether `signature` is signLink's for this message and key, compared in constant time. */
+export async function linkSigned(db: Executor, name: string, message: string, signature: string): Promise<boolean> {
+  const expected = Buffer.from(await signLink(db, name, message));
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -1,9 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { httpErrors } from '@fastify/sensible';
 import { sql } from 'kysely';
 import type { Db, Executor } from '../../db/client.js';
 import type { Log } from '../logger.js';
-import { secretKey } from './app-secrets.js';
+import { linkSigned, signLink } from './app-secrets.js';
 import { isPersonalDomain } from './recruiter-domains.js';
 
 /**
@@ -27,22 +26,19 @@ export const REPORTS_TO_SUSPEND = 3;
 const KEY = 'message-action-links';
 const SIGNED = /^(block-recruiter|block-company|report)\.(\d{1,10})\.(\d{1,10})\.([A-Za-z0-9_-]{43})$/;
 
-const sign = (key: Buffer, action: MessageAction, profileId: number, recruiterId: number) =>
-  createHmac('sha256', key).update(`message-action:${action}:${profileId}:${recruiterId}`).digest('base64url');
+const signed = (action: MessageAction, profileId: number, recruiterId: number) => `message-action:${action}:${profileId}:${recruiterId}`;
 
 /** The page a link lands on: `PUBLIC_URL/message-action?token=…`. */
 export async function messageActionLink(db: Executor, publicUrl: string, action: MessageAction, profileId: number, recruiterId: number): Promise<string> {
-  const key = await secretKey(db, KEY);
-  return `${publicUrl}/message-action?token=${action}.${profileId}.${recruiterId}.${sign(key, action, profileId, recruiterId)}`;
+  const signature = await signLink(db, KEY, signed(action, profileId, recruiterId));
+  return `${publicUrl}/message-action?token=${action}.${profileId}.${recruiterId}.${signature}`;
 }
 
 async function checkLink(db: Executor, token: string): Promise<{ action: MessageAction; profileId: number; recruiterId: number } | undefined> {
   const m = SIGNED.exec(token);
   if (!m) return undefined;
   const [action, profileId, recruiterId] = [m[1] as MessageAction, Number(m[2]), Number(m[3])];
-  const expected = Buffer.from(sign(await secretKey(db, KEY), action, profileId, recruiterId));
-  const given = Buffer.from(m[4]!);
-  return given.length === expected.length && timingSafeEqual(given, expected) ? { action, profileId, recruiterId } : undefined;
+  return (await linkSigned(db, KEY, signed(action, profileId, recruiterId), m[4]!)) ? { action, profileId, recruiterId } : undefined;
 }
 
 /**

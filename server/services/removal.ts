@@ -1,9 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/client.js';
 import { suppress, suppressionHashes, type Identity } from '../privacy/suppression.js';
 import { checkToken } from './tokens.js';
-import { secretKey } from './app-secrets.js';
+import { linkSigned, signLink } from './app-secrets.js';
 import { enqueue } from '../../db/outbox.js';
 
 const REMOVAL_KEY = 'removal-links';
@@ -17,7 +16,7 @@ const SIGNED = /^(\d{1,10})\.([A-Za-z0-9_-]{43})$/;
  * mail keeps working for as long as the profile exists.
  */
 export async function removalLink(db: Executor, profileId: number, publicUrl: string): Promise<string> {
-  return `${publicUrl}/remove?token=${profileId}.${sign(await removalKey(db), profileId)}`;
+  return `${publicUrl}/remove?token=${profileId}.${await signLink(db, REMOVAL_KEY, `remove:${profileId}`)}`;
 }
 
 /** The profile a removal link stands for: a signed link, or one minted and stored before links were signed. */
@@ -25,16 +24,10 @@ export async function checkRemovalToken(db: Executor, token: string): ReturnType
   const signed = SIGNED.exec(token);
   if (!signed) return checkToken(db, token, 'remove', { consume: false });
   const profileId = Number(signed[1]);
-  const expected = Buffer.from(sign(await removalKey(db), profileId));
-  const given = Buffer.from(signed[2]!);
-  return given.length === expected.length && timingSafeEqual(given, expected)
+  return (await linkSigned(db, REMOVAL_KEY, `remove:${profileId}`, signed[2]!))
     ? { ok: true, profileId, fields: null }
     : { ok: false, reason: 'unknown' };
 }
-
-const sign = (key: Buffer, profileId: number) => createHmac('sha256', key).update(`remove:${profileId}`).digest('base64url');
-
-const removalKey = (db: Executor) => secretKey(db, REMOVAL_KEY);
 
 /**
  * Removes a profile for good: its personal data is erased in place (the row stays, scrubbed,
