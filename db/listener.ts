@@ -17,6 +17,8 @@ interface ListenerEvents {
 export class PgListener {
   private client: pg.Client | undefined;
   private connecting: Promise<void> | undefined;
+  /** The advisory locks this connection holds: they go with it. */
+  private locks = new Set<string>();
 
   constructor(
     private readonly databaseUrl: string,
@@ -26,6 +28,25 @@ export class PgListener {
 
   get listening(): boolean {
     return this.client !== undefined;
+  }
+
+  /**
+   * Takes a session-level advisory lock on this connection if no other session holds it; true
+   * while it is held. The lock lives as long as the connection: when that is lost, so is the lock
+   * (`holds` turns false, `onLost` is called), and so it passes to another process.
+   */
+  async tryLock(classId: number, objectId: number): Promise<boolean> {
+    const key = `${classId}:${objectId}`;
+    if (this.locks.has(key)) return true;
+    const client = this.client;
+    if (!client) return false;
+    const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1::int, $2::int) as locked', [classId, objectId]);
+    if (rows[0]?.locked && this.client === client) this.locks.add(key);
+    return this.locks.has(key);
+  }
+
+  holds(classId: number, objectId: number): boolean {
+    return this.locks.has(`${classId}:${objectId}`);
   }
 
   connect(): Promise<void> {
@@ -38,6 +59,7 @@ export class PgListener {
     await this.connecting?.catch(() => undefined);
     const client = this.client;
     this.client = undefined;
+    this.locks.clear();
     await client?.end().catch(() => undefined);
   }
 
@@ -53,6 +75,7 @@ export class PgListener {
     const lost = () => {
       if (this.client !== client) return;
       this.client = undefined;
+      this.locks.clear();
       this.events.onLost?.();
     };
     client.on('notification', (message) => {

@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
-import type { Meilisearch } from 'meilisearch';
+import type { EnqueuedTaskPromise, Index, Meilisearch } from 'meilisearch';
 import type { Log } from '../server/logger.js';
-import type { Db } from '../db/client.js';
+import type { Db, Executor } from '../db/client.js';
 import { PgListener } from '../db/listener.js';
 import { settled } from './client.js';
 import { announceIndexChange } from './index-changes.js';
@@ -15,8 +14,8 @@ interface SyncWorkerOptions {
   indexUid: string;
   log: Log;
   batchSize?: number;
-  /** Batches in flight at once: while Meilisearch indexes one, the next is read from Postgres. */
-  lanes?: number;
+  /** Batches sent to Meilisearch and not yet confirmed, at most. */
+  inFlight?: number;
   /** The safety net: drain this often even when no notification arrived. */
   sweepMs?: number;
 }
@@ -28,24 +27,35 @@ export interface SyncBatch {
   ms: number;
 }
 
+/** A batch whose documents Meilisearch has queued; `confirmed` settles once its tasks did. */
+interface SentBatch {
+  rows: number;
+  lastId: number;
+  confirmed: Promise<SyncBatch>;
+}
+
 const MAX_BACKOFF_MS = 30_000;
 
 /**
- * The first key of the per-profile advisory locks (ASCII "LLSY"), so they cannot collide with
- * advisory locks taken elsewhere with one key or another class.
+ * The session-level advisory lock that makes one worker, across all processes, the one that
+ * drains ("LLSY", 0): the others wait for it on their listener connection.
  */
-export const SYNC_LOCK_CLASS = 0x4c4c5359;
+export const SYNC_LEADER_LOCK = [0x4c4c5359, 0] as const;
 
 /**
- * Drains `search_outbox` into Meilisearch. Rows are claimed with FOR UPDATE SKIP LOCKED, so any
- * number of workers can share a database without taking the same row; a row is deleted only
- * after Meilisearch confirmed its task, in the same transaction that claimed it, so a crash, a
- * failed task or a Meilisearch outage leaves it for the next try.
+ * Drains `search_outbox` into Meilisearch. A row is deleted only after Meilisearch confirmed the
+ * tasks that carried its profile, so a crash, a failed task or a Meilisearch outage leaves it for
+ * the next pass, which starts again from the first row left.
  *
- * Two rows of one profile can still be claimed by two workers at once (an edit right after
- * another). Each worker then holds a transaction-level advisory lock on the profile from before
- * it reads the profile until its Meilisearch task succeeded, so the later worker reads the later
- * state and its task is enqueued after the earlier one: an older state never overwrites a newer.
+ * One writer: only the worker holding SYNC_LEADER_LOCK drains. Every process runs a worker; when
+ * the leader's connection goes, another takes the lock on its next wake-up or sweep.
+ *
+ * Order: Meilisearch applies tasks in the order it received them, and each batch reads its
+ * profiles' current state. So the leader reads and sends its batches one after another (each
+ * read after Meilisearch received the previous batch), while up to `inFlight` of them wait for
+ * Meilisearch at once: a later state is always sent after an earlier one, never overwritten by
+ * it. Holding no transaction while Meilisearch works, the worker keeps no connection from the
+ * pool that the API shares.
  */
 export class SyncWorker {
   private running = false;
@@ -58,7 +68,7 @@ export class SyncWorker {
   /** False until the index exists with current settings; reset by any failure (Meilisearch may have lost it). */
   private indexReady = false;
   private readonly batchSize: number;
-  private readonly lanes: number;
+  private readonly inFlight: number;
   private readonly sweepMs: number;
   /** Called after each batch that cleared rows: the metrics hook. */
   onBatch: ((batch: SyncBatch) => void) | undefined;
@@ -66,16 +76,15 @@ export class SyncWorker {
   onFailure: ((err: unknown) => void) | undefined;
 
   constructor(private readonly options: SyncWorkerOptions) {
-    // Each batch waits for its Meilisearch task, so per-batch overhead bounds throughput. Measured
-    // with `npm run bench -- --profiles 100000 --only import` on a shared 2-core machine: 100k
-    // imported rows searchable in 43 s at 5,000 against 90 s at 1,000, for ~30 MB more peak
-    // server memory; 10,000 was not faster (55 s) and peaked 55 MB higher still.
+    // Measured with `npm run bench -- --profiles 100000 --only import` on a shared 2-core machine:
+    // 100k imported rows searchable in 43 s at 5,000 against 90 s at 1,000 (one batch in flight).
     this.batchSize = options.batchSize ?? 5_000;
-    // Measured on the shared 2-core machine: `npm run bench -- --profiles 30000 --only import` had
-    // import done → searchable at 0.89× Meilisearch alone indexing the same rows with 3 lanes, 1.03×
-    // with 1; draining 30k outbox rows, 1 and 3 lanes alternately, took 27.5/15.6/16.0 s against
-    // 18.9/14.8/12.6 s. Four lanes of 2,500 were no faster than three of 5,000.
-    this.lanes = options.lanes ?? 3;
+    // Meilisearch indexes the additions queued when it starts a batch as one, which costs far less
+    // than one batch each: the deeper its queue, the fewer batches. 100k imported rows, import
+    // done → searchable against Meilisearch alone given every batch at once (same bench): 1.64×
+    // with 8 batches in flight, 1.00× and 1.03× with 20 (the whole import), which also peaked
+    // 30 MB higher (359 MB against 329); 40 of 2,500 gave 1.98×.
+    this.inFlight = options.inFlight ?? 20;
     this.sweepMs = options.sweepMs ?? 5_000;
     this.listener = new PgListener(options.databaseUrl, 'search_outbox', { onNotify: () => this.wake() });
   }
@@ -98,34 +107,42 @@ export class SyncWorker {
     this.wakeUp?.();
   }
 
-  /** Claims and syncs one batch; returns how many outbox rows it cleared. */
+  /** Sends and confirms the first batch of the outbox; returns how many rows it cleared. */
   async drainOnce(): Promise<SyncBatch> {
+    const sent = await this.send(0);
+    return sent ? sent.confirmed : { rows: 0, upserted: 0, deleted: 0, ms: 0 };
+  }
+
+  /**
+   * Reads the next batch of outbox rows after row `after`, reads their profiles and sends them;
+   * resolves once Meilisearch has queued them (undefined when no row was left), with the batch's
+   * last row and the promise of its confirmation, which waits for the `previous` batch's first:
+   * its rows are deleted once its tasks succeeded.
+   */
+  private async send(after: number, previous?: Promise<unknown>): Promise<SentBatch | undefined> {
     const { db, meili, indexUid } = this.options;
     const started = performance.now();
-    return db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .selectFrom('search_outbox')
-        .select(['id', 'profile_id'])
-        .orderBy('id')
-        .limit(this.batchSize)
-        .forUpdate()
-        .skipLocked()
-        .execute();
-      if (rows.length === 0) return { rows: 0, upserted: 0, deleted: 0, ms: 0 };
-      const ids = [...new Set(rows.map((r) => r.profile_id))].sort((a, b) => a - b);
-      // Ascending order, so two workers locking overlapping profiles cannot deadlock; unnest
-      // yields the array in order.
-      await sql`select pg_advisory_xact_lock(${SYNC_LOCK_CLASS}, id) from unnest(${ids}::int[]) as t(id)`.execute(trx);
-      const published = await indexableProfiles(trx).where('p.id', 'in', ids).execute();
-      const publishedIds = new Set(published.map((p) => p.id));
-      const gone = ids.filter((id) => !publishedIds.has(id));
-      const index = meili.index(indexUid);
-      if (published.length > 0) await settled(index.addDocuments(published.map(toDocument)));
-      if (gone.length > 0) await settled(index.deleteDocuments(gone));
-      await trx.deleteFrom('search_outbox').where('id', 'in', rows.map((r) => r.id)).execute();
-      await announceIndexChange(trx);
-      return { rows: rows.length, upserted: published.length, deleted: gone.length, ms: performance.now() - started };
-    });
+    const rows = await db
+      .selectFrom('search_outbox')
+      .select(['id', 'profile_id'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(this.batchSize)
+      .execute();
+    if (rows.length === 0) return undefined;
+    const tasks = await sendProfiles(db, meili.index(indexUid), [...new Set(rows.map((r) => r.profile_id))]);
+    const confirmed = (async () => {
+      // Meilisearch finishes tasks in the order it queued them: asking about this batch only once
+      // the one before it settled keeps one poll running, not one per batch in flight.
+      await previous?.catch(() => undefined);
+      for (const task of tasks.enqueued) await settled(task);
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('search_outbox').where('id', 'in', rows.map((r) => r.id)).execute();
+        await announceIndexChange(trx);
+      });
+      return { rows: rows.length, upserted: tasks.upserted, deleted: tasks.deleted, ms: performance.now() - started };
+    })();
+    return { rows: rows.length, lastId: rows.at(-1)!.id, confirmed };
   }
 
   private async run(): Promise<void> {
@@ -140,7 +157,8 @@ export class SyncWorker {
           this.indexReady = true;
         }
         this.pending = false;
-        const rows = await this.drainAll();
+        // Not the leader: another process drains; this one tries again when woken.
+        const rows = (await this.listener.tryLock(...SYNC_LEADER_LOCK)) ? await this.drainAll() : 0;
         if (rows > 0 && this.backoffMs > 0) log.info('search sync is catching up again');
         this.backoffMs = 0;
         await this.sleep(this.sweepMs, true);
@@ -156,23 +174,42 @@ export class SyncWorker {
   }
 
   /**
-   * Drains until the outbox is empty with `lanes` batches in flight, each in its own transaction:
-   * while Meilisearch indexes one batch, the next ones are claimed, read and sent, so that it
-   * never waits for Postgres (it queues them and indexes consecutive additions together). Each
-   * batch still deletes its rows only once its own task succeeded. Returns the rows cleared.
+   * Drains until the outbox is empty, sending batch after batch while at most `inFlight` wait for
+   * Meilisearch; stops sending as soon as one fails or leadership is lost, and returns (or throws)
+   * once every batch sent has settled. Returns the rows cleared.
    */
   private async drainAll(): Promise<number> {
     let cleared = 0;
-    const lane = async () => {
-      while (this.running) {
-        const batch = await this.drainOnce();
-        if (batch.rows === 0) return;
-        cleared += batch.rows;
-        this.onBatch?.(batch);
+    let failure: { reason: unknown } | undefined;
+    const waiting = new Set<Promise<void>>();
+    // A row committed late, with an id below `after`, is found by the next pass: its insert's
+    // notification wakes the worker again.
+    let after = 0;
+    let last: Promise<SyncBatch> | undefined;
+    try {
+      while (this.running && !failure && this.listener.holds(...SYNC_LEADER_LOCK)) {
+        if (waiting.size >= this.inFlight) {
+          await Promise.race(waiting);
+          continue;
+        }
+        const sent = await this.send(after, last);
+        if (!sent) break;
+        after = sent.lastId;
+        last = sent.confirmed;
+        const settling: Promise<void> = sent.confirmed
+          .then(
+            (batch) => {
+              cleared += batch.rows;
+              this.onBatch?.(batch);
+            },
+            (reason: unknown) => void (failure ??= { reason }),
+          )
+          .finally(() => waiting.delete(settling));
+        waiting.add(settling);
       }
-    };
-    const outcomes = await Promise.allSettled(Array.from({ length: this.lanes }, lane));
-    const failure = outcomes.find((o) => o.status === 'rejected');
+    } finally {
+      await Promise.all(waiting);
+    }
     if (failure) throw failure.reason;
     return cleared;
   }
@@ -191,4 +228,17 @@ export class SyncWorker {
       };
     });
   }
+}
+
+/** Reads the profiles and sends Meilisearch their documents (or their removal); returns the queued tasks. */
+async function sendProfiles(trx: Executor, index: Index, ids: number[]) {
+  const published = await indexableProfiles(trx).where('p.id', 'in', ids).execute();
+  const publishedIds = new Set(published.map((p) => p.id));
+  const gone = ids.filter((id) => !publishedIds.has(id));
+  const enqueued: EnqueuedTaskPromise[] = [];
+  if (published.length > 0) enqueued.push(index.addDocuments(published.map(toDocument)));
+  if (gone.length > 0) enqueued.push(index.deleteDocuments(gone));
+  // Queued by Meilisearch (in this order) once each request was answered.
+  for (const task of enqueued) await task;
+  return { enqueued, upserted: published.length, deleted: gone.length };
 }

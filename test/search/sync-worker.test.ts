@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import pg from 'pg';
 import { MeilisearchRequestError } from 'meilisearch';
-import { SyncWorker, SYNC_LOCK_CLASS, type SyncBatch } from '../../search/sync-worker.js';
+import { SyncWorker, type SyncBatch } from '../../search/sync-worker.js';
 import { ensureProfilesIndex } from '../../search/profiles-index.js';
 import { createMeili, settled } from '../../search/client.js';
 import { createLogger } from '../../server/logger.js';
@@ -82,58 +82,70 @@ describe('SyncWorker', () => {
     });
   });
 
-  it('shares the outbox between two workers at once: each row taken by one, each profile indexed once', async () => {
-    await worker.stop();
-    expect(await outbox()).toEqual([]);
-    const ids: number[] = [];
-    for (let i = 0; i < 40; i++) ids.push(await writeProfile(`many-${i}`, 'published', `m${i}@example.org`));
-    const [lastTask] = (await index.meili.tasks.getTasks({ limit: 1 })).results;
-    const a = new SyncWorker({ db: t.db, databaseUrl: t.url, meili: index.meili, indexUid: uid, log: createLogger('silent'), batchSize: 10 });
-    const b = new SyncWorker({ db: t.db, databaseUrl: t.url, meili: index.meili, indexUid: uid, log: createLogger('silent'), batchSize: 10 });
-
-    // Both hold a batch at the same time: this transaction holds the profiles' locks, which a
-    // worker takes after claiming its rows, so A waits holding its claim while B claims.
-    const holder = new pg.Client({ connectionString: t.url });
-    await holder.connect();
-    let first: [SyncBatch, SyncBatch];
+  it('drains from one process at a time: a second worker leaves the rows to the leader, and takes over when it stops', async () => {
+    // `worker` leads (it started first and holds the lock); `follower` runs beside it, as the
+    // worker of a second API process does.
+    const follower = new SyncWorker({ db: t.db, databaseUrl: t.url, meili: index.meili, indexUid: uid, log: createLogger('silent'), sweepMs: 200 });
+    const byFollower: SyncBatch[] = [];
+    follower.onBatch = (batch) => byFollower.push(batch);
+    follower.start();
     try {
-      await holder.query('begin');
-      await holder.query('select pg_advisory_xact_lock($1, id) from unnest($2::int[]) as t(id)', [SYNC_LOCK_CLASS, ids]);
-      const waiters = (n: number) => async () => {
-        const { rows } = await holder.query(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`);
-        await holder.query('select pg_stat_clear_snapshot()');
-        return rows.length === n ? true : undefined;
-      };
-      const fromA = a.drainOnce();
-      await until(waiters(1), 10_000, 'A holding its batch');
-      const fromB = b.drainOnce();
-      await until(waiters(2), 10_000, 'B holding its batch beside A\'s');
-      await holder.query('commit');
-      first = await Promise.all([fromA, fromB]);
+      const ids: number[] = [];
+      for (let i = 0; i < 20; i++) ids.push(await writeProfile(`led-${i}`, 'published', `led${i}@example.org`));
+      await until(async () => ((await outbox()).length === 0 ? true : undefined), 10_000, 'an empty outbox');
+      // The follower was woken by each commit and by its sweeps, and claimed nothing.
+      expect(byFollower).toEqual([]);
+      const docs = await Promise.all(ids.map((id) => index.meili.index(uid).getDocument(id)));
+      expect(docs.map((doc) => doc.id)).toEqual(ids);
+
+      await worker.stop();
+      const id = await writeProfile('led-after', 'published', 'led-after@example.org');
+      await until(async () => (byFollower.length > 0 ? true : undefined), 10_000, 'the follower syncing it');
+      expect(byFollower).toMatchObject([{ rows: 1, upserted: 1 }]);
+      expect(await index.meili.index(uid).getDocument(id)).toMatchObject({ id, slug: 'led-after' });
     } finally {
-      await holder.end();
+      await follower.stop();
+      worker.start();
     }
-    expect(first.map((batch) => batch.rows)).toEqual([10, 10]);
-    expect(first.map((batch) => batch.upserted)).toEqual([10, 10]);
+  });
 
-    let cleared = 20;
-    for (;;) {
-      const [x, y] = await Promise.all([a.drainOnce(), b.drainOnce()]);
-      cleared += x.rows + y.rows;
-      if (x.rows === 0 && y.rows === 0) break;
+  it('applies each profile\'s last state: batches sent one after another, many in flight', async () => {
+    await worker.stop();
+    const one = new SyncWorker({ db: t.db, databaseUrl: t.url, meili: index.meili, indexUid: uid, log: createLogger('silent'), batchSize: 1, inFlight: 8 });
+    const id = await writeProfile('order-1', 'published', 'o1@example.org');
+    one.start();
+    try {
+      // Each commit queues its own row; with batches of one row, each is read and sent on its
+      // own while earlier ones are still in flight.
+      for (let i = 1; i <= 30; i++) await updateProfile(t.db, id, { name: `Name ${i}` });
+      await until(async () => ((await outbox()).length === 0 ? true : undefined), 20_000, 'an empty outbox');
+      expect((await index.meili.index(uid).getDocument(id)).name).toBe('Name 30');
+    } finally {
+      await one.stop();
+      worker.start();
     }
-    expect(cleared).toBe(40);
-    expect(await outbox()).toEqual([]);
+  });
 
-    // Each profile went to Meilisearch in exactly one task, and the index holds each once.
-    const tasks = await index.meili.tasks.getTasks({ indexUids: [uid], types: ['documentAdditionOrUpdate'], limit: 100 });
-    const sent = tasks.results.filter((task) => task.uid > lastTask!.uid);
-    expect(sent.filter((task) => task.status !== 'succeeded')).toEqual([]);
-    expect(sent.reduce((sum, task) => sum + Number(task.details?.receivedDocuments), 0)).toBe(40);
-    const { results: docs } = await index.meili.index(uid).getDocuments({ fields: ['id', 'slug'], limit: 1000 });
-    const many = docs.filter((doc) => String(doc.slug).startsWith('many-')).map((doc) => doc.id as number);
-    expect(many.sort((x, y) => x - y)).toEqual(ids);
-    worker.start();
+  it('syncs a row that committed after a later one: each pass starts again from the first row left', async () => {
+    // The earlier transaction takes the lower outbox id but commits last, after the worker has
+    // already read past that id.
+    const early = await writeProfile('late-commit', 'published', 'late@example.org');
+    await until(async () => ((await outbox()).length === 0 ? true : undefined), 10_000, 'an empty outbox');
+    const slow = new pg.Client({ connectionString: t.url });
+    await slow.connect();
+    try {
+      await slow.query('begin');
+      await slow.query(`update profiles set name = 'Committed Late' where id = $1`, [early]);
+      await slow.query('insert into search_outbox (profile_id) values ($1)', [early]);
+      const later = await writeProfile('commits-first', 'published', 'first@example.org');
+      await until(() => index.meili.index(uid).getDocument(later).catch(() => undefined), 10_000, 'the later row synced');
+      expect(await outbox()).toEqual([]);
+      await slow.query('commit');
+    } finally {
+      await slow.end();
+    }
+    await until(async () => ((await index.meili.index(uid).getDocument(early)).name === 'Committed Late' ? true : undefined), 10_000, 'the late row synced');
+    await until(async () => ((await outbox()).length === 0 ? true : undefined), 10_000, 'an empty outbox');
   });
 
   it('keeps the rows of a task that Meilisearch failed, and applies them once it can', async () => {
@@ -143,33 +155,5 @@ describe('SyncWorker', () => {
     const failing = new SyncWorker({ db: t.db, databaseUrl: t.url, meili: index.meili, indexUid: broken, log: createLogger('silent') });
     await keepsTheRow(failing, 'failed-task-1', (err) =>
       expect((err as Error).message).toMatch(/^Meilisearch task \d+ \(documentAdditionOrUpdate\) failed: missing_document_id: /));
-  });
-
-  it('applies the later state last when two workers hold rows of one profile', async () => {
-    await worker.stop();
-    const id = await writeProfile('race-1', 'published', 'r1@example.org');
-    await updateProfile(t.db, id, { name: 'Latest Name' });
-    // "Worker A": holds the profile's lock, as a worker does from reading the profile until its
-    // Meilisearch task succeeded; its (older) state reaches Meilisearch while B waits.
-    const a = new pg.Client({ connectionString: t.url });
-    await a.connect();
-    try {
-      await a.query('begin');
-      await a.query('select pg_advisory_xact_lock($1, $2)', [SYNC_LOCK_CLASS, id]);
-      const b = new SyncWorker({ db: t.db, databaseUrl: t.url, meili: index.meili, indexUid: uid, log: createLogger('silent') });
-      const drained = b.drainOnce();
-      await until(async () => {
-        const { rows } = await a.query(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`);
-        return rows.length > 0 ? true : undefined;
-      });
-      await settled(index.meili.index(uid).addDocuments([{ id, slug: 'race-1', name: 'Older Name', updated_at: 0 }]));
-      await a.query('commit');
-      expect((await drained).upserted).toBe(1);
-    } finally {
-      await a.end();
-    }
-    const doc = await index.meili.index(uid).getDocument(id);
-    expect(doc.name).toBe('Latest Name');
-    worker.start();
   });
 });
