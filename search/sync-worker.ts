@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { EnqueuedTaskPromise, Index, Meilisearch } from 'meilisearch';
 import type { Log } from '../server/logger.js';
 import type { Db, Executor } from '../db/client.js';
@@ -241,4 +242,19 @@ async function sendProfiles(trx: Executor, index: Index, ids: number[]) {
   // Queued by Meilisearch (in this order) once each request was answered.
   for (const task of enqueued) await task;
   return { enqueued, upserted: published.length, deleted: gone.length };
+}
+
+/**
+ * Whether search is catching up: rows wait in the outbox and a sync worker (in any process) is
+ * there to drain them. Bulk work that can wait (import notices) waits for this to turn false.
+ */
+export async function searchCatchingUp(db: Executor): Promise<boolean> {
+  const { rows } = await sql<{ busy: boolean }>`
+    select exists (select 1 from search_outbox) and exists (
+      select 1 from pg_locks
+      where locktype = 'advisory' and granted
+        and database = (select oid from pg_database where datname = current_database())
+        and classid::bigint = ${SYNC_LEADER_LOCK[0]} and objid::bigint = ${SYNC_LEADER_LOCK[1]} and objsubid = 2
+    ) as busy`.execute(db);
+  return rows[0]?.busy === true;
 }

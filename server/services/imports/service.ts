@@ -1,7 +1,9 @@
 import { rm } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { httpErrors } from '@fastify/sensible';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/client.js';
+import { searchCatchingUp } from '../../../search/sync-worker.js';
 import type { Log } from '../../logger.js';
 import type { Mailer } from '../../mail/mailer.js';
 import type { ImportStatusReply } from '../../schemas/imports.js';
@@ -14,6 +16,9 @@ import { runImport } from './run.js';
 import { ImportRunner } from './runner.js';
 import type { ImportJob, ImportOutcome } from './types.js';
 import { receiveImportUpload, removeStaleUploads } from './upload.js';
+
+/** How long an import's notices wait for search to catch up with it, at most. */
+const NOTICES_WAIT_MS = 120_000;
 
 interface ImportDeps {
   db: Db;
@@ -58,7 +63,8 @@ export class ImportService {
    * import reports and previews past keeping.
    */
   async sweep(now: Date): Promise<Record<string, number>> {
-    await this.sendNotices();
+    // While search catches up, the notices wait for the next pass (see sendNoticesOnceSearchable).
+    if (!(await searchCatchingUp(this.deps.db))) await this.sendNotices();
     await this.cleanUpInterrupted();
     const expired = await expireImportReports(this.deps.db, now);
     if (expired > 0) this.deps.log.info({ expired }, 'import reports and previews past keeping were erased');
@@ -108,7 +114,7 @@ export class ImportService {
         const outcome = await runImport({ db, databaseUrl, log }, job);
         log.info({ importId: job.importId, status: outcome.status, counts: outcome.counts }, 'import finished');
         this.deps.onFinished?.(outcome, job);
-        if (outcome.status === 'done' && !job.options.dryRun) void this.sendNotices();
+        if (outcome.status === 'done' && !job.options.dryRun) void this.sendNoticesOnceSearchable();
         return outcome;
       } catch (err) {
         log.error({ err, importId: job.importId }, 'import crashed');
@@ -124,6 +130,17 @@ export class ImportService {
   /** Resolves when every import enqueued so far has finished (tests, shutdown). */
   idle(): Promise<void> {
     return this.queue;
+  }
+
+  /**
+   * After an import: its people become searchable first, then they are told. While a sync worker
+   * drains the outbox (a big import's rows), mailing thousands of notices beside it would take
+   * the CPU that indexing needs on a small machine; the notices wait, NOTICES_WAIT_MS at most.
+   */
+  private async sendNoticesOnceSearchable(): Promise<void> {
+    const deadline = Date.now() + NOTICES_WAIT_MS;
+    while (!this.closing && Date.now() < deadline && (await searchCatchingUp(this.deps.db).catch(() => false))) await sleep(500);
+    await this.sendNotices();
   }
 
   /** Sends the notices imports owe, now, in the background; asked again while sending, it goes round once more. */

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
+import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../../server/app.js';
@@ -7,7 +8,9 @@ import { createLogger } from '../../../server/logger.js';
 import { suppress } from '../../../server/privacy/suppression.js';
 import { failInterruptedImports, INTERRUPTED } from '../../../server/services/imports/jobs.js';
 import { ImportRunner } from '../../../server/services/imports/runner.js';
+import { searchCatchingUp, SYNC_LEADER_LOCK } from '../../../search/sync-worker.js';
 import type { TestApp } from '../../helpers/app.js';
+import { until } from '../../helpers/until.js';
 import { appWithOrganizer, createList, importCsv, reportOf, uploadCsv } from '../../helpers/organizer.js';
 
 const fixture = (name: string) => readFile(new URL(`../../fixtures/csv/${name}`, import.meta.url), 'utf8');
@@ -375,5 +378,45 @@ describe('CSV import through the API', () => {
     ]);
     // Its process gone, the import is an orphan too.
     expect(await failInterruptedImports(t.app.db)).toBe(1);
+  });
+});
+
+describe('import notices and search', () => {
+  let t: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    ({ t, token } = await appWithOrganizer());
+  });
+  afterAll(() => t?.close());
+
+  const mailsTo = (address: string) => t.app.db.selectFrom('dev_mail').select(['subject', 'created_at']).where('to_address', '=', address).execute();
+
+  it('mails an import\'s notices once search has caught up with it, not while a sync worker still drains its rows', async () => {
+    // No sync worker anywhere: nothing will drain the outbox, so nothing is waited for.
+    await t.app.db.insertInto('search_outbox').values({ profile_id: 0 }).execute();
+    expect(await searchCatchingUp(t.app.db)).toBe(false);
+    // The sync worker of another process: it holds the leader's lock and, while the test looks,
+    // has not yet drained the import's outbox rows.
+    const leader = new pg.Client({ connectionString: t.databaseUrl });
+    await leader.connect();
+    try {
+      await leader.query('select pg_advisory_lock($1, $2)', [...SYNC_LEADER_LOCK]);
+      const list = await createList(t, token, { title: 'Searchable First' });
+      const status = await importCsv(t, token, list.slug, 'Name,Email,Skills\nPatient Person,patient@example.org,Go\n');
+      expect(status.counts.created).toBe(1);
+      expect(await searchCatchingUp(t.app.db)).toBe(true);
+      expect(await mailsTo('patient@example.org')).toEqual([]);
+      // What the worker does once Meilisearch confirmed the rows; the notice is mailed after it.
+      await t.app.db.deleteFrom('search_outbox').execute();
+      const caughtUp = (await sql<{ at: Date }>`select clock_timestamp() as at`.execute(t.app.db)).rows[0]!.at;
+      expect(await searchCatchingUp(t.app.db)).toBe(false);
+      await until(async () => ((await mailsTo('patient@example.org')).length > 0 ? true : undefined), 10_000, 'the notice');
+      const [mail] = await mailsTo('patient@example.org');
+      expect(mail!.subject).toBe('You are now listed on Lifeline');
+      expect(mail!.created_at.getTime()).toBeGreaterThan(caughtUp.getTime());
+    } finally {
+      await leader.end();
+    }
   });
 });
