@@ -63,9 +63,12 @@ export async function importFigures(ctx: BenchContext): Promise<{ figures: Figur
     ctx.say(`Importing ${profiles} rows through the API`);
     const bigRun = await timedImport(ctx, client, bigFile, `Bench ${profiles} rows ${stamp}`);
     const counts = JSON.stringify(bigRun.counts);
-    const documents = (await indexableProfiles(ctx.stack.db).execute()).map(toDocument).filter((d) => d.lists.includes(bigRun.slug));
-    ctx.say(`Meilisearch alone indexing the same ${documents.length} documents (the sync's floor)`);
-    const floorSeconds = await indexingFloorSeconds(ctx.stack.meili, `${ctx.stack.indexUid}_bench_sync_floor`, documents, SYNC_BATCH);
+    const all = (await indexableProfiles(ctx.stack.db).execute()).map(toDocument);
+    const documents = all.filter((d) => d.lists.includes(bigRun.slug));
+    // What the live index held when the big import's rows came: the small import's.
+    const present = all.filter((d) => !d.lists.includes(bigRun.slug));
+    ctx.say(`Meilisearch alone indexing the same ${documents.length} documents into an index of ${present.length} (the sync's floor)`);
+    const floorSeconds = await indexingFloorSeconds(ctx.stack.meili, `${ctx.stack.indexUid}_bench_sync_floor`, documents, SYNC_BATCH, present);
     const syncSeconds = bigRun.searchableSeconds - bigRun.importSeconds;
     return {
       imported: true,
@@ -82,7 +85,7 @@ export async function importFigures(ctx: BenchContext): Promise<{ figures: Figur
         {
           name: names.sync, unit: 's', value: syncSeconds, baseline: floorSeconds, baselineLabel: 'Meilisearch alone',
           target: `≤ ${SYNC_FLOOR_RATIO}× Meilisearch alone`, pass: syncSeconds <= SYNC_FLOOR_RATIO * floorSeconds,
-          note: `the sync worker after the import; the floor indexes the same ${documents.length} documents, read beforehand, in batches of ${SYNC_BATCH} with the index's settings`,
+          note: `the sync worker after the import; the floor indexes the same ${documents.length} documents, read beforehand, in batches of ${SYNC_BATCH} all sent at once, with the index's settings, into a scratch index already holding the ${present.length} documents the live index held`,
         },
         {
           name: names.rssSmall, unit: 'MB', value: smallRun.peakMb, baseline: idleMb, baselineLabel: 'idle',
