@@ -236,11 +236,18 @@ async function sendProfiles(trx: Executor, index: Index, ids: number[]) {
   const published = await indexableProfiles(trx).where('p.id', 'in', ids).execute();
   const publishedIds = new Set(published.map((p) => p.id));
   const gone = ids.filter((id) => !publishedIds.has(id));
+  // One request after the other: each is queued by Meilisearch once it was answered.
   const enqueued: EnqueuedTaskPromise[] = [];
-  if (published.length > 0) enqueued.push(index.addDocuments(published.map(toDocument)));
-  if (gone.length > 0) enqueued.push(index.deleteDocuments(gone));
-  // Queued by Meilisearch (in this order) once each request was answered.
-  for (const task of enqueued) await task;
+  if (published.length > 0) {
+    const adding = index.addDocuments(published.map(toDocument));
+    await adding;
+    enqueued.push(adding);
+  }
+  if (gone.length > 0) {
+    const deleting = index.deleteDocuments(gone);
+    await deleting;
+    enqueued.push(deleting);
+  }
   return { enqueued, upserted: published.length, deleted: gone.length };
 }
 
