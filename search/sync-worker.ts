@@ -28,10 +28,13 @@ export interface SyncBatch {
   ms: number;
 }
 
-/** A batch whose documents Meilisearch has queued; `confirmed` settles once its tasks did. */
+/** A batch whose documents Meilisearch has queued. */
 interface SentBatch {
   rows: number;
   lastId: number;
+  /** Settles when its Meilisearch tasks did. */
+  finished: Promise<void>;
+  /** Resolves once its tasks succeeded and its rows are deleted. */
   confirmed: Promise<SyncBatch>;
 }
 
@@ -117,8 +120,8 @@ export class SyncWorker {
   /**
    * Reads the next batch of outbox rows after row `after`, reads their profiles and sends them;
    * resolves once Meilisearch has queued them (undefined when no row was left), with the batch's
-   * last row and the promise of its confirmation, which waits for the `previous` batch's first:
-   * its rows are deleted once its tasks succeeded.
+   * last row, when its tasks finished, and the promise of its confirmation: its rows are deleted
+   * once its tasks succeeded.
    */
   private async send(after: number, previous?: Promise<unknown>): Promise<SentBatch | undefined> {
     const { db, meili, indexUid } = this.options;
@@ -132,18 +135,20 @@ export class SyncWorker {
       .execute();
     if (rows.length === 0) return undefined;
     const tasks = await sendProfiles(db, meili.index(indexUid), [...new Set(rows.map((r) => r.profile_id))]);
-    const confirmed = (async () => {
-      // Meilisearch finishes tasks in the order it queued them: asking about this batch only once
-      // the one before it settled keeps one poll running, not one per batch in flight.
+    const finished = (async () => {
+      // Meilisearch finishes tasks in the order it queued them: asking about this batch's only once
+      // the previous batch's finished keeps one poll running, not one per batch in flight.
       await previous?.catch(() => undefined);
       for (const task of tasks.enqueued) await settled(task);
+    })();
+    const confirmed = finished.then(async () => {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('search_outbox').where('id', 'in', rows.map((r) => r.id)).execute();
         await announceIndexChange(trx);
       });
       return { rows: rows.length, upserted: tasks.upserted, deleted: tasks.deleted, ms: performance.now() - started };
-    })();
-    return { rows: rows.length, lastId: rows.at(-1)!.id, confirmed };
+    });
+    return { rows: rows.length, lastId: rows.at(-1)!.id, finished, confirmed };
   }
 
   private async run(): Promise<void> {
@@ -186,7 +191,7 @@ export class SyncWorker {
     // A row committed late, with an id below `after`, is found by the next pass: its insert's
     // notification wakes the worker again.
     let after = 0;
-    let last: Promise<SyncBatch> | undefined;
+    let last: Promise<void> | undefined;
     try {
       while (this.running && !failure && this.listener.holds(...SYNC_LEADER_LOCK)) {
         if (waiting.size >= this.inFlight) {
@@ -196,7 +201,7 @@ export class SyncWorker {
         const sent = await this.send(after, last);
         if (!sent) break;
         after = sent.lastId;
-        last = sent.confirmed;
+        last = sent.finished;
         const settling: Promise<void> = sent.confirmed
           .then(
             (batch) => {
