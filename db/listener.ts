@@ -19,6 +19,8 @@ export class PgListener {
   private connecting: Promise<void> | undefined;
   /** The advisory locks this connection holds: they go with it. */
   private locks = new Set<string>();
+  /** The Postgres backend of this connection, once a lock was asked for on it. */
+  private backendPid: number | undefined;
 
   constructor(
     private readonly databaseUrl: string,
@@ -40,13 +42,24 @@ export class PgListener {
     if (this.locks.has(key)) return true;
     const client = this.client;
     if (!client) return false;
-    const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1::int, $2::int) as locked', [classId, objectId]);
-    if (rows[0]?.locked && this.client === client) this.locks.add(key);
+    const { rows } = await client.query<{ locked: boolean; pid: number }>(
+      'select pg_try_advisory_lock($1::int, $2::int) as locked, pg_backend_pid() as pid',
+      [classId, objectId],
+    );
+    if (rows[0]?.locked && this.client === client) {
+      this.locks.add(key);
+      this.backendPid = rows[0].pid;
+    }
     return this.locks.has(key);
   }
 
-  holds(classId: number, objectId: number): boolean {
-    return this.locks.has(`${classId}:${objectId}`);
+  /**
+   * The Postgres backend holding this connection's locks, while this process believes it holds
+   * `classId, objectId`: Postgres may have ended that session before this process heard of it,
+   * so whoever must be sure asks pg_locks about this backend.
+   */
+  holder(classId: number, objectId: number): number | undefined {
+    return this.locks.has(`${classId}:${objectId}`) ? this.backendPid : undefined;
   }
 
   connect(): Promise<void> {

@@ -137,8 +137,12 @@ export class SyncWorker {
     const tasks = await sendProfiles(db, meili.index(indexUid), [...new Set(rows.map((r) => r.profile_id))]);
     const finished = (async () => {
       // Meilisearch finishes tasks in the order it queued them: asking about this batch's only once
-      // the previous batch's finished keeps one poll running, not one per batch in flight.
-      await previous?.catch(() => undefined);
+      // the previous batch's finished keeps one poll running, not one per batch in flight. A failed
+      // batch fails those after it at once, and stopping fails them all: their rows stay queued.
+      if (previous) {
+        await previous;
+        if (!this.running) throw new Error('the search sync is stopping');
+      }
       for (const task of tasks.enqueued) await settled(task);
     })();
     const confirmed = finished.then(async () => {
@@ -193,7 +197,7 @@ export class SyncWorker {
     let after = 0;
     let last: Promise<void> | undefined;
     try {
-      while (this.running && !failure && this.listener.holds(...SYNC_LEADER_LOCK)) {
+      while (this.running && !failure && (await this.stillLeading())) {
         if (waiting.size >= this.inFlight) {
           await Promise.race(waiting);
           continue;
@@ -206,7 +210,11 @@ export class SyncWorker {
           .then(
             (batch) => {
               cleared += batch.rows;
-              this.onBatch?.(batch);
+              try {
+                this.onBatch?.(batch);
+              } catch {
+                // A metrics hook must not fail the sync.
+              }
             },
             (reason: unknown) => void (failure ??= { reason }),
           )
@@ -218,6 +226,18 @@ export class SyncWorker {
     }
     if (failure) throw failure.reason;
     return cleared;
+  }
+
+  /**
+   * Whether this worker still leads as Postgres sees it, asked before each batch: Postgres may
+   * have ended the listener's session (and so released the lock to another process) before this
+   * process heard of it, and two leaders sending at once could queue an older state last.
+   */
+  private async stillLeading(): Promise<boolean> {
+    const pid = this.listener.holder(...SYNC_LEADER_LOCK);
+    if (pid === undefined) return false;
+    const { rows } = await sql<{ held: boolean }>`select exists (${leaderLock()} and pid = ${pid}) as held`.execute(this.options.db);
+    return rows[0]?.held === true;
   }
 
   /** Waits `ms`; `stop()` always cuts it short, a notification only when `byNotification`. */
@@ -256,17 +276,22 @@ async function sendProfiles(trx: Executor, index: Index, ids: number[]) {
   return { enqueued, upserted: published.length, deleted: gone.length };
 }
 
+/** The leader's lock in pg_locks, in this database (advisory locks are per database). */
+const leaderLock = () => sql`
+  select 1 from pg_locks
+  where locktype = 'advisory' and granted
+    and database = (select oid from pg_database where datname = current_database())
+    and classid::bigint = ${SYNC_LEADER_LOCK[0]} and objid::bigint = ${SYNC_LEADER_LOCK[1]} and objsubid = 2`;
+
 /**
- * Whether search is catching up: rows wait in the outbox and a sync worker (in any process) is
- * there to drain them. Bulk work that can wait (import notices) waits for this to turn false.
+ * Whether search is catching up: rows queued in the last 2 minutes wait in the outbox and a sync
+ * worker (in any process) is there to drain them. Bulk work that can wait (import notices) waits
+ * for this to turn false; rows that have waited longer (Meilisearch down, a document it refuses)
+ * hold nothing back.
  */
 export async function searchCatchingUp(db: Executor): Promise<boolean> {
   const { rows } = await sql<{ busy: boolean }>`
-    select exists (select 1 from search_outbox) and exists (
-      select 1 from pg_locks
-      where locktype = 'advisory' and granted
-        and database = (select oid from pg_database where datname = current_database())
-        and classid::bigint = ${SYNC_LEADER_LOCK[0]} and objid::bigint = ${SYNC_LEADER_LOCK[1]} and objsubid = 2
-    ) as busy`.execute(db);
+    select exists (select 1 from search_outbox where enqueued_at > now() - interval '2 minutes')
+       and exists (${leaderLock()}) as busy`.execute(db);
   return rows[0]?.busy === true;
 }

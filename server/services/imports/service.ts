@@ -64,7 +64,7 @@ export class ImportService {
    */
   async sweep(now: Date): Promise<Record<string, number>> {
     // While search catches up, the notices wait for the next pass (see sendNoticesOnceSearchable).
-    if (!(await searchCatchingUp(this.deps.db))) await this.sendNotices();
+    if (!(await searchCatchingUp(this.deps.db).catch(() => false))) await this.sendNotices();
     await this.cleanUpInterrupted();
     const expired = await expireImportReports(this.deps.db, now);
     if (expired > 0) this.deps.log.info({ expired }, 'import reports and previews past keeping were erased');
