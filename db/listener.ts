@@ -35,7 +35,7 @@ export class PgListener {
   /**
    * Takes a session-level advisory lock on this connection if no other session holds it; true
    * while it is held. The lock lives as long as the connection: when that is lost, so is the lock
-   * (`holds` turns false, `onLost` is called), and so it passes to another process.
+   * (`holder` turns undefined, `onLost` is called), and so it passes to another process.
    */
   async tryLock(classId: number, objectId: number): Promise<boolean> {
     const key = `${classId}:${objectId}`;

@@ -30,7 +30,6 @@ export interface SyncBatch {
 
 /** A batch whose documents Meilisearch has queued. */
 interface SentBatch {
-  rows: number;
   lastId: number;
   /** Settles when its Meilisearch tasks did. */
   finished: Promise<void>;
@@ -152,7 +151,7 @@ export class SyncWorker {
       });
       return { rows: rows.length, upserted: tasks.upserted, deleted: tasks.deleted, ms: performance.now() - started };
     });
-    return { rows: rows.length, lastId: rows.at(-1)!.id, finished, confirmed };
+    return { lastId: rows.at(-1)!.id, finished, confirmed };
   }
 
   private async run(): Promise<void> {
@@ -257,8 +256,8 @@ export class SyncWorker {
 }
 
 /** Reads the profiles and sends Meilisearch their documents (or their removal); returns the queued tasks. */
-async function sendProfiles(trx: Executor, index: Index, ids: number[]) {
-  const published = await indexableProfiles(trx).where('p.id', 'in', ids).execute();
+async function sendProfiles(db: Executor, index: Index, ids: number[]) {
+  const published = await indexableProfiles(db).where('p.id', 'in', ids).execute();
   const publishedIds = new Set(published.map((p) => p.id));
   const gone = ids.filter((id) => !publishedIds.has(id));
   // One request after the other: each is queued by Meilisearch once it was answered.
