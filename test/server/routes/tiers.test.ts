@@ -173,6 +173,14 @@ describe('trust tiers: read rate limits', () => {
     expect(lists.map((r) => r.statusCode)).toEqual([200, 200, 200, 429]);
     expect(lists[3]!.json().message).toContain('Too many requests');
   });
+
+  it('holds a client probing lists\' sheet sources to the same limit, counted before it is even signed in', async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await t.app.inject({ method: 'GET', url: '/api/lists/nobody/source', remoteAddress: '198.51.100.9' })).statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
 });
 
 describe('trust tiers: the candidate chooses', () => {
