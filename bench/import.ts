@@ -7,8 +7,8 @@ import type { LifelineClient } from '../tools/lifeline-client.js';
 import { CSV_HEADERS } from '../tools/people/generate.js';
 import { waitUntilNoticesSent, waitUntilSearchable, writeCsv } from '../tools/seeding.js';
 import type { BenchContext } from './context.js';
-import { indexableProfiles } from '../search/indexable.js';
-import { toDocument } from '../search/profiles-index.js';
+import { profileDocuments } from '../search/documents.js';
+import { SYNC_BATCH_ROWS } from '../search/sync-worker.js';
 import { indexingFloorSeconds } from './lib/floor.js';
 import { failed, type Figure } from './lib/report.js';
 import { peakMemoryDuring, residentMb } from './lib/stack.js';
@@ -18,8 +18,6 @@ const SEARCHABLE_TARGET_S = 60;
 const RSS_TARGET_MB = 400;
 /** Issue #20: searchable within the import plus this many times Meilisearch's own indexing of the rows. */
 const SYNC_FLOOR_RATIO = 1.2;
-/** The sync worker's batch size, which the floor uses too. */
-const SYNC_BATCH = 5_000;
 /** "Flat": the big import may use at most this much more memory than one a tenth its size. */
 const RSS_FLAT_RATIO = 1.5;
 
@@ -63,12 +61,12 @@ export async function importFigures(ctx: BenchContext): Promise<{ figures: Figur
     ctx.say(`Importing ${profiles} rows through the API`);
     const bigRun = await timedImport(ctx, client, bigFile, `Bench ${profiles} rows ${stamp}`);
     const counts = JSON.stringify(bigRun.counts);
-    const all = (await indexableProfiles(ctx.stack.db).execute()).map(toDocument);
+    const all = await profileDocuments(ctx.stack.db).execute();
     const documents = all.filter((d) => d.lists.includes(bigRun.slug));
     // What the live index held when the big import's rows came: the small import's.
     const present = all.filter((d) => !d.lists.includes(bigRun.slug));
     ctx.say(`Meilisearch alone indexing the same ${documents.length} documents into an index of ${present.length} (the sync's floor)`);
-    const floorSeconds = await indexingFloorSeconds(ctx.stack.meili, `${ctx.stack.indexUid}_bench_sync_floor`, documents, SYNC_BATCH, present);
+    const floorSeconds = await indexingFloorSeconds(ctx.stack.meili, `${ctx.stack.indexUid}_bench_sync_floor`, documents, SYNC_BATCH_ROWS, present);
     const syncSeconds = bigRun.searchableSeconds - bigRun.importSeconds;
     return {
       imported: true,
@@ -85,7 +83,7 @@ export async function importFigures(ctx: BenchContext): Promise<{ figures: Figur
         {
           name: names.sync, unit: 's', value: syncSeconds, baseline: floorSeconds, baselineLabel: 'Meilisearch alone',
           target: `≤ ${SYNC_FLOOR_RATIO}× Meilisearch alone`, pass: syncSeconds <= SYNC_FLOOR_RATIO * floorSeconds,
-          note: `the sync worker after the import; the floor indexes the same ${documents.length} documents, read beforehand, in batches of ${SYNC_BATCH} all sent at once, with the index's settings, into a scratch index already holding the ${present.length} documents the live index held`,
+          note: `the sync worker after the import; the floor indexes the same ${documents.length} documents, read beforehand, in batches of ${SYNC_BATCH_ROWS} all sent at once, with the index's settings, into a scratch index already holding the ${present.length} documents the live index held`,
         },
         {
           name: names.rssSmall, unit: 'MB', value: smallRun.peakMb, baseline: idleMb, baselineLabel: 'idle',

@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { indexableProfiles } from '../search/indexable.js';
-import { toDocument } from '../search/profiles-index.js';
+import { profileDocuments } from '../search/documents.js';
 import { indexingFloorSeconds } from './lib/floor.js';
 import { reindex } from '../search/reindex.js';
 import type { BenchContext } from './context.js';
@@ -32,7 +31,7 @@ export async function reindexFigures(ctx: BenchContext, imported: boolean): Prom
     // Warm the search path (JIT, caches, connection pools) before measuring it.
     for (const query of SAMPLE_SEARCHES) await ctx.anonymous.search(query);
     const idle = await searchWhile(ctx, () => sleep(ctx.options.duration * 1000));
-    const documents = (await indexableProfiles(db).orderBy('p.id').execute()).map(toDocument);
+    const documents = await profileDocuments(db).orderBy('p.id').execute();
     ctx.say(`Reindex: ${documents.length} published profiles, ${ctx.options.connections} clients searching`);
     let floorSeconds = 0;
     await searchWhile(ctx, async () => {

@@ -9,8 +9,7 @@ import type { SearchTier } from '../search/schemas.js';
 import type { BenchContext } from './context.js';
 import { generatePeople, seedLists } from '../tools/people/generate.js';
 import { personDocument } from './lib/documents.js';
-import { indexableProfiles } from '../search/indexable.js';
-import { toDocument } from '../search/profiles-index.js';
+import { profileDocuments } from '../search/documents.js';
 import { runLoad, type Load, type LoadRequest } from './lib/load.js';
 import { failed, type Figure } from './lib/report.js';
 import { createUser } from '../server/services/users.js';
@@ -179,7 +178,7 @@ async function freshnessFigures(ctx: BenchContext): Promise<Figure[]> {
     const rows = await db.selectFrom('profiles').select(['id', 'name']).where('status', '=', 'published').orderBy('id').limit(2 * FRESHNESS_SAMPLES).execute();
     if (rows.length < 2 * FRESHNESS_SAMPLES) throw new Error(`only ${rows.length} published profiles to change`);
     const viaApi = rows.slice(0, FRESHNESS_SAMPLES);
-    const direct = await indexableProfiles(db).where('p.id', 'in', rows.slice(FRESHNESS_SAMPLES).map((r) => r.id)).execute();
+    const direct = await profileDocuments(db).where('p.id', 'in', rows.slice(FRESHNESS_SAMPLES).map((r) => r.id)).execute();
     if (direct.length < FRESHNESS_SAMPLES) throw new Error(`only ${direct.length} profiles to change in Meilisearch alone`);
     const apiDelays: number[] = [];
     const directDelays: number[] = [];
@@ -189,7 +188,7 @@ async function freshnessFigures(ctx: BenchContext): Promise<Figure[]> {
         const profile = direct[i]!;
         const word = unusedWord();
         const started = performance.now();
-        await meili.index(indexUid).addDocuments([{ ...toDocument(profile), name: `${profile.name} ${word}` }]);
+        await meili.index(indexUid).addDocuments([{ ...profile, name: `${profile.name} ${word}` }]);
         directDelays.push(await until(started, async () => (await meili.index(indexUid).search(word, { limit: 1 })).hits.length > 0));
       }
     } finally {

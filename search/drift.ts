@@ -1,7 +1,8 @@
 import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
 import type { Executor } from '../db/client.js';
 import { enqueue } from '../db/outbox.js';
-import { epochSeconds, type ProfileDocument } from './profiles-index.js';
+import { epochSecondsOf } from './documents.js';
+import type { ProfileDocument } from './profiles-index.js';
 
 interface DriftOptions {
   db: Executor;
@@ -41,7 +42,7 @@ export async function checkDrift(options: DriftOptions): Promise<Drift> {
   for (;;) {
     const rows = await db
       .selectFrom('profiles')
-      .select(['id', 'updated_at'])
+      .select((eb) => ['id', epochSecondsOf(eb.ref('updated_at')).as('updated_at')])
       .where('status', '=', 'published')
       .where('id', '>', after)
       .orderBy('id')
@@ -51,7 +52,7 @@ export async function checkDrift(options: DriftOptions): Promise<Drift> {
     after = rows.at(-1)!.id;
     published += rows.length;
     for (const row of rows) {
-      if (indexed.get(row.id) !== epochSeconds(row.updated_at)) suspects.push(row.id);
+      if (indexed.get(row.id) !== row.updated_at) suspects.push(row.id);
       indexed.delete(row.id);
     }
   }
@@ -84,13 +85,13 @@ async function classify(options: DriftOptions, ids: number[]): Promise<Pick<Drif
     const [rows, indexed] = await Promise.all([
       options.db
         .selectFrom('profiles')
-        .select(['id', 'updated_at'])
+        .select((eb) => ['id', epochSecondsOf(eb.ref('updated_at')).as('updated_at')])
         .where('status', '=', 'published')
         .where('id', 'in', chunk)
         .execute(),
       indexStamps(options, chunk),
     ]);
-    const truth = new Map(rows.map((r) => [r.id, epochSeconds(r.updated_at)]));
+    const truth = new Map(rows.map((r) => [r.id, r.updated_at]));
     for (const id of chunk) {
       const want = truth.get(id);
       const have = indexed.get(id);

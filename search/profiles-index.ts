@@ -1,5 +1,4 @@
 import type { Meilisearch, Settings } from 'meilisearch';
-import type { Profile } from '../db/schema.js';
 import type { ProfileVisibility } from '../common/profile-codes.js';
 import { skillSynonyms } from '../common/normalize/skills.js';
 import { MAX_TOTAL_HITS } from '../common/search.js';
@@ -8,6 +7,7 @@ import { settled } from './client.js';
 /**
  * The one and only shape Meilisearch ever sees of a person: public fields, no email, token or
  * consent data. Dates are kept both as text (for display) and as Unix seconds (for filters).
+ * Postgres builds it (`profileDocuments` in search/documents.ts).
  */
 export interface ProfileDocument {
   id: number;
@@ -37,49 +37,6 @@ export interface ProfileDocument {
   confirmed_at: number;
   /** 'recruiters': anonymous searches filter it out (`visibility = public`). */
   visibility: ProfileVisibility;
-}
-
-/** A profile row with what the document needs from other tables. */
-export type IndexableProfile = Pick<
-  Profile,
-  | 'id' | 'slug' | 'name' | 'headline' | 'role' | 'seniority' | 'skills' | 'country' | 'region' | 'city'
-  | 'remote' | 'relocation' | 'work_authorization' | 'employment_types' | 'layoff_date'
-  | 'available_from' | 'years_experience' | 'linkedin_url' | 'updated_at' | 'last_confirmed_at' | 'published_at'
-  | 'visibility'
-> & {
-  former_employer_slug: string | null;
-  former_employer_name: string | null;
-  list_slugs: string[];
-};
-
-export function toDocument(p: IndexableProfile): ProfileDocument {
-  return {
-    id: p.id,
-    slug: p.slug,
-    name: p.name,
-    headline: p.headline,
-    role: p.role,
-    seniority: p.seniority,
-    skills: p.skills,
-    country: p.country,
-    region: p.region,
-    city: p.city,
-    remote: p.remote,
-    relocation: p.relocation,
-    work_authorization: p.work_authorization,
-    employment_types: p.employment_types,
-    former_employer: p.former_employer_slug,
-    former_employer_name: p.former_employer_name,
-    lists: p.list_slugs,
-    layoff_date: p.layoff_date,
-    layoff_at: p.layoff_date ? Date.parse(`${p.layoff_date}T00:00:00Z`) / 1000 : null,
-    available_from: p.available_from,
-    years_experience: p.years_experience,
-    linkedin_url: p.linkedin_url,
-    updated_at: epochSeconds(p.updated_at),
-    confirmed_at: epochSeconds(p.last_confirmed_at ?? p.published_at ?? p.updated_at),
-    visibility: p.visibility,
-  };
 }
 
 /** A timestamp as whole Unix seconds: how documents carry `updated_at`, and how drift compares it. */

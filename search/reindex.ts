@@ -3,8 +3,8 @@ import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
 import type { Db } from '../db/client.js';
 import { settled } from './client.js';
 import { announceIndexChange } from './index-changes.js';
-import { indexableProfiles } from './indexable.js';
-import { applySettings, createIndexIfMissing, toDocument } from './profiles-index.js';
+import { addDocumentLines, documentLines, profileDocuments } from './documents.js';
+import { applySettings, createIndexIfMissing } from './profiles-index.js';
 
 interface ReindexOptions {
   db: Db;
@@ -97,14 +97,11 @@ async function build(options: ReindexOptions, uid: string): Promise<number> {
   let sent = 0;
   let after = 0;
   for (;;) {
-    const batch = await indexableProfiles(db).where('p.id', '>', after).orderBy('p.id').limit(batchSize).execute();
+    const batch = await documentLines(db, profileDocuments(db).where('p.id', '>', after).orderBy('p.id').limit(batchSize)).execute();
     if (batch.length === 0) break;
     after = batch.at(-1)!.id;
-    const task = index.addDocuments(batch.map(toDocument));
-    // Awaited in turn below; a rejection meanwhile must not count as unhandled.
-    task.catch(() => undefined);
-    inFlight.push(task);
-    if (inFlight.length >= MAX_TASKS_IN_FLIGHT) await settled(inFlight.shift()!);
+    inFlight.push(...(await addDocumentLines(index, batch.map((d) => d.line))));
+    while (inFlight.length >= MAX_TASKS_IN_FLIGHT) await settled(inFlight.shift()!);
     sent += batch.length;
     await onProgress?.({ sent, total: Number(total) });
   }

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
-import type { EnqueuedTaskPromise, Index, Meilisearch } from 'meilisearch';
+import type { Index, Meilisearch } from 'meilisearch';
 import type { Log } from '../server/logger.js';
 import type { Db, Executor } from '../db/client.js';
 import { PgListener } from '../db/listener.js';
 import { settled } from './client.js';
 import { announceIndexChange } from './index-changes.js';
-import { indexableProfiles } from './indexable.js';
-import { ensureProfilesIndex, toDocument } from './profiles-index.js';
+import { addDocumentLines, documentLines, MAX_PAYLOAD_BYTES, profileDocuments } from './documents.js';
+import { ensureProfilesIndex } from './profiles-index.js';
 
 interface SyncWorkerOptions {
   db: Db;
@@ -19,6 +19,8 @@ interface SyncWorkerOptions {
   inFlight?: number;
   /** The safety net: drain this often even when no notification arrived. */
   sweepMs?: number;
+  /** The largest request body sent to Meilisearch (a batch goes in several when bigger). */
+  maxPayloadBytes?: number;
 }
 
 export interface SyncBatch {
@@ -38,6 +40,9 @@ interface SentBatch {
 }
 
 const MAX_BACKOFF_MS = 30_000;
+
+/** Outbox rows read, and their documents sent, at a time (see the constructor). */
+export const SYNC_BATCH_ROWS = 20_000;
 
 /**
  * The session-level advisory lock that makes one worker, across all processes, the one that
@@ -79,14 +84,15 @@ export class SyncWorker {
   onFailure: ((err: unknown) => void) | undefined;
 
   constructor(private readonly options: SyncWorkerOptions) {
-    // Measured with `npm run bench -- --profiles 100000 --only import` on a shared 2-core machine:
-    // 100k imported rows searchable in 43 s at 5,000 against 90 s at 1,000 (one batch in flight).
-    this.batchSize = options.batchSize ?? 5_000;
-    // Meilisearch indexes the additions queued when it starts a batch as one, which costs far less
-    // than one batch each: the deeper its queue, the fewer batches. 100k imported rows, import
-    // done → searchable against Meilisearch alone given every batch at once (same bench): 1.64×
-    // with 8 batches in flight, 1.00× and 1.03× with 20 (the whole import), which also peaked
-    // 30 MB higher (359 MB against 329); 40 of 2,500 gave 1.98×.
+    // Meilisearch indexes the additions queued when it starts a batch as one, and each batch it
+    // makes costs ~1.2 s more than its documents at 100k (measured in `GET /batches`): the fewer,
+    // the sooner searchable. It starts on the first task at once; what is queued while that one
+    // runs becomes the next batch. With 5,000 rows per batch, 90k re-synced rows went through as
+    // 5k + 30–45k + 40–55k, as reading the rest took longer than indexing the first; with 20,000,
+    // as 20k + 70k, like Meilisearch alone given everything at once (5k + 85k).
+    this.batchSize = options.batchSize ?? SYNC_BATCH_ROWS;
+    // Meilisearch batches what is queued: the deeper its queue, the fewer batches. Sending batch
+    // after batch while earlier ones wait costs nothing here: no document is kept once sent.
     this.inFlight = options.inFlight ?? 20;
     this.sweepMs = options.sweepMs ?? 5_000;
     this.listener = new PgListener(options.databaseUrl, 'search_outbox', { onNotify: () => this.wake() });
@@ -133,7 +139,8 @@ export class SyncWorker {
       .limit(this.batchSize)
       .execute();
     if (rows.length === 0) return undefined;
-    const tasks = await sendProfiles(db, meili.index(indexUid), [...new Set(rows.map((r) => r.profile_id))]);
+    const ids = [...new Set(rows.map((r) => r.profile_id))];
+    const tasks = await sendProfiles(db, meili.index(indexUid), ids, this.options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES);
     const finished = (async () => {
       // Meilisearch finishes tasks in the order it queued them: asking about this batch's only once
       // the previous batch's finished keeps one poll running, not one per batch in flight. A failed
@@ -146,7 +153,7 @@ export class SyncWorker {
     })();
     const confirmed = finished.then(async () => {
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('search_outbox').where('id', 'in', rows.map((r) => r.id)).execute();
+        await trx.deleteFrom('search_outbox').where('id', '=', anyOf(rows.map((r) => r.id), 'bigint')).execute();
         await announceIndexChange(trx);
       });
       return { rows: rows.length, upserted: tasks.upserted, deleted: tasks.deleted, ms: performance.now() - started };
@@ -256,17 +263,12 @@ export class SyncWorker {
 }
 
 /** Reads the profiles and sends Meilisearch their documents (or their removal); returns the queued tasks. */
-async function sendProfiles(db: Executor, index: Index, ids: number[]) {
-  const published = await indexableProfiles(db).where('p.id', 'in', ids).execute();
+async function sendProfiles(db: Executor, index: Index, ids: number[], maxPayloadBytes: number) {
+  const published = await documentLines(db, profileDocuments(db).where('p.id', '=', anyOf(ids))).execute();
   const publishedIds = new Set(published.map((p) => p.id));
   const gone = ids.filter((id) => !publishedIds.has(id));
   // One request after the other: each is queued by Meilisearch once it was answered.
-  const enqueued: EnqueuedTaskPromise[] = [];
-  if (published.length > 0) {
-    const adding = index.addDocuments(published.map(toDocument));
-    await adding;
-    enqueued.push(adding);
-  }
+  const enqueued = await addDocumentLines(index, published.map((p) => p.line), maxPayloadBytes);
   if (gone.length > 0) {
     const deleting = index.deleteDocuments(gone);
     await deleting;
@@ -274,6 +276,9 @@ async function sendProfiles(db: Executor, index: Index, ids: number[]) {
   }
   return { enqueued, upserted: published.length, deleted: gone.length };
 }
+
+/** `= any(array)`: one parameter for thousands of ids, where `in` takes one each. */
+const anyOf = (ids: number[], type: 'int' | 'bigint' = 'int') => sql<number>`any(${ids}::${sql.raw(type)}[])`;
 
 /** The leader's lock in pg_locks, in this database (advisory locks are per database). */
 const leaderLock = () => sql`

@@ -1,4 +1,4 @@
-import { toDocument, type ProfileDocument } from '../../search/profiles-index.js';
+import { epochSeconds, type ProfileDocument } from '../../search/profiles-index.js';
 import { parseLocation } from '../../common/normalize/location.js';
 import { canonicalSkill } from '../../common/normalize/skills.js';
 import { slugify } from '../../common/normalize/text.js';
@@ -10,7 +10,8 @@ import type { Person } from '../../tools/people/generate.js';
  */
 export function personDocument(p: Person, id: number, listSlugs: string[]): ProfileDocument {
   const where = parseLocation(p.location);
-  return toDocument({
+  const submitted = epochSeconds(p.submittedAt);
+  return {
     id,
     slug: `${slugify(p.name) || 'profile'}-${id.toString(36)}`,
     name: p.name,
@@ -25,16 +26,16 @@ export function personDocument(p: Person, id: number, listSlugs: string[]): Prof
     relocation: p.relocate,
     work_authorization: p.needsVisa ? 'needs_sponsorship' : 'authorized',
     employment_types: ['full_time'],
+    former_employer: slugify(p.employer),
+    former_employer_name: p.employer,
+    lists: listSlugs,
     layoff_date: p.layoffDate,
+    layoff_at: p.layoffDate ? epochSeconds(`${p.layoffDate}T00:00:00Z`) : null,
     available_from: null,
     years_experience: p.yearsExperience,
-    visibility: 'public',
     linkedin_url: null,
-    updated_at: p.submittedAt,
-    last_confirmed_at: p.submittedAt,
-    published_at: p.submittedAt,
-    former_employer_slug: slugify(p.employer),
-    former_employer_name: p.employer,
-    list_slugs: listSlugs,
-  });
+    updated_at: submitted,
+    confirmed_at: submitted,
+    visibility: 'public',
+  };
 }

@@ -126,6 +126,30 @@ describe('SyncWorker', () => {
     }
   });
 
+  it('sends a batch too big for one request in several, and deletes its rows once all of them succeeded', async () => {
+    await worker.stop();
+    const ids: number[] = [];
+    for (let i = 1; i <= 12; i++) ids.push(await writeProfile(`payload-${i}`, 'published', `payload-${i}@example.org`));
+    // ~300 bytes a document: one batch of 12 rows goes as several requests of at most 1 KB.
+    const small = new SyncWorker({ db: t.db, databaseUrl: t.url, meili: index.meili, indexUid: uid, log: createLogger('silent'), maxPayloadBytes: 1_000 });
+    const batches: SyncBatch[] = [];
+    small.onBatch = (batch) => batches.push(batch);
+    const since = new Date().toISOString();
+    small.start();
+    try {
+      await until(async () => ((await outbox()).length === 0 ? true : undefined), 20_000, 'an empty outbox');
+      expect(batches).toMatchObject([{ rows: 12, upserted: 12, deleted: 0 }]);
+      const { results } = await index.meili.index(uid).getDocuments({ ids, fields: ['id'], limit: 20 });
+      expect(results.map((d) => d.id).sort((a, b) => a - b)).toEqual(ids);
+      const tasks = await index.meili.tasks.getTasks({ indexUids: [uid], types: ['documentAdditionOrUpdate'], afterEnqueuedAt: since });
+      expect(tasks.results.length).toBeGreaterThanOrEqual(3);
+      expect(tasks.results.every((task) => task.status === 'succeeded')).toBe(true);
+    } finally {
+      await small.stop();
+      worker.start();
+    }
+  });
+
   it('syncs a row that committed after a later one: each pass starts again from the first row left', async () => {
     // The earlier transaction takes the lower outbox id but commits last, after the worker has
     // already read past that id.
