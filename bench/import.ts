@@ -1,16 +1,19 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { LifelineClient } from '../tools/lifeline-client.js';
 import { CSV_HEADERS } from '../tools/people/generate.js';
 import { waitUntilNoticesSent, waitUntilSearchable, writeCsv } from '../tools/seeding.js';
 import type { BenchContext } from './context.js';
+import { settled } from '../search/client.js';
 import { profileDocuments } from '../search/documents.js';
 import { SYNC_BATCH_ROWS } from '../search/sync-worker.js';
 import { indexingFloorSeconds } from './lib/floor.js';
 import { failed, type Figure } from './lib/report.js';
+import { spread } from './lib/stats.js';
 import { peakMemoryDuring, residentMb } from './lib/stack.js';
 
 const IMPORT_TARGET = 10;
@@ -65,9 +68,19 @@ export async function importFigures(ctx: BenchContext): Promise<{ figures: Figur
     const documents = all.filter((d) => d.lists.includes(bigRun.slug));
     // What the live index held when the big import's rows came: the small import's.
     const present = all.filter((d) => !d.lists.includes(bigRun.slug));
-    ctx.say(`Meilisearch alone indexing the same ${documents.length} documents into an index of ${present.length} (the sync's floor)`);
-    const floorSeconds = await indexingFloorSeconds(ctx.stack.meili, `${ctx.stack.indexUid}_bench_sync_floor`, documents, SYNC_BATCH_ROWS, present);
-    const syncSeconds = bigRun.searchableSeconds - bigRun.importSeconds;
+    // The machine drifts by tens of percent within minutes: the sync and its floor alternate,
+    // the import's own sync first, then the same rows synced again into the same index.
+    const syncRuns = [bigRun.searchableSeconds - bigRun.importSeconds];
+    const floorRuns: number[] = [];
+    for (let round = 1; round <= ctx.options.rounds; round++) {
+      ctx.say(`Meilisearch alone indexing the same ${documents.length} documents into an index of ${present.length} (the sync's floor, round ${round})`);
+      floorRuns.push(await indexingFloorSeconds(ctx.stack.meili, `${ctx.stack.indexUid}_bench_sync_floor`, documents, SYNC_BATCH_ROWS, present));
+      if (round === ctx.options.rounds) break;
+      syncRuns.push(await resyncSeconds(ctx, documents.map((d) => d.id)));
+      ctx.say(`  the sync again: ${syncRuns.at(-1)!.toFixed(2)} s; Meilisearch alone ${floorRuns.at(-1)!.toFixed(2)} s`);
+    }
+    const syncSeconds = Math.min(...syncRuns);
+    const floorSeconds = Math.min(...floorRuns);
     return {
       imported: true,
       figures: [
@@ -83,7 +96,7 @@ export async function importFigures(ctx: BenchContext): Promise<{ figures: Figur
         {
           name: names.sync, unit: 's', value: syncSeconds, baseline: floorSeconds, baselineLabel: 'Meilisearch alone',
           target: `≤ ${SYNC_FLOOR_RATIO}× Meilisearch alone`, pass: syncSeconds <= SYNC_FLOOR_RATIO * floorSeconds,
-          note: `the sync worker after the import; the floor indexes the same ${documents.length} documents, read beforehand, in batches of ${SYNC_BATCH_ROWS} all sent at once, with the index's settings, into a scratch index already holding the ${present.length} documents the live index held`,
+          note: `best of ${syncRuns.length} against best of ${floorRuns.length}, alternated (sync ${spread(syncRuns, 2)} s, the first the import's own, then its rows queued again after their documents left the index; alone ${spread(floorRuns, 2)} s); the floor indexes the same ${documents.length} documents, read beforehand, in batches of ${SYNC_BATCH_ROWS} all sent at once, with the index's settings, into a scratch index already holding the ${present.length} documents the live index held`,
         },
         {
           name: names.rssSmall, unit: 'MB', value: smallRun.peakMb, baseline: idleMb, baselineLabel: 'idle',
@@ -136,6 +149,19 @@ async function timedImport(ctx: BenchContext, client: LifelineClient, file: stri
   await waitUntilNoticesSent(ctx.stack.db);
   ctx.say(`  its notices were mailed ${((performance.now() - mailing) / 1000).toFixed(1)} s later`);
   return { ...result, peakMb };
+}
+
+/**
+ * The sync's work once more, timed from the commit as after an import: the rows' documents leave
+ * the live index, then their outbox rows are queued in one statement, as the import's merge does.
+ */
+async function resyncSeconds(ctx: BenchContext, ids: number[]): Promise<number> {
+  const { db, meili, indexUid } = ctx.stack;
+  await settled(meili.index(indexUid).deleteDocuments(ids), 600_000);
+  await sql`insert into search_outbox (profile_id) select unnest(${ids}::int[])`.execute(db);
+  const committed = performance.now();
+  await waitUntilSearchable(db, meili, indexUid);
+  return (performance.now() - committed) / 1000;
 }
 
 /** The floor: the same file straight into a plain table of text columns with COPY FROM STDIN. */

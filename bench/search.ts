@@ -14,7 +14,7 @@ import { runLoad, type Load, type LoadRequest } from './lib/load.js';
 import { failed, type Figure } from './lib/report.js';
 import { createUser } from '../server/services/users.js';
 import { captureSearches, drawSearches, queryString, type MixSearch } from './lib/search-mix.js';
-import { percentile } from './lib/stats.js';
+import { percentile, spread } from './lib/stats.js';
 
 const THROUGHPUT_TARGET = 1;
 const P99_TARGET = 1.2;
@@ -82,14 +82,11 @@ async function mixFigures(ctx: BenchContext, tier: SearchTier): Promise<Figure[]
   }
   const b = best(baseline);
   const shown = (l: Load) => `p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, ${l.rps.toFixed(0)} req/s`;
-  const spread = (loads: Load[], key: keyof Load, digits: number) => {
-    const values = loads.map((l) => l[key]);
-    return `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
-  };
+  const loadSpread = (loads: Load[], key: keyof Load, digits: number) => spread(loads.map((l) => l[key]), digits);
   const a = api.length > 0 ? best(api) : undefined;
   ctx.say(`  ${tier}: Meilisearch ${shown(b)}; API ${a ? shown(a) : 'unavailable'}`);
   const note = (key: keyof Load, digits: number) =>
-    `best of ${rounds} rounds; spread: API ${a ? spread(api, key, digits) : '—'}, Meilisearch ${spread(baseline, key, digits)}; ${generator}, ${connections} connections`;
+    `best of ${rounds} rounds; spread: API ${a ? loadSpread(api, key, digits) : '—'}, Meilisearch ${loadSpread(baseline, key, digits)}; ${generator}, ${connections} connections`;
   const rows: [keyof typeof names, keyof Load, string, ((r: number) => boolean) | undefined, number][] = [
     ['rps', 'rps', 'req/s', (r) => r >= THROUGHPUT_TARGET, 0],
     ['p99', 'p99', 'ms', (r) => r <= P99_TARGET, 2],
@@ -101,7 +98,7 @@ async function mixFigures(ctx: BenchContext, tier: SearchTier): Promise<Figure[]
     ? (['rps', 'p99'] as const).map((key) => ({
         name: `${churnLabel}: ${key === 'rps' ? 'throughput' : 'p99'}`, unit: key === 'rps' ? 'req/s' : 'ms', value: c[key],
         baseline: b[key], baselineLabel: 'Meilisearch',
-        note: `every process drops its answers ${1000 / CHURN_EVERY_MS} times a second, as a stream of edits would make it: most answers are computed; spread ${spread(churned, key, key === 'rps' ? 0 : 2)}`,
+        note: `every process drops its answers ${1000 / CHURN_EVERY_MS} times a second, as a stream of edits would make it: most answers are computed; spread ${loadSpread(churned, key, key === 'rps' ? 0 : 2)}`,
       }))
     : [];
   return [...rows.map(([name, key, unit, meets, digits]): Figure => {
@@ -200,7 +197,7 @@ async function freshnessFigures(ctx: BenchContext): Promise<Figure[]> {
     return [{
       name, unit: 'ms', value: p95, baseline: floor, baselineLabel: 'Meilisearch alone', target,
       pass: p95 <= FRESH_P95_TARGET_MS || p95 <= FRESH_FLOOR_RATIO * floor,
-      note: `p50 ${percentile(apiDelays, 50).toFixed(0)} ms (Meilisearch alone ${percentile(directDelays, 50).toFixed(0)} ms), spread ${spread(apiDelays)} (alone ${spread(directDelays)}); the search was answered (and its answer kept) just before each commit; Meilisearch alone: a document with a new word added straight to the index, its search asked every 5 ms, alternately with the API`,
+      note: `p50 ${percentile(apiDelays, 50).toFixed(0)} ms (Meilisearch alone ${percentile(directDelays, 50).toFixed(0)} ms), spread ${spread(apiDelays)} ms (alone ${spread(directDelays)} ms); the search was answered (and its answer kept) just before each commit; Meilisearch alone: a document with a new word added straight to the index, its search asked every 5 ms, alternately with the API`,
     }];
   } catch (err) {
     return [failed(name, 'ms', err, target)];
@@ -230,8 +227,6 @@ async function until(started: number, found: () => Promise<boolean>): Promise<nu
   }
   return performance.now() - started;
 }
-
-const spread = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} ms`;
 
 /**
  * Without the import API, fills Meilisearch with the same generated people as search documents,
