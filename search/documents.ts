@@ -46,36 +46,37 @@ export function documentLines(db: Executor, documents: ReturnType<typeof profile
 
 /**
  * Meilisearch refuses a payload over 100 MB (its default `--http-payload-size-limit`), and the
- * largest profile the limits allow is ~15 KB of UTF-8: a batch is sent in payloads of at most this.
+ * largest profile the limits allow is ~16 KB of UTF-8: documents go in payloads of at most this.
  */
 export const MAX_PAYLOAD_BYTES = 32 * 1024 * 1024;
 
-/** Lines of NDJSON joined into payloads of at most `maxBytes` each (a longer line goes alone). */
-export function ndjsonPayloads(lines: string[], maxBytes = MAX_PAYLOAD_BYTES): string[] {
-  const payloads: string[] = [];
-  let start = 0;
-  let bytes = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const size = Buffer.byteLength(lines[i]!) + 1;
-    if (i > start && bytes + size > maxBytes) {
-      payloads.push(lines.slice(start, i).join('\n'));
-      start = i;
-      bytes = 0;
-    }
-    bytes += size;
-  }
-  if (start < lines.length) payloads.push(lines.slice(start).join('\n'));
-  return payloads;
-}
+/**
+ * Sends lines of JSON to Meilisearch as NDJSON payloads of at most `maxBytes` (a longer line goes
+ * alone), one request after the other, so that they are queued in order. Holds one payload at a
+ * time: lines are added as they are read, and a full payload is sent before the next line joins.
+ */
+export class DocumentSender {
+  /** The tasks of the payloads sent, in the order Meilisearch queued them. */
+  readonly enqueued: EnqueuedTaskPromise[] = [];
+  private lines: string[] = [];
+  private bytes = 0;
 
-/** Sends documents' lines as NDJSON payloads, one request after the other; returns their tasks. */
-export async function addDocumentLines(index: Index, lines: string[], maxBytes = MAX_PAYLOAD_BYTES): Promise<EnqueuedTaskPromise[]> {
-  const enqueued: EnqueuedTaskPromise[] = [];
-  for (const payload of ndjsonPayloads(lines, maxBytes)) {
-    const adding = index.addDocumentsFromString(payload, 'application/x-ndjson');
-    // Queued by Meilisearch once it answered: the next payload is queued after this one.
-    await adding;
-    enqueued.push(adding);
+  constructor(private readonly index: Index, private readonly maxBytes = MAX_PAYLOAD_BYTES) {}
+
+  async add(line: string): Promise<void> {
+    const size = Buffer.byteLength(line) + 1;
+    if (this.lines.length > 0 && this.bytes + size > this.maxBytes) await this.flush();
+    this.lines.push(line);
+    this.bytes += size;
   }
-  return enqueued;
+
+  /** Sends what was added since the last payload; resolves once Meilisearch queued it. */
+  async flush(): Promise<void> {
+    if (this.lines.length === 0) return;
+    const adding = this.index.addDocumentsFromString(this.lines.join('\n'), 'application/x-ndjson');
+    this.lines = [];
+    this.bytes = 0;
+    await adding;
+    this.enqueued.push(adding);
+  }
 }

@@ -39,7 +39,7 @@ export interface ProfileDocument {
   visibility: ProfileVisibility;
 }
 
-/** A timestamp as whole Unix seconds: how documents carry `updated_at`, and how drift compares it. */
+/** A timestamp as whole Unix seconds, as documents carry theirs (Postgres computes those: `epochSecondsOf`). */
 export function epochSeconds(at: Date | string): number {
   return Math.floor(new Date(at).getTime() / 1000);
 }

@@ -3,7 +3,7 @@ import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
 import type { Db } from '../db/client.js';
 import { settled } from './client.js';
 import { announceIndexChange } from './index-changes.js';
-import { addDocumentLines, documentLines, profileDocuments } from './documents.js';
+import { DocumentSender, documentLines, profileDocuments } from './documents.js';
 import { applySettings, createIndexIfMissing } from './profiles-index.js';
 
 interface ReindexOptions {
@@ -100,7 +100,10 @@ async function build(options: ReindexOptions, uid: string): Promise<number> {
     const batch = await documentLines(db, profileDocuments(db).where('p.id', '>', after).orderBy('p.id').limit(batchSize)).execute();
     if (batch.length === 0) break;
     after = batch.at(-1)!.id;
-    inFlight.push(...(await addDocumentLines(index, batch.map((d) => d.line))));
+    const sender = new DocumentSender(index);
+    for (const { line } of batch) await sender.add(line);
+    await sender.flush();
+    inFlight.push(...sender.enqueued);
     while (inFlight.length >= MAX_TASKS_IN_FLIGHT) await settled(inFlight.shift()!);
     sent += batch.length;
     await onProgress?.({ sent, total: Number(total) });

@@ -5,7 +5,7 @@ import type { Db, Executor } from '../db/client.js';
 import { PgListener } from '../db/listener.js';
 import { settled } from './client.js';
 import { announceIndexChange } from './index-changes.js';
-import { addDocumentLines, documentLines, MAX_PAYLOAD_BYTES, profileDocuments } from './documents.js';
+import { DocumentSender, documentLines, MAX_PAYLOAD_BYTES, profileDocuments } from './documents.js';
 import { ensureProfilesIndex } from './profiles-index.js';
 
 interface SyncWorkerOptions {
@@ -262,19 +262,33 @@ export class SyncWorker {
   }
 }
 
-/** Reads the profiles and sends Meilisearch their documents (or their removal); returns the queued tasks. */
+/** Profiles whose documents are read at once: one batch's in pages, so that it is never all in memory. */
+const READ_PAGE = 5_000;
+
+/**
+ * Reads the profiles and sends Meilisearch their documents (or their removal); returns the queued
+ * tasks. The documents of the whole batch go in as few payloads as fit, the first as soon as full.
+ */
 async function sendProfiles(db: Executor, index: Index, ids: number[], maxPayloadBytes: number) {
-  const published = await documentLines(db, profileDocuments(db).where('p.id', '=', anyOf(ids))).execute();
-  const publishedIds = new Set(published.map((p) => p.id));
-  const gone = ids.filter((id) => !publishedIds.has(id));
+  const sender = new DocumentSender(index, maxPayloadBytes);
+  const published = new Set<number>();
+  for (let i = 0; i < ids.length; i += READ_PAGE) {
+    const page = await documentLines(db, profileDocuments(db).where('p.id', '=', anyOf(ids.slice(i, i + READ_PAGE)))).execute();
+    for (const { id, line } of page) {
+      published.add(id);
+      await sender.add(line);
+    }
+  }
+  await sender.flush();
+  const gone = ids.filter((id) => !published.has(id));
+  const enqueued = sender.enqueued;
   // One request after the other: each is queued by Meilisearch once it was answered.
-  const enqueued = await addDocumentLines(index, published.map((p) => p.line), maxPayloadBytes);
   if (gone.length > 0) {
     const deleting = index.deleteDocuments(gone);
     await deleting;
     enqueued.push(deleting);
   }
-  return { enqueued, upserted: published.length, deleted: gone.length };
+  return { enqueued, upserted: published.size, deleted: gone.length };
 }
 
 /** `= any(array)`: one parameter for thousands of ids, where `in` takes one each. */

@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
-import { documentLines, ndjsonPayloads, profileDocuments } from '../../search/documents.js';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { sql, type InferResult } from 'kysely';
+import { DocumentSender, documentLines, profileDocuments } from '../../search/documents.js';
+import { settled } from '../../search/client.js';
+import type { ProfileDocument } from '../../search/profiles-index.js';
 import { resolveEmployers } from '../../server/services/employers.js';
 import type { NewProfile } from '../../db/schema.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/stores.js';
+import { createIndexPrefix, createTestDatabase, type TestDatabase } from '../helpers/stores.js';
 
 /** Every field of a document, and nothing else: what Meilisearch may hold of a person. */
 const DOCUMENT_FIELDS = [
@@ -54,6 +56,25 @@ describe('profileDocuments', () => {
     expect(doc.updated_at).toBe(Date.UTC(2026, 10, 1, 12) / 1000);
   });
 
+  it('has the type of a ProfileDocument: the same fields, each of a type the document allows', () => {
+    type Row = InferResult<ReturnType<typeof profileDocuments>>[number];
+    expectTypeOf<keyof Row>().toEqualTypeOf<keyof ProfileDocument>();
+    expectTypeOf<Row>().toExtend<ProfileDocument>();
+  });
+
+  it('writes the same dates and seconds whatever the time zone and date style of the session', async () => {
+    const id = await insert({ slug: 'ada-zones', layoff_date: '2026-01-02', updated_at: new Date('2026-11-01T23:59:59.999Z') });
+    const line = await t.db.connection().execute(async (conn) => {
+      await sql`set timezone = 'Pacific/Kiritimati'`.execute(conn);
+      await sql`set datestyle = 'SQL, DMY'`.execute(conn);
+      const [row] = await documentLines(conn, profileDocuments(conn).where('p.id', '=', id)).execute();
+      await sql`reset timezone`.execute(conn);
+      await sql`reset datestyle`.execute(conn);
+      return row!.line;
+    });
+    expect(JSON.parse(line)).toMatchObject({ layoff_date: '2026-01-02', layoff_at: Date.UTC(2026, 0, 2) / 1000, updated_at: Date.UTC(2026, 10, 1, 23, 59, 59) / 1000 });
+  });
+
   it('carries confirmed_at: the confirmation, else the publication, else the last update', async () => {
     const confirmed = await insert({ slug: 'ada-confirmed', last_confirmed_at: new Date('2026-11-30T00:00:00Z') });
     const published = await insert({ slug: 'ada-published' });
@@ -76,19 +97,30 @@ describe('profileDocuments', () => {
   });
 });
 
-describe('ndjsonPayloads', () => {
-  it('joins lines into payloads of at most the budget in UTF-8 bytes, in order', () => {
-    const lines = ['{"n":"aaaa"}', '{"n":"ü"}', '{"n":"汉字"}', '{"n":"b"}'];
-    const payloads = ndjsonPayloads(lines, 24);
-    expect(payloads.join('\n')).toBe(lines.join('\n'));
-    for (const payload of payloads) expect(Buffer.byteLength(payload)).toBeLessThanOrEqual(24);
-    expect(payloads.length).toBeGreaterThan(1);
-    expect(ndjsonPayloads(lines)).toEqual([lines.join('\n')]);
+describe('DocumentSender', () => {
+  const index = createIndexPrefix();
+  afterAll(() => index.drop());
+
+  it('sends lines in payloads of at most the budget in UTF-8 bytes, in order, a longer line alone', async () => {
+    const uid = `${index.prefix}sender`;
+    await settled(index.meili.createIndex(uid, { primaryKey: 'id' }));
+    const lines = [
+      { id: 1, n: 'aaaa' }, { id: 2, n: 'ü' }, { id: 3, n: '汉字汉字' }, { id: 4, n: 'x'.repeat(80) }, { id: 5, n: 'b' },
+    ].map((doc) => JSON.stringify(doc));
+    // 40 bytes: lines 1 and 2 fit together (19 + 17 bytes with their newlines); line 3 (24 bytes in UTF-8, 16 characters) does not join them.
+    const sender = new DocumentSender(index.meili.index(uid), 40);
+    for (const line of lines) await sender.add(line);
+    await sender.flush();
+    const tasks = await Promise.all(sender.enqueued.map((task) => settled(task)));
+    expect(tasks.map((task) => task.details?.receivedDocuments)).toEqual([2, 1, 1, 1]);
+    expect(tasks.map((task) => task.uid)).toEqual([...tasks.map((task) => task.uid)].sort((a, b) => a - b));
+    const { results } = await index.meili.index(uid).getDocuments({ limit: 10 });
+    expect(results.map((doc) => JSON.stringify(doc)).sort()).toEqual([...lines].sort());
   });
 
-  it('sends a line longer than the budget alone rather than cutting it', () => {
-    const long = `{"n":"${'x'.repeat(50)}"}`;
-    expect(ndjsonPayloads(['{"a":1}', long, '{"b":2}'], 20)).toEqual(['{"a":1}', long, '{"b":2}']);
-    expect(ndjsonPayloads([], 20)).toEqual([]);
+  it('sends nothing when nothing was added', async () => {
+    const sender = new DocumentSender(index.meili.index(`${index.prefix}never`));
+    await sender.flush();
+    expect(sender.enqueued).toEqual([]);
   });
 });

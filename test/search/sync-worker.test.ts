@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import pg from 'pg';
-import { MeilisearchRequestError } from 'meilisearch';
+import { MeilisearchRequestError, type ContentType } from 'meilisearch';
 import { SyncWorker, type SyncBatch } from '../../search/sync-worker.js';
 import { ensureProfilesIndex } from '../../search/profiles-index.js';
 import { createMeili, settled } from '../../search/client.js';
@@ -148,6 +148,37 @@ describe('SyncWorker', () => {
       await small.stop();
       worker.start();
     }
+  });
+
+  it('keeps every row of a batch when one of its payloads failed, though an earlier one succeeded', async () => {
+    await worker.stop();
+    const ids: number[] = [];
+    for (let i = 1; i <= 6; i++) ids.push(await writeProfile(`half-${i}`, 'published', `half-${i}@example.org`));
+    // Meilisearch itself fails the second payload's task: it carries a document whose id it refuses.
+    let payloads = 0;
+    const meili = new Proxy(index.meili, {
+      get: (target, key, receiver) => key !== 'index' ? Reflect.get(target, key, receiver) : (indexUid: string) => {
+        const real = target.index(indexUid);
+        return new Proxy(real, {
+          get: (idx, k, r) => k !== 'addDocumentsFromString' ? Reflect.get(idx, k, r) : (payload: string, type: ContentType) =>
+            idx.addDocumentsFromString(++payloads === 2 ? '{"id":"bad id!"}' : payload, type),
+        });
+      },
+    });
+    const failing = new SyncWorker({ db: t.db, databaseUrl: t.url, meili, indexUid: uid, log: createLogger('silent'), maxPayloadBytes: 700 });
+    const batches: SyncBatch[] = [];
+    failing.onBatch = (batch) => batches.push(batch);
+    const err = await failing.drainOnce().then(() => undefined, (e: unknown) => e);
+    expect((err as Error).message).toMatch(/failed: invalid_document_id: /);
+    expect(payloads).toBeGreaterThanOrEqual(3);
+    // The first payload's documents were indexed; the batch's rows all stay for the next pass.
+    await index.meili.index(uid).getDocument(ids[0]!);
+    expect(batches).toEqual([]);
+    expect(await outbox()).toEqual(ids);
+    worker.start();
+    await until(async () => ((await outbox()).length === 0 ? true : undefined), 20_000, 'an empty outbox');
+    const { results } = await index.meili.index(uid).getDocuments({ ids, fields: ['id'], limit: 10 });
+    expect(results).toHaveLength(ids.length);
   });
 
   it('syncs a row that committed after a later one: each pass starts again from the first row left', async () => {
