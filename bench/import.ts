@@ -1,13 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { LifelineClient } from '../tools/lifeline-client.js';
 import { CSV_HEADERS } from '../tools/people/generate.js';
 import { waitUntilNoticesSent, waitUntilSearchable, writeCsv } from '../tools/seeding.js';
 import type { BenchContext } from './context.js';
+import { enqueue } from '../db/outbox.js';
 import { settled } from '../search/client.js';
 import { profileDocuments } from '../search/documents.js';
 import { SYNC_BATCH_ROWS } from '../search/sync-worker.js';
@@ -157,7 +157,7 @@ async function timedImport(ctx: BenchContext, client: LifelineClient, file: stri
 async function resyncSeconds(ctx: BenchContext, ids: number[]): Promise<number> {
   const { db, meili, indexUid } = ctx.stack;
   await settled(meili.index(indexUid).deleteDocuments(ids), 600_000);
-  await sql`insert into search_outbox (profile_id) select unnest(${ids}::int[])`.execute(db);
+  await enqueue(db, ids);
   const committed = performance.now();
   await waitUntilSearchable(db, meili, indexUid);
   return (performance.now() - committed) / 1000;

@@ -9,7 +9,8 @@ import type { Executor } from './client.js';
 export async function enqueue(db: Executor, profileIds: number | number[]): Promise<void> {
   const ids = Array.isArray(profileIds) ? profileIds : [profileIds];
   if (ids.length === 0) return;
-  await db.insertInto('search_outbox').values(ids.map((profile_id) => ({ profile_id }))).execute();
+  // One array parameter, in order: any number of ids (a VALUES row each stops at 65,535 parameters).
+  await sql`insert into search_outbox (profile_id) select unnest(${ids}::int[])`.execute(db);
 }
 
 interface OutboxStatus {

@@ -70,9 +70,7 @@ export function driftCount(drift: Drift): number {
  */
 export async function queueDrift(db: Executor, drift: Drift): Promise<number> {
   const ids = [...drift.missing, ...drift.extra, ...drift.stale];
-  for (let i = 0; i < ids.length; i += 5_000) {
-    await enqueue(db, ids.slice(i, i + 5_000));
-  }
+  await enqueue(db, ids);
   return ids.length;
 }
 

@@ -64,7 +64,7 @@ export class ImportService {
    */
   async sweep(now: Date): Promise<Record<string, number>> {
     // While search catches up, the notices wait for the next pass (see sendNoticesOnceSearchable).
-    if (!(await searchCatchingUp(this.deps.db).catch(() => false))) await this.sendNotices();
+    if (!(await this.searchCatchingUp())) await this.sendNotices();
     await this.cleanUpInterrupted();
     const expired = await expireImportReports(this.deps.db, now);
     if (expired > 0) this.deps.log.info({ expired }, 'import reports and previews past keeping were erased');
@@ -139,8 +139,13 @@ export class ImportService {
    */
   private async sendNoticesOnceSearchable(): Promise<void> {
     const deadline = Date.now() + NOTICES_WAIT_MS;
-    while (!this.closing && Date.now() < deadline && (await searchCatchingUp(this.deps.db).catch(() => false))) await sleep(500);
+    while (!this.closing && Date.now() < deadline && (await this.searchCatchingUp())) await sleep(500);
     await this.sendNotices();
+  }
+
+  /** Whether search is catching up; when that cannot be known, notices are not held back. */
+  private searchCatchingUp(): Promise<boolean> {
+    return searchCatchingUp(this.deps.db).catch(() => false);
   }
 
   /** Sends the notices imports owe, now, in the background; asked again while sending, it goes round once more. */
